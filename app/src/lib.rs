@@ -1,0 +1,78 @@
+//! Watchdog's Leptos application: the shell, the router and every page, plus the domain rules
+//! and server functions both sides share. Server-only code (SQL, sessions) sits behind `ssr`;
+//! the browser build (`hydrate`) carries only what pages need.
+
+#![recursion_limit = "256"]
+
+pub mod error;
+pub mod home;
+pub mod instance;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use crate::ui::{errors::NotFound, layout::Layout};
+
+/// The HTML document around every server-rendered page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en-GB">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options=options.clone()/>
+                <HashedStylesheet options id="leptos"/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: meta context, router and the routes of every area.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser: once hydrated, say so on <body>, so styles can enhance
+    // what works without JavaScript and tests can tell the two experiences apart.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "");
+        }
+    });
+
+    view! {
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Watchdog".to_owned() } else { format!("{page} · Watchdog") }
+        }/>
+        <Meta name="description" content="Holding a software supplier to account: issues, minutes, promises and chases."/>
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=home::pages::HomePage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// Browser entry point: attaches the client to the server-rendered HTML.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,64 @@
+//! The frame around every page: skip link, header with the navigation, main area, footer.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{instance::api::get_instance_info, ui::errors::ErrorView};
+
+/// The areas of the app, in navigation order. Each area adds itself here when it exists.
+const AREAS: &[(&str, &str)] = &[("/", "Home")];
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let info = OnceResource::new_blocking(get_instance_info());
+    // The instance's own name beside the product's, unless it is still the product's.
+    let instance_name = move || {
+        info.get()
+            .and_then(Result::ok)
+            .map(|info| info.name)
+            .filter(|name| name != "Watchdog")
+    };
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to main content"</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="brand" href="/">
+                    <span class="brand__product">"Watchdog"</span>
+                    <Suspense fallback=|| ()>
+                        {move || {
+                            instance_name()
+                                .map(|name| view! { <span class="brand__instance">{name}</span> })
+                        }}
+                    </Suspense>
+                </a>
+                <nav class="site-nav" aria-label="Main">
+                    <ul>
+                        {AREAS
+                            .iter()
+                            .map(|(href, label)| {
+                                view! {
+                                    <li>
+                                        <A href=*href exact=true>
+                                            {*label}
+                                        </A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+                <div class="site-header__account"></div>
+            </div>
+        </header>
+        <main id="main" class="site-main" tabindex="-1">
+            <ErrorBoundary fallback=|errors| view! { <ErrorView errors/> }>{children()}</ErrorBoundary>
+        </main>
+        <footer class="site-footer">
+            <p>
+                "Watchdog " {env!("CARGO_PKG_VERSION")}
+                " — a user group's record of reported problems, meeting minutes and supplier promises."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,67 @@
+// Playwright drives Debian's Chromium (never a downloaded browser) against the real server,
+// started here on a fresh database. Two projects: JavaScript on (hydrated) and off (pure
+// server-rendered HTML and form posts).
+import { defineConfig } from "@playwright/test";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const port = Number(process.env.WATCHDOG_E2E_PORT ?? 3107);
+const baseURL = `http://127.0.0.1:${port}`;
+const repoRoot = path.resolve(__dirname, "..");
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, "target");
+const binary = process.env.WATCHDOG_E2E_BINARY ?? path.join(targetDir, "debug", "watchdog");
+const siteRoot = process.env.WATCHDOG_E2E_SITE_ROOT ?? path.join(repoRoot, "target", "site");
+// The test script passes a fresh folder; a bare `npx playwright test` makes its own.
+const dataDir =
+  process.env.WATCHDOG_E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "watchdog-e2e-"));
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    browserName: "chromium",
+    launchOptions: chromium,
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "js", use: { javaScriptEnabled: true } },
+    { name: "no-js", use: { javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: `"${binary}" serve`,
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      WATCHDOG_LISTEN: `127.0.0.1:${port}`,
+      WATCHDOG_DATA_DIR: dataDir,
+      WATCHDOG_SITE_ROOT: siteRoot,
+      WATCHDOG_LOG: "warn",
+    },
+  },
+});

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The run command: installs what is missing, builds the release server and browser bundle,
+# and serves Watchdog at http://127.0.0.1:3000 on a SQLite file in ./data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/end2end/node_modules/.bin:$PATH"
+printf '\n==> Building the release server and browser bundle\n'
+cargo leptos build --release
+
+binary="${CARGO_TARGET_DIR:-target}/release/watchdog"
+export WATCHDOG_SITE_ROOT="${WATCHDOG_SITE_ROOT:-target/site}"
+printf '\n==> Serving Watchdog at http://%s (Ctrl-C stops it)\n' "${WATCHDOG_LISTEN:-127.0.0.1:3000}"
+exec "$binary" serve

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, then runs every check: formatting, clippy on
+# the server and browser builds, unit and integration tests (SQLite), and the browser tests
+# (Playwright in Debian's Chromium, JavaScript on and off, with axe-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --with-browser
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/end2end/node_modules/.bin:$PATH"
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Formatting"
+cargo fmt --all --check
+
+step "Clippy: server build"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Clippy: browser build"
+cargo clippy -p app --no-default-features --features hydrate --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "Unit and integration tests"
+cargo test --workspace --locked
+
+step "Building the site for the browser tests"
+cargo leptos build
+
+step "Browser tests"
+data_dir=$(mktemp -d)
+trap 'rm -rf "$data_dir"' EXIT
+(cd end2end && WATCHDOG_E2E_DATA_DIR="$data_dir" npx playwright test)

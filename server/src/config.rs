@@ -1,0 +1,255 @@
+//! Typed configuration, layered: built-in defaults, then an optional `watchdog.toml`, then
+//! `WATCHDOG_*` environment variables. Validated once at start-up so a bad value stops the
+//! server with a message naming the key, instead of failing later at first use.
+
+use std::{
+    net::SocketAddr,
+    path::{Path, PathBuf},
+};
+
+use figment::{
+    providers::{Env, Format, Serialized, Toml},
+    Figment,
+};
+use serde::{Deserialize, Serialize};
+
+/// Read from the working directory when no `--config` is given, if it exists.
+const DEFAULT_FILE: &str = "watchdog.toml";
+
+/// The keys `WATCHDOG_*` variables may set. Other `WATCHDOG_` variables (such as those the
+/// test suite reads) are not configuration and are left alone.
+const ENV_KEYS: &[&str] = &[
+    "listen",
+    "data_dir",
+    "database_url",
+    "database_max_connections",
+    "site_root",
+    "log",
+    "shutdown_grace_seconds",
+];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Address and port the web server listens on.
+    pub listen: SocketAddr,
+    /// Where Watchdog keeps its files: the SQLite database by default, later attachments.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; unset means a SQLite file in `data_dir`.
+    pub database_url: Option<String>,
+    /// Upper bound on open database connections for reads.
+    pub database_max_connections: u32,
+    /// Folder holding the built browser bundle and stylesheet (`pkg/`); unset means the one
+    /// cargo-leptos names when it runs the server, else `target/site`.
+    pub site_root: Option<PathBuf>,
+    /// Log filter in `tracing` syntax, e.g. `info` or `info,watchdog=debug`.
+    pub log: String,
+    /// How long a shutdown waits for in-flight requests before giving up on them.
+    pub shutdown_grace_seconds: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            database_max_connections: 8,
+            site_root: None,
+            log: "info".to_owned(),
+            shutdown_grace_seconds: 30,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration: {0}")]
+    Parse(#[from] Box<figment::Error>),
+    #[error("configuration: {key}: {message}")]
+    Invalid { key: &'static str, message: String },
+}
+
+impl Config {
+    /// Reads the layers. `file` is an explicit `--config` path, which must exist.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        match file {
+            Some(path) if !path.is_file() => {
+                return Err(ConfigError::Invalid {
+                    key: "--config",
+                    message: format!("no configuration file at {}", path.display()),
+                });
+            }
+            Some(path) => figment = figment.merge(Toml::file_exact(path)),
+            None if Path::new(DEFAULT_FILE).is_file() => {
+                figment = figment.merge(Toml::file_exact(DEFAULT_FILE));
+            }
+            None => {}
+        }
+        let figment = figment.merge(Env::prefixed("WATCHDOG_").only(ENV_KEYS));
+        let config: Config = figment.extract().map_err(Box::new)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if let Some(url) = &self.database_url {
+            if app::db::Backend::from_url(url).is_none() {
+                return Err(ConfigError::Invalid {
+                    key: "database_url",
+                    message: "must start with sqlite:// or postgres://".to_owned(),
+                });
+            }
+        }
+        if self.database_max_connections == 0 {
+            return Err(ConfigError::Invalid {
+                key: "database_max_connections",
+                message: "must be at least 1".to_owned(),
+            });
+        }
+        if self.data_dir.as_os_str().is_empty() {
+            return Err(ConfigError::Invalid {
+                key: "data_dir",
+                message: "must name a folder".to_owned(),
+            });
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log).is_err() {
+            return Err(ConfigError::Invalid {
+                key: "log",
+                message: format!("{:?} is not a log filter such as \"info\"", self.log),
+            });
+        }
+        Ok(())
+    }
+
+    /// The database URL in force: the configured one, or a SQLite file in the data folder
+    /// (created on first start).
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("watchdog.db").display()
+            ),
+        }
+    }
+
+    /// The database URL with any password replaced, for logs and `watchdog config`.
+    pub fn database_url_redacted(&self) -> String {
+        redact_password(&self.database_url())
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((credentials, host)) = rest.split_once('@') else {
+        return url.to_owned();
+    };
+    match credentials.split_once(':') {
+        Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::Jail;
+
+    #[test]
+    fn defaults_need_no_file_or_environment() {
+        Jail::expect_with(|_jail| {
+            let config = Config::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(config, Config::default());
+            assert_eq!(config.database_url(), "sqlite://data/watchdog.db?mode=rwc");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "watchdog.toml",
+                "listen = \"0.0.0.0:8080\"\ndata_dir = \"/srv/watchdog\"",
+            )?;
+            jail.set_env("WATCHDOG_LISTEN", "127.0.0.1:9000");
+            let config = Config::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(config.listen, SocketAddr::from(([127, 0, 0, 1], 9000)));
+            assert_eq!(config.data_dir, PathBuf::from("/srv/watchdog"));
+            assert_eq!(
+                config.database_url(),
+                "sqlite:///srv/watchdog/watchdog.db?mode=rwc"
+            );
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_bad_value_names_its_key() {
+        Jail::expect_with(|jail| {
+            jail.set_env("WATCHDOG_DATABASE_MAX_CONNECTIONS", "many");
+            let message = Config::load(None).expect_err("must fail").to_string();
+            assert!(message.contains("DATABASE_MAX_CONNECTIONS"), "{message}");
+            assert!(message.contains("WATCHDOG_"), "{message}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn an_unsupported_database_is_refused_with_a_clear_message() {
+        Jail::expect_with(|jail| {
+            jail.set_env("WATCHDOG_DATABASE_URL", "mysql://localhost/watchdog");
+            let message = Config::load(None).expect_err("must fail").to_string();
+            assert!(message.contains("database_url"), "{message}");
+            assert!(message.contains("sqlite:// or postgres://"), "{message}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_refused() {
+        Jail::expect_with(|jail| {
+            jail.create_file("watchdog.toml", "listne = \"127.0.0.1:3000\"")?;
+            let message = Config::load(None).expect_err("must fail").to_string();
+            assert!(message.contains("listne"), "{message}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn other_watchdog_variables_are_not_configuration() {
+        Jail::expect_with(|jail| {
+            jail.set_env("WATCHDOG_TEST_POSTGRES_URL", "postgres://localhost/x");
+            Config::load(None).map_err(|e| e.to_string())?;
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn an_explicit_config_file_must_exist() {
+        Jail::expect_with(|_jail| {
+            let message = Config::load(Some(Path::new("missing.toml")))
+                .expect_err("must fail")
+                .to_string();
+            assert!(message.contains("missing.toml"), "{message}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn passwords_are_redacted_from_database_urls() {
+        assert_eq!(
+            redact_password("postgres://watchdog:s3cret@db.internal:5432/watchdog"),
+            "postgres://watchdog:***@db.internal:5432/watchdog"
+        );
+        assert_eq!(
+            redact_password("sqlite://data/watchdog.db"),
+            "sqlite://data/watchdog.db"
+        );
+    }
+}

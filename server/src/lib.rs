@@ -1,0 +1,8 @@
+//! The Watchdog server: configuration, start-up and the routes that are not Leptos pages.
+//! The binary (`main.rs`) is a thin command line over this library, so integration tests can
+//! start the very same server on an ephemeral port.
+
+pub mod config;
+pub mod health;
+pub mod startup;
+pub mod telemetry;

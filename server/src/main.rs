@@ -1,0 +1,90 @@
+//! `watchdog`: the command line. `serve` (the default) runs the web server.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use watchdog::{
+    config::Config,
+    startup::{shutdown_signal, Application},
+    telemetry,
+};
+
+#[derive(Parser)]
+#[command(
+    name = "watchdog",
+    version,
+    about = "Watchdog: a user group's record of its supplier's issues, minutes, promises and chases."
+)]
+struct Cli {
+    /// Configuration file (TOML). Without it, ./watchdog.toml is read if present;
+    /// WATCHDOG_* environment variables override either.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (the default).
+    Serve,
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+    /// Check the configuration and print the settings in force (passwords hidden).
+    Config,
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("watchdog: {error}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    match run(cli.command.unwrap_or(Command::Serve), config).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("watchdog: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => {
+            telemetry::init(&config.log);
+            let app = Application::build(&config).await?;
+            tracing::info!("listening on http://{}", app.local_addr()?);
+            app.run_until(shutdown_signal()).await
+        }
+        Command::Migrate => {
+            telemetry::init(&config.log);
+            let db = app::db::Db::connect(&config.database_url(), 1).await?;
+            db.migrate().await?;
+            db.close().await;
+            println!("database {} is up to date", config.database_url_redacted());
+            Ok(())
+        }
+        Command::Config => {
+            println!("listen = {}", config.listen);
+            println!("data_dir = {}", config.data_dir.display());
+            println!("database_url = {}", config.database_url_redacted());
+            println!(
+                "database_max_connections = {}",
+                config.database_max_connections
+            );
+            match &config.site_root {
+                Some(root) => println!("site_root = {}", root.display()),
+                None => println!("site_root = (cargo-leptos's, else target/site)"),
+            }
+            println!("log = {}", config.log);
+            println!("shutdown_grace_seconds = {}", config.shutdown_grace_seconds);
+            Ok(())
+        }
+    }
+}

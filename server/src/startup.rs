@@ -1,0 +1,176 @@
+//! Builds the server from a configuration: opens and migrates the database, binds the
+//! listener, assembles the routes, and serves until told to stop.
+
+use std::{future::Future, net::SocketAddr, time::Duration};
+
+use anyhow::Context;
+use app::{db::Db, shell, App};
+use axum::{extract::FromRef, routing::get, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+
+use crate::{config::Config, health, telemetry};
+
+/// What every route handler can reach.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+}
+
+/// A built server, bound to its port but not yet serving.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    db: Db,
+    shutdown_grace: Duration,
+}
+
+impl Application {
+    pub async fn build(config: &Config) -> anyhow::Result<Self> {
+        if config.database_url.is_none() {
+            std::fs::create_dir_all(&config.data_dir).with_context(|| {
+                format!(
+                    "could not create the data folder {}",
+                    config.data_dir.display()
+                )
+            })?;
+        }
+        let db = Db::connect(&config.database_url(), config.database_max_connections)
+            .await
+            .with_context(|| format!("database {}", config.database_url_redacted()))?;
+        db.migrate().await?;
+        tracing::info!(
+            backend = db.backend().name(),
+            database = %config.database_url_redacted(),
+            "database ready"
+        );
+
+        let state = AppState {
+            leptos_options: leptos_options(config)?,
+            db: db.clone(),
+        };
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .with_context(|| format!("could not listen on {}", config.listen))?;
+
+        Ok(Application {
+            listener,
+            router: router(state),
+            db,
+            shutdown_grace: Duration::from_secs(config.shutdown_grace_seconds),
+        })
+    }
+
+    /// The address actually bound (useful when the configuration asked for port 0).
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Serves until `shutdown` completes, then lets in-flight requests finish (up to the
+    /// configured grace period) and closes the database.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let server = axum::serve(self.listener, service).with_graceful_shutdown(async move {
+            shutdown.await;
+            tracing::info!("shutting down: finishing requests in flight");
+            let _ = stopping_tx.send(());
+        });
+        let grace = self.shutdown_grace;
+        let deadline = async move {
+            if stopping_rx.await.is_ok() {
+                tokio::time::sleep(grace).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        tokio::select! {
+            served = server => served.context("server failed")?,
+            () = deadline => tracing::warn!(?grace, "requests still in flight after the grace period; stopping anyway"),
+        }
+        self.db.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "could not listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "could not listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
+
+fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let db = state.db.clone();
+        move || provide_context(db.clone())
+    };
+    let page_shell = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
+        .with_state(state)
+}
+
+/// Leptos' own options. Under cargo-leptos (`watch`, `serve`) its environment names the site
+/// folder and the live-reload port; a deployed binary uses ours.
+fn leptos_options(config: &Config) -> anyhow::Result<LeptosOptions> {
+    let mut options = if std::env::var_os("LEPTOS_OUTPUT_NAME").is_some() {
+        get_configuration(None)
+            .map_err(|error| anyhow::anyhow!("cargo-leptos environment: {error}"))?
+            .leptos_options
+    } else {
+        LeptosOptions::builder()
+            .output_name("watchdog")
+            .site_root("target/site")
+            .build()
+    };
+    if let Some(root) = &config.site_root {
+        options.site_root = root.display().to_string().into();
+    }
+    options.site_addr = config.listen;
+    Ok(options)
+}

@@ -1,0 +1,172 @@
+//! `TestApp`: one running server per test, each with its own fresh database.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use app::db::{Backend, Db};
+use sqlx::{AnyConnection, Connection, Executor};
+use tokio::{sync::oneshot, task::JoinHandle};
+use watchdog::{config::Config, startup::Application};
+
+/// Set to a PostgreSQL URL (any database the user may `CREATE DATABASE` from) to run the
+/// suite against PostgreSQL; each test gets a database of its own.
+pub const POSTGRES_URL_VAR: &str = "WATCHDOG_TEST_POSTGRES_URL";
+/// Set to 1 (CI does) to make a missing PostgreSQL URL a failure instead of a SQLite run.
+pub const REQUIRE_POSTGRES_VAR: &str = "WATCHDOG_TEST_REQUIRE_POSTGRES";
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: Db,
+    pub database_url: String,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<anyhow::Result<()>>>,
+    // Held so the data folder (and a SQLite database in it) lives as long as the test.
+    _data_dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    /// Starts the server on a fresh database of the backend under test.
+    pub async fn spawn() -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temporary data folder");
+        let database_url = fresh_database_url(data_dir.path()).await;
+        Self::spawn_on(data_dir, database_url).await
+    }
+
+    async fn spawn_on(data_dir: tempfile::TempDir, database_url: String) -> TestApp {
+        let config = Config {
+            listen: "127.0.0.1:0".parse().expect("address"),
+            data_dir: data_dir.path().to_path_buf(),
+            database_url: Some(database_url.clone()),
+            database_max_connections: 4,
+            shutdown_grace_seconds: 5,
+            ..Config::default()
+        };
+        let app = Application::build(&config).await.expect("server builds");
+        let address = format!("http://{}", app.local_addr().expect("bound address"));
+        let db = app.db().clone();
+        let (shutdown, stop) = oneshot::channel::<()>();
+        let server = tokio::spawn(app.run_until(async move {
+            let _ = stop.await;
+        }));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("HTTP client");
+        TestApp {
+            address,
+            client,
+            db,
+            database_url,
+            shutdown: Some(shutdown),
+            server: Some(server),
+            _data_dir: data_dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Asks the server to stop as SIGTERM would, and waits until it has.
+    pub async fn stop(mut self) -> anyhow::Result<()> {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        match self.server.take() {
+            Some(server) => server.await.expect("server task"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The backend the suite runs on, failing loudly if CI asked for PostgreSQL and none is set.
+pub fn backend_under_test() -> Backend {
+    match std::env::var(POSTGRES_URL_VAR) {
+        Ok(_) => Backend::Postgres,
+        Err(_) => {
+            assert!(
+                std::env::var(REQUIRE_POSTGRES_VAR).as_deref() != Ok("1"),
+                "{REQUIRE_POSTGRES_VAR}=1 but {POSTGRES_URL_VAR} is not set"
+            );
+            Backend::Sqlite
+        }
+    }
+}
+
+/// A URL for an empty database: a new SQLite file in `dir`, or a new PostgreSQL database.
+pub async fn fresh_database_url(dir: &std::path::Path) -> String {
+    match backend_under_test() {
+        Backend::Sqlite => format!("sqlite://{}?mode=rwc", dir.join("watchdog.db").display()),
+        Backend::Postgres => {
+            let server_url = std::env::var(POSTGRES_URL_VAR).expect("checked above");
+            fresh_postgres_database(&server_url).await
+        }
+    }
+}
+
+/// Creates a uniquely named database on the server `server_url` points at.
+pub async fn fresh_postgres_database(server_url: &str) -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    sqlx::any::install_default_drivers();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970")
+        .subsec_nanos();
+    let name = format!(
+        "watchdog_test_{}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed),
+        nanos
+    );
+    let mut admin = AnyConnection::connect(server_url)
+        .await
+        .expect("connect to the test PostgreSQL server");
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("create a test database");
+    admin.close().await.expect("close");
+    with_database_name(server_url, &name)
+}
+
+/// `postgres://u@h:5432/postgres?x=y` with the database name replaced.
+fn with_database_name(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let authority_start = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let base = match base[authority_start..].find('/') {
+        Some(slash) => &base[..authority_start + slash],
+        None => base,
+    };
+    match query {
+        Some(query) => format!("{base}/{name}?{query}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+#[test]
+fn database_name_is_replaced_in_postgres_urls() {
+    assert_eq!(
+        with_database_name("postgres://u@127.0.0.1:5432/postgres", "t1"),
+        "postgres://u@127.0.0.1:5432/t1"
+    );
+    assert_eq!(
+        with_database_name("postgres://u@h:1/postgres?sslmode=disable", "t2"),
+        "postgres://u@h:1/t2?sslmode=disable"
+    );
+    assert_eq!(
+        with_database_name("postgres://u@h", "t3"),
+        "postgres://u@h/t3"
+    );
+}

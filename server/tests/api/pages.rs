@@ -1,0 +1,79 @@
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn home_page_is_server_rendered_with_the_instance_introduction() {
+    let app = TestApp::spawn().await;
+
+    let response = app.get("/").await;
+
+    assert_eq!(response.status(), 200);
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(content_type.starts_with("text/html"), "{content_type}");
+    let html = response.text().await.expect("body");
+    assert!(
+        html.contains(r#"<html lang="en-GB""#),
+        "language not declared"
+    );
+    assert!(
+        html.contains("<h1>Watchdog</h1>"),
+        "instance name missing:\n{html}"
+    );
+    assert!(html.contains("the problems members reported to the supplier"));
+    assert!(
+        html.contains(r#"<nav aria-label="Main" class="site-nav">"#),
+        "navigation missing"
+    );
+    assert!(html.contains(r#"<main id="main""#));
+    assert!(
+        html.contains("/pkg/watchdog.js"),
+        "hydration script missing"
+    );
+}
+
+#[tokio::test]
+async fn home_page_reads_the_instance_settings_from_the_database() {
+    let app = TestApp::spawn().await;
+    let mut tx = app.db.begin_write().await.expect("begin");
+    sqlx::query("UPDATE instance_settings SET name = $1 WHERE id = 1")
+        .bind("Northshire Practice Systems User Group")
+        .execute(&mut *tx)
+        .await
+        .expect("update");
+    tx.commit().await.expect("commit");
+
+    let html = app.get("/").await.text().await.expect("body");
+
+    assert!(html.contains("<h1>Northshire Practice Systems User Group</h1>"));
+}
+
+#[tokio::test]
+async fn an_unknown_path_gets_a_friendly_404_page() {
+    let app = TestApp::spawn().await;
+
+    let response = app.get("/no/such/page").await;
+
+    assert_eq!(response.status(), 404);
+    let html = response.text().await.expect("body");
+    assert!(html.contains("Page not found"));
+    assert!(html.contains(r#"<a href="/">Go to the home page</a>"#));
+}
+
+#[tokio::test]
+async fn the_instance_server_function_answers_json() {
+    let app = TestApp::spawn().await;
+
+    let response = app
+        .client
+        .post(app.url("/api/instance_info"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .send()
+        .await
+        .expect("sent");
+
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.expect("JSON");
+    assert_eq!(body["name"], "Watchdog");
+}

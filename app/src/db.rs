@@ -156,6 +156,14 @@ impl Db {
     }
 }
 
+/// The database handle the server put into the request's context.
+pub fn use_db() -> Result<Db, crate::error::AppError> {
+    leptos::prelude::use_context::<Db>().ok_or_else(|| {
+        tracing::error!("database handle missing from the request context");
+        crate::error::AppError::Internal
+    })
+}
+
 fn sqlite_pool(max_connections: u32) -> AnyPoolOptions {
     AnyPoolOptions::new()
         .max_connections(max_connections)
@@ -235,12 +243,4 @@ mod tests {
         assert_eq!(Backend::from_url("mysql://u@h/db"), None);
         assert_eq!(Backend::from_url("watchdog.db"), None);
     }
-}
-
-/// The database handle the server put into the request's context.
-pub fn use_db() -> Result<Db, crate::error::AppError> {
-    leptos::prelude::use_context::<Db>().ok_or_else(|| {
-        tracing::error!("database handle missing from the request context");
-        crate::error::AppError::Internal
-    })
 }

@@ -156,6 +156,8 @@ fn redact_password(url: &str) -> String {
 }
 
 #[cfg(test)]
+// figment's Jail fixes the closures' error type to its own (large) error.
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
     use figment::Jail;

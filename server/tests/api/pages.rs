@@ -77,3 +77,17 @@ async fn the_instance_server_function_answers_json() {
     let body: serde_json::Value = response.json().await.expect("JSON");
     assert_eq!(body["name"], "Watchdog");
 }
+
+#[tokio::test]
+async fn a_page_whose_data_fails_shows_a_friendly_error_with_status_500() {
+    let app = TestApp::spawn().await;
+    app.db.close().await;
+
+    let response = app.get("/").await;
+
+    assert_eq!(response.status(), 500);
+    let html = response.text().await.expect("body");
+    assert!(html.contains("Something went wrong"), "{html}");
+    assert!(html.contains("Nothing you saved has been lost"));
+    assert!(!html.contains("pool"), "internal detail leaked: {html}");
+}

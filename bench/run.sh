@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/end2end/node_modules/.bin:$PATH"
+. scripts/env.sh
 
 seconds=${BENCH_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-16}

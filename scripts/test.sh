@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --with-browser
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/end2end/node_modules/.bin:$PATH"
+. scripts/env.sh
 step() { printf '\n==> %s\n' "$*"; }
 
 step "Formatting"

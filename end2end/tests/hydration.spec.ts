@@ -7,7 +7,7 @@ test("with JavaScript on, the app hydrates without errors", async ({ page, javaS
     if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
   });
   page.on("pageerror", (error) => problems.push(error.message));
-  const wasm = page.waitForResponse((response) => response.url().endsWith("/pkg/watchdog_bg.wasm"));
+  const wasm = page.waitForResponse((response) => response.url().endsWith("/pkg/watchdog.wasm"));
 
   await page.goto("/");
 

@@ -26,6 +26,7 @@ const ENV_KEYS: &[&str] = &[
     "site_root",
     "log",
     "shutdown_grace_seconds",
+    "public_url",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +47,9 @@ pub struct Config {
     pub log: String,
     /// How long a shutdown waits for in-flight requests before giving up on them.
     pub shutdown_grace_seconds: u64,
+    /// The address people reach Watchdog at, e.g. `https://watchdog.example.org`, when it
+    /// differs from `listen` (behind a proxy). `https://` turns on HSTS.
+    pub public_url: Option<String>,
 }
 
 impl Default for Config {
@@ -58,6 +62,7 @@ impl Default for Config {
             site_root: None,
             log: "info".to_owned(),
             shutdown_grace_seconds: 30,
+            public_url: None,
         }
     }
 }
@@ -114,6 +119,21 @@ impl Config {
                 message: "must name a folder".to_owned(),
             });
         }
+        if let Some(url) = &self.public_url {
+            let origin = url.trim_end_matches('/');
+            let authority = origin
+                .strip_prefix("https://")
+                .or_else(|| origin.strip_prefix("http://"));
+            if !authority.is_some_and(|a| !a.is_empty() && !a.contains(['/', '?', '#', '@'])) {
+                return Err(ConfigError::Invalid {
+                    key: "public_url",
+                    message: format!(
+                        "{url:?} must be http:// or https:// and a host, without a path, \
+                         e.g. https://watchdog.example.org"
+                    ),
+                });
+            }
+        }
         if tracing_subscriber::EnvFilter::try_new(&self.log).is_err() {
             return Err(ConfigError::Invalid {
                 key: "log",
@@ -133,6 +153,20 @@ impl Config {
                 self.data_dir.join("watchdog.db").display()
             ),
         }
+    }
+
+    /// The origin people reach the site at (`https://host[:port]`), if configured.
+    pub fn public_origin(&self) -> Option<String> {
+        self.public_url
+            .as_deref()
+            .map(|url| url.trim_end_matches('/').to_owned())
+    }
+
+    /// Served to people over HTTPS (directly or through a proxy).
+    pub fn https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("https://"))
     }
 
     /// The database URL with any password replaced, for logs and `watchdog config`.
@@ -239,6 +273,30 @@ mod tests {
                 .expect_err("must fail")
                 .to_string();
             assert!(message.contains("missing.toml"), "{message}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn public_url_must_be_an_origin() {
+        Jail::expect_with(|jail| {
+            jail.set_env("WATCHDOG_PUBLIC_URL", "https://watchdog.example.org/");
+            let config = Config::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(
+                config.public_origin().as_deref(),
+                Some("https://watchdog.example.org")
+            );
+            assert!(config.https());
+            for bad in [
+                "watchdog.example.org",
+                "ftp://x",
+                "https://x/path",
+                "https://",
+            ] {
+                jail.set_env("WATCHDOG_PUBLIC_URL", bad);
+                let message = Config::load(None).expect_err(bad).to_string();
+                assert!(message.contains("public_url"), "{message}");
+            }
             Ok(())
         });
     }

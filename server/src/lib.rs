@@ -4,5 +4,6 @@
 
 pub mod config;
 pub mod health;
+pub mod security;
 pub mod startup;
 pub mod telemetry;

@@ -84,6 +84,10 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             }
             println!("log = {}", config.log);
             println!("shutdown_grace_seconds = {}", config.shutdown_grace_seconds);
+            match &config.public_url {
+                Some(url) => println!("public_url = {url}"),
+                None => println!("public_url = (not set: the listen address)"),
+            }
             Ok(())
         }
     }

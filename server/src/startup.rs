@@ -1,17 +1,22 @@
 //! Builds the server from a configuration: opens and migrates the database, binds the
 //! listener, assembles the routes, and serves until told to stop.
 
-use std::{future::Future, net::SocketAddr, time::Duration};
+use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use app::{db::Db, shell, App};
-use axum::{extract::FromRef, routing::get, Router};
+use axum::{extract::FromRef, middleware, routing::get, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 
-use crate::{config::Config, health, telemetry};
+use crate::{
+    config::Config,
+    health,
+    security::{self, Site},
+    telemetry,
+};
 
 /// What every route handler can reach.
 #[derive(Clone, FromRef)]
@@ -56,9 +61,13 @@ impl Application {
             .await
             .with_context(|| format!("could not listen on {}", config.listen))?;
 
+        let site = Site {
+            public_origin: config.public_origin(),
+            https: config.https(),
+        };
         Ok(Application {
             listener,
-            router: router(state),
+            router: router(state, site),
             db,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_seconds),
         })
@@ -134,7 +143,8 @@ pub async fn shutdown_signal() {
     }
 }
 
-fn router(state: AppState) -> Router {
+fn router(state: AppState, site: Site) -> Router {
+    let site = Arc::new(site);
     let routes = generate_route_list(App);
     let context = {
         let db = state.db.clone();
@@ -151,6 +161,15 @@ fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        // Outermost last: the trace span covers everything, headers reach refusals too.
+        .layer(middleware::from_fn_with_state(
+            site.clone(),
+            security::reject_cross_site,
+        ))
+        .layer(middleware::from_fn_with_state(
+            site,
+            security::security_headers,
+        ))
         .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
         .with_state(state)
 }
@@ -166,6 +185,7 @@ fn leptos_options(config: &Config) -> anyhow::Result<LeptosOptions> {
         LeptosOptions::builder()
             .output_name("watchdog")
             .site_root("target/site")
+            .env(leptos::config::Env::PROD)
             .build()
     };
     if let Some(root) = &config.site_root {

@@ -27,13 +27,14 @@ pub struct TestApp {
 impl TestApp {
     /// Starts the server on a fresh database of the backend under test.
     pub async fn spawn() -> TestApp {
-        let data_dir = tempfile::tempdir().expect("temporary data folder");
-        let database_url = fresh_database_url(data_dir.path()).await;
-        Self::spawn_on(data_dir, database_url).await
+        Self::spawn_with(|_| {}).await
     }
 
-    async fn spawn_on(data_dir: tempfile::TempDir, database_url: String) -> TestApp {
-        let config = Config {
+    /// Starts the server with settings adjusted by `configure`.
+    pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temporary data folder");
+        let database_url = fresh_database_url(data_dir.path()).await;
+        let mut config = Config {
             listen: "127.0.0.1:0".parse().expect("address"),
             data_dir: data_dir.path().to_path_buf(),
             database_url: Some(database_url.clone()),
@@ -41,6 +42,7 @@ impl TestApp {
             shutdown_grace_seconds: 5,
             ..Config::default()
         };
+        configure(&mut config);
         let app = Application::build(&config).await.expect("server builds");
         let address = format!("http://{}", app.local_addr().expect("bound address"));
         let db = app.db().clone();

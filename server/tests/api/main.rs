@@ -5,3 +5,4 @@ mod database;
 mod health;
 mod helpers;
 mod pages;
+mod security;

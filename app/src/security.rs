@@ -1,0 +1,80 @@
+//! Content-Security-Policy for what Watchdog serves. Pages allow only the app's own scripts
+//! (the hydration script by its per-request nonce, the wasm by 'wasm-unsafe-eval'); every
+//! other response gets a policy that allows nothing at all.
+
+/// For responses that are not pages (JSON, files, health): nothing may run or be framed.
+pub const NON_PAGE_POLICY: &str =
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/// The policy of an HTML page whose inline scripts carry `nonce`. `live_reload` allows the
+/// websocket `cargo leptos watch` uses in development.
+pub fn page_policy(nonce: &str, live_reload: bool) -> String {
+    let connect = if live_reload {
+        "'self' ws: wss:"
+    } else {
+        "'self'"
+    };
+    format!(
+        "default-src 'self'; \
+         script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; \
+         img-src 'self' data:; \
+         connect-src {connect}; \
+         object-src 'none'; \
+         base-uri 'none'; \
+         form-action 'self'; \
+         frame-ancestors 'none'"
+    )
+}
+
+/// Sets the page policy on the response being rendered, with the nonce Leptos gave its
+/// scripts for this request.
+pub fn set_page_policy() {
+    use axum::http::{header::CONTENT_SECURITY_POLICY, HeaderValue};
+    use leptos::prelude::use_context;
+
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    // The same switch Leptos' <AutoReload/> uses to decide whether to open its websocket.
+    let live_reload = std::env::var_os("LEPTOS_WATCH").is_some();
+    if let Ok(value) = HeaderValue::from_str(&page_policy(&nonce, live_reload)) {
+        response.insert_header(CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_scripts_need_the_nonce_and_nothing_runs_inline_without_it() {
+        let policy = page_policy("abc123", false);
+        let scripts = policy
+            .split(';')
+            .map(str::trim)
+            .find(|directive| directive.starts_with("script-src"))
+            .expect("script-src");
+        assert_eq!(
+            scripts,
+            "script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval'"
+        );
+        assert!(!policy.contains("unsafe-inline"));
+        for required in [
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(policy.contains(required), "missing {required}");
+        }
+        assert!(!policy.contains("ws:"));
+    }
+
+    #[test]
+    fn live_reload_may_open_its_websocket() {
+        assert!(page_policy("n", true).contains("connect-src 'self' ws: wss:"));
+    }
+}

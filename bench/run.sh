@@ -69,7 +69,7 @@ echo "RSS after load: $(awk '/^VmRSS/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$
 echo
 echo "== Browser bundle (release)"
 printf '%-24s %10s %10s %10s\n' "file" "raw" "gzip -9" "brotli"
-for file in "$pkg/watchdog_bg.wasm" "$pkg/watchdog.js" "$pkg/watchdog.css"; do
+for file in "$pkg/watchdog.wasm" "$pkg/watchdog.js" "$pkg/watchdog.css"; do
   raw=$(stat -c %s "$file")
   gz=$(gzip -9 -c "$file" | wc -c)
   br=$(brotli -q 11 -c "$file" | wc -c)

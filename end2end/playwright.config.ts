@@ -51,7 +51,8 @@ export default defineConfig({
     { name: "no-js", use: { javaScriptEnabled: false } },
   ],
   webServer: {
-    command: `"${binary}" serve`,
+    // Demo accounts (fresh database), then the server.
+    command: `"${binary}" demo load && "${binary}" serve`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

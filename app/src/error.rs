@@ -1,6 +1,8 @@
 //! The error type every server function returns. It carries what a person may see; internal
 //! detail is logged on the server where the error is converted and never crosses the wire.
 
+use std::collections::BTreeMap;
+
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
@@ -9,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
+    /// A form was refused: messages by field, to show next to each.
+    #[error("{}", .0.summary())]
+    Invalid(FormErrors),
     /// Something failed on the server; the detail is in the server log.
     #[error("Something went wrong on our side. It has been logged; please try again in a moment.")]
     Internal,
@@ -30,5 +35,58 @@ impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         tracing::error!(%error, "database error");
         AppError::Internal
+    }
+}
+
+/// Why a form was refused. `kept` holds what was typed (never passwords), so that without
+/// JavaScript, when the page is shown again after the refusal, the form still holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormErrors {
+    /// A message about the form as a whole.
+    pub form: Option<String>,
+    /// Messages by field name.
+    pub fields: BTreeMap<String, String>,
+    /// Values to put back in the form, by field name.
+    pub kept: BTreeMap<String, String>,
+}
+
+impl FormErrors {
+    pub fn new() -> Self {
+        FormErrors::default()
+    }
+
+    pub fn field(mut self, name: &str, message: impl Into<String>) -> Self {
+        self.fields.insert(name.to_owned(), message.into());
+        self
+    }
+
+    pub fn form(mut self, message: impl Into<String>) -> Self {
+        self.form = Some(message.into());
+        self
+    }
+
+    pub fn keep(mut self, name: &str, value: &str) -> Self {
+        self.kept.insert(name.to_owned(), value.to_owned());
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.form.is_none() && self.fields.is_empty()
+    }
+
+    /// `Err(AppError::Invalid)` if anything was refused, else `Ok(())`.
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self))
+        }
+    }
+
+    fn summary(&self) -> String {
+        match &self.form {
+            Some(message) => message.clone(),
+            None => "Please correct the fields marked below.".to_owned(),
+        }
     }
 }

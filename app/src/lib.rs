@@ -4,6 +4,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod error;
 pub mod home;
 pub mod instance;
@@ -49,6 +50,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    accounts::AuthActions::provide();
     // Effects run only in the browser: once hydrated, say so on <body>, so styles can enhance
     // what works without JavaScript and tests can tell the two experiences apart.
     Effect::new(|_| {
@@ -67,6 +69,11 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=home::pages::HomePage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/sign-in")
+                        view=accounts::pages::SignInPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </Layout>
         </Router>

@@ -7,5 +7,6 @@ export interface PageUnderTest {
 
 export const pages: PageUnderTest[] = [
   { path: "/", status: 200, heading: "Watchdog" },
+  { path: "/sign-in", status: 200, heading: "Sign in" },
   { path: "/no/such/page", status: 404, heading: "Page not found" },
 ];

@@ -27,6 +27,8 @@ const ENV_KEYS: &[&str] = &[
     "log",
     "shutdown_grace_seconds",
     "public_url",
+    "session_idle_hours",
+    "session_remember_days",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +52,10 @@ pub struct Config {
     /// The address people reach Watchdog at, e.g. `https://watchdog.example.org`, when it
     /// differs from `listen` (behind a proxy). `https://` turns on HSTS.
     pub public_url: Option<String>,
+    /// A session unused this long ends (unless "remember me" was ticked).
+    pub session_idle_hours: u32,
+    /// How long a "remember me" session lasts; no session lasts longer.
+    pub session_remember_days: u32,
 }
 
 impl Default for Config {
@@ -63,6 +69,8 @@ impl Default for Config {
             log: "info".to_owned(),
             shutdown_grace_seconds: 30,
             public_url: None,
+            session_idle_hours: 8,
+            session_remember_days: 30,
         }
     }
 }
@@ -134,6 +142,12 @@ impl Config {
                 });
             }
         }
+        if self.session_idle_hours == 0 || self.session_remember_days == 0 {
+            return Err(ConfigError::Invalid {
+                key: "session_idle_hours / session_remember_days",
+                message: "must be at least 1".to_owned(),
+            });
+        }
         if tracing_subscriber::EnvFilter::try_new(&self.log).is_err() {
             return Err(ConfigError::Invalid {
                 key: "log",
@@ -167,6 +181,17 @@ impl Config {
         self.public_url
             .as_deref()
             .is_some_and(|url| url.starts_with("https://"))
+    }
+
+    /// How sessions behave, for the accounts code.
+    pub fn session_config(&self) -> app::accounts::sessions::SessionConfig {
+        app::accounts::sessions::SessionConfig {
+            secure: self.https(),
+            policy: app::accounts::sessions::SessionPolicy {
+                idle: chrono::Duration::hours(i64::from(self.session_idle_hours)),
+                absolute: chrono::Duration::days(i64::from(self.session_remember_days)),
+            },
+        }
     }
 
     /// The database URL with any password replaced, for logs and `watchdog config`.

@@ -2,8 +2,11 @@
 //! The binary (`main.rs`) is a thin command line over this library, so integration tests can
 //! start the very same server on an ephemeral port.
 
+pub mod admin;
 pub mod config;
+pub mod demo;
 pub mod health;
 pub mod security;
+pub mod sessions;
 pub mod startup;
 pub mod telemetry;

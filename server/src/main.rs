@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use app::accounts::types::Role;
 use clap::{Parser, Subcommand};
 use watchdog::{
     config::Config,
@@ -33,6 +34,32 @@ enum Command {
     Migrate,
     /// Check the configuration and print the settings in force (passwords hidden).
     Config,
+    /// Manage accounts from the command line.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Demonstration data, for trying Watchdog out. Never use it on a real instance.
+    #[command(subcommand)]
+    Demo(DemoCommand),
+}
+
+#[derive(Subcommand)]
+enum DemoCommand {
+    /// Fill an empty database with demonstration accounts and records (does nothing if
+    /// the database already has accounts).
+    Load,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an administrator (such as the first one). Asks for the password, or reads it
+    /// from standard input when that is not a terminal.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// The name shown for this person.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
 }
 
 #[tokio::main]
@@ -70,6 +97,26 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             println!("database {} is up to date", config.database_url_redacted());
             Ok(())
         }
+        Command::Admin(AdminCommand::Create { email, name }) => {
+            let password = read_new_password()?;
+            watchdog::admin::create_account(&config, &email, &name, Role::Admin, &password).await?;
+            println!("created administrator {email}; sign in at /sign-in");
+            Ok(())
+        }
+        Command::Demo(DemoCommand::Load) => {
+            telemetry::init(&config.log);
+            match watchdog::demo::load(&config).await? {
+                watchdog::demo::Loaded::Now => println!(
+                    "demo data loaded; sign in as admin@example.org, chair@example.org or \
+                     member@example.org with the password \"{}\"",
+                    watchdog::demo::PASSWORD
+                ),
+                watchdog::demo::Loaded::Already => {
+                    println!("the database already has accounts; demo data not loaded")
+                }
+            }
+            Ok(())
+        }
         Command::Config => {
             println!("listen = {}", config.listen);
             println!("data_dir = {}", config.data_dir.display());
@@ -90,5 +137,21 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             }
             Ok(())
         }
+    }
+}
+
+/// The new password: typed twice at a terminal (not echoed), else one line of stdin.
+fn read_new_password() -> anyhow::Result<String> {
+    use std::io::{BufRead, IsTerminal};
+
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (at least 12 characters): ")?;
+        let second = rpassword::prompt_password("Same password again: ")?;
+        anyhow::ensure!(first == second, "the two passwords differ");
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
     }
 }

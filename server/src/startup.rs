@@ -4,7 +4,7 @@
 use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
-use app::{db::Db, shell, App};
+use app::{accounts::sessions::SessionConfig, db::Db, shell, App};
 use axum::{extract::FromRef, middleware, routing::get, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -15,6 +15,7 @@ use crate::{
     config::Config,
     health,
     security::{self, Site},
+    sessions::{self, SessionLayerState},
     telemetry,
 };
 
@@ -65,9 +66,10 @@ impl Application {
             public_origin: config.public_origin(),
             https: config.https(),
         };
+        let session_config = config.session_config();
         Ok(Application {
             listener,
-            router: router(state, site),
+            router: router(state, site, session_config),
             db,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_seconds),
         })
@@ -143,12 +145,20 @@ pub async fn shutdown_signal() {
     }
 }
 
-fn router(state: AppState, site: Site) -> Router {
+fn router(state: AppState, site: Site, session_config: SessionConfig) -> Router {
     let site = Arc::new(site);
+    let sessions = Arc::new(SessionLayerState {
+        db: state.db.clone(),
+        config: session_config,
+    });
     let routes = generate_route_list(App);
     let context = {
         let db = state.db.clone();
-        move || provide_context(db.clone())
+        move || {
+            provide_context(db.clone());
+            provide_context(session_config);
+            app::ui::forms::provide_refused_form_from_url();
+        }
     };
     let page_shell = {
         let options = state.leptos_options.clone();
@@ -161,7 +171,12 @@ fn router(state: AppState, site: Site) -> Router {
             AppState,
             _,
         >(context, shell))
-        // Outermost last: the trace span covers everything, headers reach refusals too.
+        // Outermost last: the trace span covers everything, headers reach refusals too, and
+        // a refused request never reaches the session lookup.
+        .layer(middleware::from_fn_with_state(
+            sessions,
+            sessions::resolve_session,
+        ))
         .layer(middleware::from_fn_with_state(
             site.clone(),
             security::reject_cross_site,

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{instance::api::get_instance_info, ui::errors::ErrorView};
+use crate::{
+    accounts::pages::AccountArea, instance::api::get_instance_info, ui::errors::ErrorView,
+};
 
 /// The areas of the app, in navigation order. Each area adds itself here when it exists.
 const AREAS: &[(&str, &str)] = &[("/", "Home")];
@@ -48,7 +50,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </nav>
-                <div class="site-header__account"></div>
+                <div class="site-header__account">
+                    <AccountArea/>
+                </div>
             </div>
         </header>
         <main id="main" class="site-main" tabindex="-1">

@@ -1,4 +1,5 @@
-//! Widgets and frame shared by every area: the page layout, error and not-found views.
+//! Widgets and frame shared by every area: the page layout, forms, error and not-found views.
 
 pub mod errors;
+pub mod forms;
 pub mod layout;

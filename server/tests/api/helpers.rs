@@ -15,6 +15,7 @@ pub const REQUIRE_POSTGRES_VAR: &str = "WATCHDOG_TEST_REQUIRE_POSTGRES";
 
 pub struct TestApp {
     pub address: String,
+    pub config: Config,
     pub client: reqwest::Client,
     pub db: Db,
     pub database_url: String,
@@ -44,6 +45,8 @@ impl TestApp {
         };
         configure(&mut config);
         let app = Application::build(&config).await.expect("server builds");
+        // Keep the port actually bound, for tools that start from the same configuration.
+        config.listen = app.local_addr().expect("bound address");
         let address = format!("http://{}", app.local_addr().expect("bound address"));
         let db = app.db().clone();
         let (shutdown, stop) = oneshot::channel::<()>();
@@ -57,6 +60,7 @@ impl TestApp {
             .expect("HTTP client");
         TestApp {
             address,
+            config,
             client,
             db,
             database_url,
@@ -78,6 +82,64 @@ impl TestApp {
             .expect("request sent")
     }
 
+    /// Posts a form the way a browser on this site does (same-origin, no JavaScript: it
+    /// accepts HTML and names the page the form was on).
+    pub async fn post_form(
+        &self,
+        path: &str,
+        from_page: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("origin", &self.address)
+            .header("referer", self.url(from_page))
+            .header("accept", "text/html")
+            .form(form)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Calls a server function the way the hydrated app does.
+    pub async fn call(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("origin", &self.address)
+            .form(form)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Creates an account with the role given, through the same code as `watchdog admin`.
+    pub async fn create_account(
+        &self,
+        role: app::accounts::types::Role,
+        email: &str,
+    ) -> TestAccount {
+        let password = "violet kettle harbour".to_owned();
+        let name = format!("Test {}", role.label());
+        watchdog::admin::create_account(&self.config, email, &name, role, &password)
+            .await
+            .expect("account created");
+        TestAccount {
+            email: email.to_owned(),
+            password,
+        }
+    }
+
+    pub async fn sign_in(&self, account: &TestAccount) -> reqwest::Response {
+        self.call(
+            "/api/sign_in",
+            &[
+                ("email", account.email.as_str()),
+                ("password", account.password.as_str()),
+            ],
+        )
+        .await
+    }
+
     /// Asks the server to stop as SIGTERM would, and waits until it has.
     pub async fn stop(mut self) -> anyhow::Result<()> {
         if let Some(shutdown) = self.shutdown.take() {
@@ -88,6 +150,11 @@ impl TestApp {
             None => Ok(()),
         }
     }
+}
+
+pub struct TestAccount {
+    pub email: String,
+    pub password: String,
 }
 
 /// The backend the suite runs on, failing loudly if CI asked for PostgreSQL and none is set.

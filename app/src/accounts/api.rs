@@ -1,0 +1,187 @@
+//! Server functions for signing in and out. Each states who may call it.
+
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::accounts::{request, sessions, store};
+use crate::{accounts::types::CurrentUser, error::AppError};
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::{
+        passwords::{self, Verified},
+        types::{Email, Password},
+    },
+    error::FormErrors,
+};
+
+/// Anyone: who is signed in on this request, if anyone.
+#[server(prefix = "/api", endpoint = "current_user")]
+pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
+    Ok(request::current_user())
+}
+
+/// Anyone: signs in with email and password, then goes to `next` (a path on this site).
+#[server(prefix = "/api", endpoint = "sign_in")]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    remember: Option<String>,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let config = request::session_config()?;
+    let client = request::client();
+    let now = chrono::Utc::now();
+    let refused = |errors: FormErrors| Err(AppError::Invalid(errors.keep("email", &email)));
+
+    let parsed_email = Email::parse(&email);
+    if password.is_empty() {
+        let errors = FormErrors::new().field("password", "Enter your password.");
+        let errors = match &parsed_email {
+            Err(message) => errors.field("email", *message),
+            Ok(_) => errors,
+        };
+        return refused(errors);
+    }
+    let parsed_email = match parsed_email {
+        Ok(email) => email,
+        Err(message) => return refused(FormErrors::new().field("email", message)),
+    };
+
+    let account = store::sign_in_account(&db, &parsed_email).await?;
+    // Any length may be tried (a wrong one just fails), but the work is bounded.
+    let candidate = Password::parse(&password).ok();
+    let stored = account
+        .as_ref()
+        .map(|account| account.password_hash.clone());
+    let verified = match candidate {
+        Some(candidate) => passwords::verify(candidate, stored)
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "password verification failed");
+                AppError::Internal
+            })?,
+        None => {
+            // Spend the same time as a real check so a short password tells nothing.
+            let filler =
+                Password::parse("a password of filler words").map_err(|_| AppError::Internal)?;
+            let _ = passwords::verify(filler, None).await;
+            Verified::No
+        }
+    };
+
+    let mut tx = db.begin_write().await?;
+    let account = match (account, verified) {
+        (Some(account), Verified::Yes { rehash }) if account.active => {
+            if let Some(rehash) = rehash {
+                store::set_password_hash(&mut tx, account.id, &rehash, now).await?;
+            }
+            account
+        }
+        (account, _) => {
+            let event = store::AuditEvent {
+                action: store::AuditAction::SignInFailed,
+                actor: None,
+                account: account.as_ref().map(|account| account.id),
+                detail: parsed_email.as_str(),
+                client_address: &client.address,
+            };
+            store::record(&mut tx, event, now).await?;
+            tx.commit().await?;
+            return refused(
+                FormErrors::new()
+                    .form("That email address and password do not match an active account."),
+            );
+        }
+    };
+
+    let token = sessions::new_token();
+    let remember = remember.is_some();
+    let session = store::NewSession {
+        token_hash: &sessions::token_hash(&token),
+        account: account.id,
+        remember,
+        user_agent: &client.user_agent,
+        client_address: &client.address,
+    };
+    store::start_session(&mut tx, session, now).await?;
+    let event = store::AuditEvent {
+        action: store::AuditAction::SignIn,
+        actor: Some(account.id),
+        account: Some(account.id),
+        detail: "",
+        client_address: &client.address,
+    };
+    store::record(&mut tx, event, now).await?;
+    tx.commit().await?;
+
+    let lifetime = remember.then_some(config.policy.absolute);
+    request::set_cookie(&sessions::session_cookie(&token, config.secure, lifetime));
+    leptos_axum::redirect(&local_path(next.as_deref()));
+    Ok(())
+}
+
+/// Anyone: ends this browser's session (if any) on the server and clears its cookie.
+#[server(prefix = "/api", endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
+    let config = request::session_config()?;
+    if let Some(token) = request::session_token(config.secure) {
+        let client = request::client();
+        let now = chrono::Utc::now();
+        let mut tx = db.begin_write().await?;
+        if let Some(account) = store::end_session(&mut tx, &sessions::token_hash(&token)).await? {
+            let event = store::AuditEvent {
+                action: store::AuditAction::SignOut,
+                actor: Some(account),
+                account: Some(account),
+                detail: "",
+                client_address: &client.address,
+            };
+            store::record(&mut tx, event, now).await?;
+        }
+        tx.commit().await?;
+    }
+    request::set_cookie(&sessions::clearing_cookie(config.secure));
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// `next` if it is a path on this site, else the home page: never a redirect elsewhere.
+#[cfg(feature = "ssr")]
+fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control) =>
+        {
+            path.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn sign_in_only_returns_to_paths_on_this_site() {
+        assert_eq!(
+            local_path(Some("/issues?status=open")),
+            "/issues?status=open"
+        );
+        assert_eq!(local_path(None), "/");
+        for elsewhere in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "evil",
+            "/a\nb",
+        ] {
+            assert_eq!(local_path(Some(elsewhere)), "/", "{elsewhere:?}");
+        }
+    }
+}

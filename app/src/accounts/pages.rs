@@ -1,0 +1,98 @@
+//! The sign-in page and the header's account area.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    accounts::{api::get_current_user, AuthActions},
+    error::AppError,
+    ui::forms::{form_errors, Field, FormMessage},
+};
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = AuthActions::expect().sign_in;
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let errors = Signal::derive(move || form_errors(action.value().get()));
+    let failure = Signal::derive(move || match action.value().get() {
+        Some(Err(error)) => Some(error),
+        _ => None,
+    });
+
+    view! {
+        <Title text="Sign in"/>
+        <section class="panel panel--narrow">
+            <h1>"Sign in"</h1>
+            <FormMessage error=failure/>
+            <ActionForm action>
+                <input type="hidden" name="next" value=next/>
+                <Field
+                    name="email"
+                    label="Email address"
+                    kind="email"
+                    autocomplete="username"
+                    required=true
+                    errors
+                />
+                <Field
+                    name="password"
+                    label="Password"
+                    kind="password"
+                    autocomplete="current-password"
+                    required=true
+                    keep=false
+                    errors
+                />
+                <div class="field field--checkbox">
+                    <input type="checkbox" id="field-remember" name="remember" value="on"/>
+                    <label for="field-remember">"Keep me signed in on this device for 30 days"</label>
+                </div>
+                <button type="submit" disabled=move || action.pending().get()>
+                    "Sign in"
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The right of the header: who is signed in and a way out, or a way in.
+#[component]
+pub fn AccountArea() -> impl IntoView {
+    let actions = AuthActions::expect();
+    let user = Resource::new_blocking(
+        move || {
+            (
+                actions.sign_in.version().get(),
+                actions.sign_out.version().get(),
+            )
+        },
+        |_| get_current_user(),
+    );
+
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(user)) => {
+                        view! {
+                            <span class="account-name">
+                                {user.display_name} <span class="visually-hidden">", signed in as "</span>
+                                <span class="account-role">{user.role.label()}</span>
+                            </span>
+                            <ActionForm action=actions.sign_out>
+                                <button type="submit" class="button--quiet">"Sign out"</button>
+                            </ActionForm>
+                        }
+                            .into_any()
+                    }
+                    Ok(None) | Err(AppError::Invalid(_)) => {
+                        view! { <a class="account-sign-in" href="/sign-in">"Sign in"</a> }.into_any()
+                    }
+                    Err(_) => ().into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

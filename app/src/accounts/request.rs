@@ -1,0 +1,87 @@
+//! What a server function knows about the request it serves: who is signed in (resolved
+//! from the session cookie by the server before any page or server function runs), where it
+//! came from, and how to answer with a cookie.
+
+use std::net::SocketAddr;
+
+use axum::{
+    extract::ConnectInfo,
+    http::{
+        header::{COOKIE, SET_COOKIE, USER_AGENT},
+        request::Parts,
+        HeaderValue,
+    },
+};
+use leptos::prelude::use_context;
+
+use crate::{
+    accounts::{
+        sessions::{self, SessionConfig},
+        types::CurrentUser,
+    },
+    error::AppError,
+};
+
+/// The signed-in person, if the request carried a live session.
+pub fn current_user() -> Option<CurrentUser> {
+    use_context::<Parts>().and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
+}
+
+pub fn session_config() -> Result<SessionConfig, AppError> {
+    use_context::<SessionConfig>().ok_or_else(|| {
+        tracing::error!("session configuration missing from the request context");
+        AppError::Internal
+    })
+}
+
+/// Where a request came from, for the audit log and the sessions list.
+pub struct Client {
+    pub address: String,
+    pub user_agent: String,
+}
+
+/// The longest user-agent string kept.
+const USER_AGENT_MAX: usize = 200;
+
+pub fn client() -> Client {
+    let parts = use_context::<Parts>();
+    let address = parts
+        .as_ref()
+        .and_then(|parts| parts.extensions.get::<ConnectInfo<SocketAddr>>())
+        .map(|ConnectInfo(address)| address.ip().to_string())
+        .unwrap_or_default();
+    let user_agent = parts
+        .as_ref()
+        .and_then(|parts| parts.headers.get(USER_AGENT))
+        .and_then(|value| value.to_str().ok())
+        .map(|agent| agent.chars().take(USER_AGENT_MAX).collect())
+        .unwrap_or_default();
+    Client {
+        address,
+        user_agent,
+    }
+}
+
+/// The session token the request's cookie carries.
+pub fn session_token(secure: bool) -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|header| sessions::token_from_cookie_header(header, secure))
+        .map(str::to_owned)
+}
+
+/// Adds a `Set-Cookie` header to the response.
+pub fn set_cookie(cookie: &str) {
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        tracing::error!("no response to set a cookie on");
+        return;
+    };
+    match HeaderValue::from_str(cookie) {
+        Ok(value) => response.append_header(SET_COOKIE, value),
+        Err(error) => tracing::error!(%error, "cookie is not a valid header value"),
+    }
+}

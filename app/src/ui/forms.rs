@@ -1,0 +1,117 @@
+//! Form widgets: a labelled field with its error message beside it, and the form-level
+//! message. They read a form's `FormErrors`, so a refused form shows every message where it
+//! belongs and keeps what was typed, with or without JavaScript.
+
+use leptos::prelude::*;
+
+use crate::error::{AppError, FormErrors};
+
+/// Without JavaScript, a refused form post is redirected back to its page with the error in
+/// the query (`__path`, `__err`). Leptos' `ServerAction` starts from that error when it finds
+/// it in the context; this puts it there. Call it while setting up each page's context.
+#[cfg(feature = "ssr")]
+pub fn provide_refused_form_from_url() {
+    use leptos::server::ServerActionError;
+
+    let Some(parts) = use_context::<axum::http::request::Parts>() else {
+        return;
+    };
+    let Some(query) = parts.uri.query() else {
+        return;
+    };
+    let (mut path, mut error) = (None, None);
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        match key.as_ref() {
+            "__path" => path = Some(value),
+            "__err" => error = Some(value),
+            _ => {}
+        }
+    }
+    if let (Some(path), Some(error)) = (path, error) {
+        provide_context(ServerActionError::new(&path, &error));
+    }
+}
+
+/// The form errors in an action's latest result (empty if it succeeded or has not run).
+pub fn form_errors<T>(result: Option<Result<T, AppError>>) -> FormErrors {
+    match result {
+        Some(Err(AppError::Invalid(errors))) => errors,
+        _ => FormErrors::default(),
+    }
+}
+
+/// A message for the whole form: a refusal's summary, or a failure that is not about a field.
+#[component]
+pub fn FormMessage(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|error| {
+            view! {
+                <div class="notice notice--error" role="alert">
+                    <p>{error.to_string()}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled input with its hint and error message.
+#[component]
+pub fn Field(
+    /// The form field's name, also the key of its messages.
+    name: &'static str,
+    label: &'static str,
+    /// The input's `type`.
+    #[prop(default = "text")]
+    kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = false)] required: bool,
+    /// Put back what was typed after a refusal (never for passwords).
+    #[prop(default = true)]
+    keep: bool,
+    #[prop(into)] errors: Signal<FormErrors>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let message = move || errors.read().fields.get(name).cloned();
+    let kept = move || {
+        keep.then(|| errors.read().kept.get(name).cloned())
+            .flatten()
+            .unwrap_or_default()
+    };
+    let described_by = {
+        let error_id = error_id.clone();
+        let hint_id = hint_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if message().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <span class="field__hint" id=hint_id.clone()>{hint}</span> })}
+            <input
+                type=kind
+                id=id
+                name=name
+                value=kept
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=described_by
+            />
+            {move || {
+                message().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,44 @@
+import { expect, Page, test } from "@playwright/test";
+
+// The demo loader's accounts (see README.md); the browser tests start from them.
+const PASSWORD = "watchdog demo password";
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("a chair signs in, sees their name, and signs out", async ({ page }) => {
+  await signIn(page, "chair@example.org", PASSWORD);
+
+  await expect(page).toHaveURL(/\/$/);
+  const header = page.getByRole("banner");
+  await expect(header).toContainText("Demo Chair");
+  await expect(header).toContainText("Chair");
+
+  await header.getByRole("button", { name: "Sign out" }).click();
+
+  await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(header).not.toContainText("Demo Chair");
+});
+
+test("a wrong password is refused beside the form, keeping the email", async ({ page }) => {
+  await signIn(page, "member@example.org", "not the right password");
+
+  await expect(page.getByRole("alert")).toContainText(
+    "That email address and password do not match an active account.",
+  );
+  await expect(page.getByLabel("Email address")).toHaveValue("member@example.org");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+});
+
+test("the session survives a reload and a new page", async ({ page }) => {
+  await signIn(page, "member@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("Demo Member");
+
+  await page.goto("/no/such/page");
+
+  await expect(page.getByRole("banner")).toContainText("Demo Member");
+});

@@ -1,0 +1,330 @@
+use app::accounts::types::Role;
+use sqlx::Row;
+
+use crate::helpers::TestApp;
+
+fn set_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get("set-cookie")
+        .map(|value| value.to_str().expect("ascii").to_owned())
+}
+
+async fn current_user(app: &TestApp) -> serde_json::Value {
+    app.call("/api/current_user", &[])
+        .await
+        .json()
+        .await
+        .expect("JSON")
+}
+
+async fn audit_actions(app: &TestApp) -> Vec<String> {
+    sqlx::query("SELECT action FROM audit_events ORDER BY id")
+        .fetch_all(app.db.reader())
+        .await
+        .expect("audit")
+        .iter()
+        .map(|row| row.try_get("action").expect("action"))
+        .collect()
+}
+
+#[tokio::test]
+async fn signing_in_starts_a_server_side_session_with_a_safe_cookie() {
+    let app = TestApp::spawn().await;
+    let chair = app.create_account(Role::Chair, "chair@example.org").await;
+
+    let response = app.sign_in(&chair).await;
+
+    assert!(response.status().is_success() || response.status().is_redirection());
+    let cookie = set_cookie(&response).expect("a session cookie");
+    assert!(cookie.starts_with("watchdog_session="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Max-Age"),
+        "without remember me it ends with the browser"
+    );
+    let token = cookie["watchdog_session=".len()..]
+        .split(';')
+        .next()
+        .expect("token");
+    assert!(token.len() >= 43, "token of at least 256 bits: {token}");
+    let user = current_user(&app).await;
+    assert_eq!(user["display_name"], "Test Chair");
+    assert_eq!(user["role"], "chair");
+    let html = app.get("/").await.text().await.expect("body");
+    assert!(
+        html.contains("Test Chair"),
+        "the header names who is signed in"
+    );
+    assert!(audit_actions(&app).await.contains(&"sign_in".to_owned()));
+}
+
+#[tokio::test]
+async fn email_is_matched_without_regard_to_case() {
+    let app = TestApp::spawn().await;
+    let mut member = app.create_account(Role::Member, "Member@Example.org").await;
+    member.email = "  member@EXAMPLE.org ".to_owned();
+
+    app.sign_in(&member).await;
+
+    assert_eq!(current_user(&app).await["role"], "member");
+}
+
+#[tokio::test]
+async fn remember_me_keeps_the_session_for_thirty_days() {
+    let app = TestApp::spawn().await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+
+    let response = app
+        .call(
+            "/api/sign_in",
+            &[
+                ("email", &member.email),
+                ("password", &member.password),
+                ("remember", "on"),
+            ],
+        )
+        .await;
+
+    let cookie = set_cookie(&response).expect("cookie");
+    assert!(cookie.contains("Max-Age=2592000"), "{cookie}");
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
+    let app = TestApp::spawn().await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+
+    let wrong = app
+        .call(
+            "/api/sign_in",
+            &[
+                ("email", &member.email),
+                ("password", "not the password at all"),
+            ],
+        )
+        .await;
+    assert!(set_cookie(&wrong).is_none());
+    let wrong: serde_json::Value = wrong.json().await.expect("JSON");
+    let unknown: serde_json::Value = app
+        .call(
+            "/api/sign_in",
+            &[
+                ("email", "nobody@example.org"),
+                ("password", "not the password at all"),
+            ],
+        )
+        .await
+        .json()
+        .await
+        .expect("JSON");
+
+    assert_eq!(wrong["Invalid"]["form"], unknown["Invalid"]["form"]);
+    assert_eq!(wrong["Invalid"]["fields"], unknown["Invalid"]["fields"]);
+    assert_eq!(
+        wrong["Invalid"]["form"],
+        "That email address and password do not match an active account."
+    );
+    assert_eq!(wrong["Invalid"]["kept"]["email"], member.email);
+    assert!(current_user(&app).await.is_null());
+    let failures = audit_actions(&app)
+        .await
+        .iter()
+        .filter(|a| *a == "sign_in_failed")
+        .count();
+    assert_eq!(failures, 2);
+}
+
+#[tokio::test]
+async fn each_sign_in_gets_a_new_session_id() {
+    let app = TestApp::spawn().await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+
+    let first = set_cookie(&app.sign_in(&member).await).expect("cookie");
+    let second = set_cookie(&app.sign_in(&member).await).expect("cookie");
+
+    assert_ne!(first, second);
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session_on_the_server() {
+    let app = TestApp::spawn().await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+    let cookie = set_cookie(&app.sign_in(&member).await).expect("cookie");
+    let session = cookie.split(';').next().expect("pair").to_owned();
+
+    let response = app.call("/api/sign_out", &[]).await;
+
+    assert!(set_cookie(&response)
+        .expect("clearing cookie")
+        .contains("Max-Age=0"));
+    assert!(current_user(&app).await.is_null());
+    // The old cookie, replayed, no longer names a session.
+    let replay = reqwest::Client::new()
+        .post(app.url("/api/current_user"))
+        .header("cookie", session)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(
+        replay.json::<serde_json::Value>().await.expect("JSON"),
+        serde_json::Value::Null
+    );
+    assert!(audit_actions(&app).await.contains(&"sign_out".to_owned()));
+}
+
+#[tokio::test]
+async fn a_disabled_account_is_signed_out_at_its_next_request() {
+    let app = TestApp::spawn().await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+    app.sign_in(&member).await;
+    assert_eq!(current_user(&app).await["role"], "member");
+
+    let mut tx = app.db.begin_write().await.expect("begin");
+    sqlx::query("UPDATE accounts SET active = 0")
+        .execute(&mut *tx)
+        .await
+        .expect("disable");
+    tx.commit().await.expect("commit");
+
+    assert!(current_user(&app).await.is_null());
+    let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+        .fetch_one(app.db.reader())
+        .await
+        .expect("count");
+    assert_eq!(sessions, 0, "the session was ended, not just ignored");
+    // And it cannot sign in again.
+    let response = app.sign_in(&member).await;
+    assert!(set_cookie(&response).is_none());
+}
+
+#[tokio::test]
+async fn without_javascript_sign_in_redirects_home_or_back_with_the_error() {
+    let app = TestApp::spawn().await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+
+    let refused = app
+        .post_form(
+            "/api/sign_in",
+            "/sign-in",
+            &[
+                ("email", "member@example.org"),
+                ("password", "wrong password here"),
+                ("next", ""),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 302);
+    let back = refused.headers()["location"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(
+        back.contains("/sign-in?") && back.contains("__err="),
+        "{back}"
+    );
+    let page = app
+        .client
+        .get(&back)
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        page.contains("do not match an active account"),
+        "the refusal is shown"
+    );
+    assert!(
+        page.contains(r#"value="member@example.org""#),
+        "the email is kept"
+    );
+
+    let accepted = app
+        .post_form(
+            "/api/sign_in",
+            "/sign-in",
+            &[
+                ("email", &member.email),
+                ("password", &member.password),
+                ("next", "/"),
+            ],
+        )
+        .await;
+    assert_eq!(accepted.status(), 302);
+    assert_eq!(accepted.headers()["location"], "/");
+    assert!(set_cookie(&accepted).is_some());
+}
+
+#[tokio::test]
+async fn sign_in_never_redirects_to_another_site() {
+    let app = TestApp::spawn().await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+
+    let response = app
+        .post_form(
+            "/api/sign_in",
+            "/sign-in",
+            &[
+                ("email", &member.email),
+                ("password", &member.password),
+                ("next", "//evil.example/"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.headers()["location"], "/");
+}
+
+#[tokio::test]
+async fn the_command_line_refuses_a_second_account_with_the_same_email_or_a_common_password() {
+    let app = TestApp::spawn().await;
+    app.create_account(Role::Admin, "admin@example.org").await;
+
+    let again = watchdog::admin::create_account(
+        &app.config,
+        "ADMIN@example.org",
+        "Other",
+        Role::Admin,
+        "violet kettle harbour",
+    )
+    .await;
+    let common = watchdog::admin::create_account(
+        &app.config,
+        "new@example.org",
+        "New",
+        Role::Admin,
+        "password123456",
+    )
+    .await;
+
+    assert!(again
+        .expect_err("duplicate")
+        .to_string()
+        .contains("already exists"));
+    assert!(common
+        .expect_err("common")
+        .to_string()
+        .contains("most commonly used"));
+}
+
+#[tokio::test]
+async fn demo_data_loads_once_into_an_empty_database_only() {
+    let app = TestApp::spawn().await;
+
+    let first = watchdog::demo::load(&app.config).await.expect("loaded");
+    let second = watchdog::demo::load(&app.config).await.expect("checked");
+
+    assert_eq!(first, watchdog::demo::Loaded::Now);
+    assert_eq!(second, watchdog::demo::Loaded::Already);
+    let chair = crate::helpers::TestAccount {
+        email: "chair@example.org".to_owned(),
+        password: watchdog::demo::PASSWORD.to_owned(),
+    };
+    app.sign_in(&chair).await;
+    assert_eq!(current_user(&app).await["role"], "chair");
+}

@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod domain;
 pub mod error;
 pub mod home;
 pub mod instance;

@@ -42,3 +42,18 @@ test("the session survives a reload and a new page", async ({ page }) => {
 
   await expect(page.getByRole("banner")).toContainText("Demo Member");
 });
+
+test("after repeated failures the person is told how long to wait", async ({ page }, testInfo) => {
+  // An address of its own per project, so the two projects don't share a count.
+  const email = `throttled-${testInfo.project.name}@example.org`;
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await signIn(page, email, `wrong password number ${attempt}`);
+    await expect(page.getByRole("alert")).toContainText("do not match an active account");
+  }
+
+  await signIn(page, email, "another wrong password");
+
+  await expect(page.getByRole("alert")).toContainText(
+    /Too many failed attempts to sign in with this email address\. Try again in \d+ minutes?\./,
+  );
+});

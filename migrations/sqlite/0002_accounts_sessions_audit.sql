@@ -38,5 +38,5 @@ CREATE TABLE audit_events (
     created_at TEXT NOT NULL
 );
 CREATE INDEX audit_events_by_time ON audit_events (created_at);
-CREATE INDEX audit_events_by_account ON audit_events (account_id, action, created_at);
-CREATE INDEX audit_events_by_address ON audit_events (client_address, action, created_at);
+-- Sign-in throttling counts recent failures by the (normalised) email tried.
+CREATE INDEX audit_events_by_subject ON audit_events (action, detail, created_at);

@@ -29,6 +29,8 @@ const ENV_KEYS: &[&str] = &[
     "public_url",
     "session_idle_hours",
     "session_remember_days",
+    "behind_proxy",
+    "sign_in_attempts_per_minute_per_address",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +58,11 @@ pub struct Config {
     pub session_idle_hours: u32,
     /// How long a "remember me" session lasts; no session lasts longer.
     pub session_remember_days: u32,
+    /// Behind a reverse proxy that sets `X-Forwarded-For`: take the client's address from
+    /// it. Leave off otherwise, or anyone could claim any address.
+    pub behind_proxy: bool,
+    /// Sign-in attempts allowed from one client address per minute.
+    pub sign_in_attempts_per_minute_per_address: u32,
 }
 
 impl Default for Config {
@@ -71,6 +78,8 @@ impl Default for Config {
             public_url: None,
             session_idle_hours: 8,
             session_remember_days: 30,
+            behind_proxy: false,
+            sign_in_attempts_per_minute_per_address: 30,
         }
     }
 }
@@ -141,6 +150,12 @@ impl Config {
                     ),
                 });
             }
+        }
+        if self.sign_in_attempts_per_minute_per_address == 0 {
+            return Err(ConfigError::Invalid {
+                key: "sign_in_attempts_per_minute_per_address",
+                message: "must be at least 1".to_owned(),
+            });
         }
         if self.session_idle_hours == 0 || self.session_remember_days == 0 {
             return Err(ConfigError::Invalid {

@@ -131,6 +131,13 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             }
             println!("log = {}", config.log);
             println!("shutdown_grace_seconds = {}", config.shutdown_grace_seconds);
+            println!("session_idle_hours = {}", config.session_idle_hours);
+            println!("session_remember_days = {}", config.session_remember_days);
+            println!("behind_proxy = {}", config.behind_proxy);
+            println!(
+                "sign_in_attempts_per_minute_per_address = {}",
+                config.sign_in_attempts_per_minute_per_address
+            );
             match &config.public_url {
                 Some(url) => println!("public_url = {url}"),
                 None => println!("public_url = (not set: the listen address)"),

@@ -1,10 +1,16 @@
 //! Builds the server from a configuration: opens and migrates the database, binds the
 //! listener, assembles the routes, and serves until told to stop.
 
-use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
+use std::{future::Future, net::SocketAddr, num::NonZeroU32, sync::Arc, time::Duration};
 
 use anyhow::Context;
-use app::{accounts::sessions::SessionConfig, db::Db, shell, App};
+use app::{
+    accounts::{
+        address_limit::SignInAddressLimit, request::AddressSource, sessions::SessionConfig,
+    },
+    db::Db,
+    shell, App,
+};
 use axum::{extract::FromRef, middleware, routing::get, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -66,10 +72,21 @@ impl Application {
             public_origin: config.public_origin(),
             https: config.https(),
         };
-        let session_config = config.session_config();
+        let requests = RequestPolicy {
+            sessions: config.session_config(),
+            address_source: if config.behind_proxy {
+                AddressSource::ForwardedFor
+            } else {
+                AddressSource::Peer
+            },
+            sign_in_limit: SignInAddressLimit::per_minute(
+                NonZeroU32::new(config.sign_in_attempts_per_minute_per_address)
+                    .unwrap_or(NonZeroU32::MIN),
+            ),
+        };
         Ok(Application {
             listener,
-            router: router(state, site, session_config),
+            router: router(state, site, requests),
             db,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_seconds),
         })
@@ -145,18 +162,28 @@ pub async fn shutdown_signal() {
     }
 }
 
-fn router(state: AppState, site: Site, session_config: SessionConfig) -> Router {
+/// How requests are treated, handed to pages and server functions through their context.
+#[derive(Clone)]
+struct RequestPolicy {
+    sessions: SessionConfig,
+    address_source: AddressSource,
+    sign_in_limit: SignInAddressLimit,
+}
+
+fn router(state: AppState, site: Site, requests: RequestPolicy) -> Router {
     let site = Arc::new(site);
     let sessions = Arc::new(SessionLayerState {
         db: state.db.clone(),
-        config: session_config,
+        config: requests.sessions,
     });
     let routes = generate_route_list(App);
     let context = {
         let db = state.db.clone();
         move || {
             provide_context(db.clone());
-            provide_context(session_config);
+            provide_context(requests.sessions);
+            provide_context(requests.address_source);
+            provide_context(requests.sign_in_limit.clone());
             app::ui::forms::provide_refused_form_from_url();
         }
     };

@@ -8,9 +8,11 @@ use crate::{accounts::types::CurrentUser, error::AppError};
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::{
+        address_limit::SignInAddressLimit,
         passwords::{self, Verified},
         types::{Email, Password},
     },
+    domain::sign_in_throttle as throttle,
     error::FormErrors,
 };
 
@@ -33,6 +35,15 @@ pub async fn sign_in(
     let client = request::client();
     let now = chrono::Utc::now();
     let refused = |errors: FormErrors| Err(AppError::Invalid(errors.keep("email", &email)));
+    if let (Some(limit), Some(ip)) = (use_context::<SignInAddressLimit>(), client.ip) {
+        if let Err(wait) = limit.check(ip) {
+            let wait = chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::minutes(1));
+            return refused(FormErrors::new().form(format!(
+                "Too many attempts to sign in from your network. {}",
+                try_again_in(wait)
+            )));
+        }
+    }
 
     let parsed_email = Email::parse(&email);
     if password.is_empty() {
@@ -49,6 +60,18 @@ pub async fn sign_in(
     };
 
     let account = store::sign_in_account(&db, &parsed_email).await?;
+    // Throttled by the email tried, known account or not, so the answer tells nothing.
+    let last_success = account.as_ref().and_then(|account| account.last_sign_in_at);
+    let since = last_success.map_or(now - throttle::window(), |at| {
+        at.max(now - throttle::window())
+    });
+    let failures = store::sign_in_failures(&db, &parsed_email, since).await?;
+    if let Some(wait) = throttle::wait(&failures, now) {
+        return refused(FormErrors::new().form(format!(
+            "Too many failed attempts to sign in with this email address. {}",
+            try_again_in(wait)
+        )));
+    }
     // Any length may be tried (a wrong one just fails), but the work is bounded.
     let candidate = Password::parse(&password).ok();
     let stored = account
@@ -83,7 +106,7 @@ pub async fn sign_in(
                 action: store::AuditAction::SignInFailed,
                 actor: None,
                 account: account.as_ref().map(|account| account.id),
-                detail: parsed_email.as_str(),
+                detail: &parsed_email.normalised(),
                 client_address: &client.address,
             };
             store::record(&mut tx, event, now).await?;
@@ -145,6 +168,14 @@ pub async fn sign_out() -> Result<(), AppError> {
     request::set_cookie(&sessions::clearing_cookie(config.secure));
     leptos_axum::redirect("/");
     Ok(())
+}
+
+/// "Try again in 3 minutes."
+#[cfg(feature = "ssr")]
+fn try_again_in(wait: chrono::Duration) -> String {
+    let minutes = throttle::minutes_to_say(wait);
+    let unit = if minutes == 1 { "minute" } else { "minutes" };
+    format!("Try again in {minutes} {unit}.")
 }
 
 /// `next` if it is a path on this site, else the home page: never a redirect elsewhere.

@@ -1,6 +1,8 @@
 //! Accounts and sessions: who people are, how they sign in and out, and the audit log of
 //! those events.
 
+#[cfg(feature = "ssr")]
+pub mod address_limit;
 pub mod api;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -2,7 +2,7 @@
 //! from the session cookie by the server before any page or server function runs), where it
 //! came from, and how to answer with a cookie.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::{
     extract::ConnectInfo,
@@ -34,10 +34,21 @@ pub fn session_config() -> Result<SessionConfig, AppError> {
     })
 }
 
-/// Where a request came from, for the audit log and the sessions list.
+/// Where a request came from, for rate limits, the audit log and the sessions list.
 pub struct Client {
+    pub ip: Option<IpAddr>,
     pub address: String,
     pub user_agent: String,
+}
+
+/// Whose word to take for the client's address. Only behind a proxy configured to set
+/// `X-Forwarded-For` may that header be believed; anyone can send it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AddressSource {
+    #[default]
+    Peer,
+    /// The last address in `X-Forwarded-For`: the one our own proxy added.
+    ForwardedFor,
 }
 
 /// The longest user-agent string kept.
@@ -45,11 +56,19 @@ const USER_AGENT_MAX: usize = 200;
 
 pub fn client() -> Client {
     let parts = use_context::<Parts>();
-    let address = parts
+    let source = use_context::<AddressSource>().unwrap_or_default();
+    let peer = parts
         .as_ref()
         .and_then(|parts| parts.extensions.get::<ConnectInfo<SocketAddr>>())
-        .map(|ConnectInfo(address)| address.ip().to_string())
-        .unwrap_or_default();
+        .map(|ConnectInfo(address)| address.ip());
+    let ip = match source {
+        AddressSource::Peer => peer,
+        AddressSource::ForwardedFor => parts
+            .as_ref()
+            .and_then(|parts| last_forwarded_for(&parts.headers))
+            .or(peer),
+    };
+    let address = ip.map(|ip| ip.to_string()).unwrap_or_default();
     let user_agent = parts
         .as_ref()
         .and_then(|parts| parts.headers.get(USER_AGENT))
@@ -57,9 +76,20 @@ pub fn client() -> Client {
         .map(|agent| agent.chars().take(USER_AGENT_MAX).collect())
         .unwrap_or_default();
     Client {
+        ip,
         address,
         user_agent,
     }
+}
+
+fn last_forwarded_for(headers: &axum::http::HeaderMap) -> Option<IpAddr> {
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .next_back()
+        .and_then(|last| last.trim().parse().ok())
 }
 
 /// The session token the request's cookie carries.

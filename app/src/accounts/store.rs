@@ -65,6 +65,7 @@ pub struct SignInAccount {
     pub id: AccountId,
     pub password_hash: String,
     pub active: bool,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -72,20 +73,46 @@ struct SignInRow {
     id: i64,
     password_hash: String,
     active: i64,
+    last_sign_in_at: Option<String>,
 }
 
 pub async fn sign_in_account(db: &Db, email: &Email) -> Result<Option<SignInAccount>, sqlx::Error> {
     let row: Option<SignInRow> = sqlx::query_as(
-        "SELECT id, password_hash, active FROM accounts WHERE email_normalised = $1",
+        "SELECT id, password_hash, active, last_sign_in_at FROM accounts \
+         WHERE email_normalised = $1",
     )
     .bind(email.normalised())
     .fetch_optional(db.reader())
     .await?;
-    Ok(row.map(|row| SignInAccount {
+    let Some(row) = row else { return Ok(None) };
+    Ok(Some(SignInAccount {
         id: AccountId(row.id),
         password_hash: row.password_hash,
         active: row.active == 1,
+        last_sign_in_at: row
+            .last_sign_in_at
+            .as_deref()
+            .map(timestamp::from_db)
+            .transpose()?,
     }))
+}
+
+/// When sign-in failed for this email since `since`, oldest first.
+pub async fn sign_in_failures(
+    db: &Db,
+    email: &Email,
+    since: DateTime<Utc>,
+) -> Result<Vec<DateTime<Utc>>, sqlx::Error> {
+    let times: Vec<String> = sqlx::query_scalar(
+        "SELECT created_at FROM audit_events \
+         WHERE action = $1 AND detail = $2 AND created_at > $3 ORDER BY created_at",
+    )
+    .bind(AuditAction::SignInFailed.as_str())
+    .bind(email.normalised())
+    .bind(timestamp::to_db(since))
+    .fetch_all(db.reader())
+    .await?;
+    times.iter().map(|time| timestamp::from_db(time)).collect()
 }
 
 pub async fn set_password_hash(
@@ -245,6 +272,7 @@ pub struct AuditEvent<'a> {
     pub actor: Option<AccountId>,
     /// The account it was done to or tried on.
     pub account: Option<AccountId>,
+    /// For failed sign-ins the normalised email tried, which throttling counts by.
     pub detail: &'a str,
     pub client_address: &'a str,
 }

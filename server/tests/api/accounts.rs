@@ -328,3 +328,90 @@ async fn demo_data_loads_once_into_an_empty_database_only() {
     app.sign_in(&chair).await;
     assert_eq!(current_user(&app).await["role"], "chair");
 }
+
+#[tokio::test]
+async fn repeated_failures_make_the_next_try_wait_even_with_the_right_password() {
+    let app = TestApp::spawn().await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+    for _ in 0..5 {
+        app.call(
+            "/api/sign_in",
+            &[("email", &member.email), ("password", "guess guess guess")],
+        )
+        .await;
+    }
+
+    let response = app.sign_in(&member).await;
+
+    assert!(set_cookie(&response).is_none(), "signed in while throttled");
+    let body: serde_json::Value = response.json().await.expect("JSON");
+    let message = body["Invalid"]["form"].as_str().expect("message");
+    assert!(message.starts_with("Too many failed attempts"), "{message}");
+    assert!(message.ends_with("Try again in 1 minute."), "{message}");
+}
+
+#[tokio::test]
+async fn an_unknown_email_is_throttled_exactly_like_a_known_one() {
+    let app = TestApp::spawn().await;
+    for _ in 0..5 {
+        app.call(
+            "/api/sign_in",
+            &[
+                ("email", "nobody@example.org"),
+                ("password", "guess guess guess"),
+            ],
+        )
+        .await;
+    }
+
+    let body: serde_json::Value = app
+        .call(
+            "/api/sign_in",
+            &[
+                ("email", "NOBODY@example.org"),
+                ("password", "guess guess guess"),
+            ],
+        )
+        .await
+        .json()
+        .await
+        .expect("JSON");
+
+    assert!(body["Invalid"]["form"]
+        .as_str()
+        .expect("message")
+        .starts_with("Too many failed attempts"));
+}
+
+#[tokio::test]
+async fn one_address_trying_many_emails_is_stopped() {
+    let app =
+        TestApp::spawn_with(|config| config.sign_in_attempts_per_minute_per_address = 3).await;
+    for n in 0..3 {
+        let email = format!("guess{n}@example.org");
+        app.call(
+            "/api/sign_in",
+            &[("email", &email), ("password", "guess guess guess")],
+        )
+        .await;
+    }
+
+    let body: serde_json::Value = app
+        .call(
+            "/api/sign_in",
+            &[
+                ("email", "guess9@example.org"),
+                ("password", "guess guess guess"),
+            ],
+        )
+        .await
+        .json()
+        .await
+        .expect("JSON");
+
+    let message = body["Invalid"]["form"].as_str().expect("message");
+    assert!(
+        message.starts_with("Too many attempts to sign in from your network"),
+        "{message}"
+    );
+}

@@ -1,0 +1,3 @@
+//! Pure rules with no I/O, shared by server and browser and unit-tested here.
+
+pub mod sign_in_throttle;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Watchdog's benchmark, run by hand (not by CI): builds the release server and browser bundle,
 # then prints cold start to the first 200 on /healthz, idle memory, throughput and latency of
-# each page below under wrk (127.0.0.1 only, bounded in time), and the wasm bundle's size.
+# each page below under wrk (127.0.0.1 only, bounded in time), sign-in latency (argon2id at
+# its production parameters), and the wasm bundle's size.
 #
 #   bench/run.sh                 # all figures
 #   BENCH_SECONDS=5 bench/run.sh # shorter load runs
@@ -37,11 +38,14 @@ cleanup() {
 trap cleanup EXIT
 
 export WATCHDOG_LISTEN="127.0.0.1:$port" WATCHDOG_DATA_DIR="$data_dir" \
-  WATCHDOG_SITE_ROOT=target/site WATCHDOG_LOG=warn
+  WATCHDOG_SITE_ROOT=target/site WATCHDOG_LOG=error \
+  WATCHDOG_SIGN_IN_ATTEMPTS_PER_MINUTE_PER_ADDRESS=10000
+bench_password="violet kettle harbour"
 
 now_ms() { date +%s%3N; }
 echo
-echo "== Start-up (fresh database, migrations included)"
+echo "== Start-up (fresh database)"
+echo "$bench_password" | "$binary" admin create --email bench@example.org --name Bench >/dev/null
 start=$(now_ms)
 "$binary" serve &
 server_pid=$!
@@ -65,6 +69,21 @@ for page in "${pages[@]}"; do
   printf '%-40s %12s %10s %10s%s\n' "$page" "$rps" "$p50" "$p99" "${errors:+  (non-2xx: $errors)}"
 done
 echo "RSS after load: $(awk '/^VmRSS/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$server_pid/status")"
+
+echo
+echo "== Sign-in (argon2id m=19456 KiB, t=2, p=1), one at a time"
+# p50 and p90 of N timings read from standard input, in milliseconds.
+percentiles() {
+  sort -n | awk -v label="$1" '{ t[NR] = $1 }
+    END { printf "%-40s p50 %6.1f ms   p90 %6.1f ms   (n=%d)\n", label, t[int(NR * 0.5)] * 1000, t[int(NR * 0.9)] * 1000, NR }'
+}
+sign_in() {
+  curl -s -o /dev/null -w '%{time_total}\n' -H "origin: http://127.0.0.1:$port" \
+    --data-urlencode "email=$1" --data-urlencode "password=$bench_password" \
+    "http://127.0.0.1:$port/api/sign_in"
+}
+for _ in $(seq 40); do sign_in bench@example.org; done | percentiles "right password"
+for n in $(seq 40); do sign_in "nobody$n@example.org"; done | percentiles "unknown email (must match the above)"
 
 echo
 echo "== Browser bundle (release)"

@@ -22,6 +22,31 @@ pub enum AppError {
     Transport(String),
 }
 
+impl AppError {
+    /// A refused form. The app's own calls get 422, so logs and tools see a refusal rather
+    /// than a server failure; a form posted without JavaScript keeps the redirect back to its
+    /// page that leptos_axum gives it (a status set here would replace that redirect).
+    #[cfg(feature = "ssr")]
+    pub fn refused(errors: FormErrors) -> AppError {
+        use axum::http::{header::ACCEPT, request::Parts, StatusCode};
+        use leptos::prelude::use_context;
+
+        let plain_form_post = use_context::<Parts>().is_some_and(|parts| {
+            parts
+                .headers
+                .get(ACCEPT)
+                .and_then(|accept| accept.to_str().ok())
+                .is_some_and(|accept| accept.contains("text/html"))
+        });
+        if !plain_form_post {
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                response.set_status(StatusCode::UNPROCESSABLE_ENTITY);
+            }
+        }
+        AppError::Invalid(errors)
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
@@ -68,19 +93,6 @@ impl FormErrors {
     pub fn keep(mut self, name: &str, value: &str) -> Self {
         self.kept.insert(name.to_owned(), value.to_owned());
         self
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.form.is_none() && self.fields.is_empty()
-    }
-
-    /// `Err(AppError::Invalid)` if anything was refused, else `Ok(())`.
-    pub fn into_result(self) -> Result<(), AppError> {
-        if self.is_empty() {
-            Ok(())
-        } else {
-            Err(AppError::Invalid(self))
-        }
     }
 
     fn summary(&self) -> String {

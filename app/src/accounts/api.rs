@@ -34,7 +34,7 @@ pub async fn sign_in(
     let config = request::session_config()?;
     let client = request::client();
     let now = chrono::Utc::now();
-    let refused = |errors: FormErrors| Err(AppError::Invalid(errors.keep("email", &email)));
+    let refused = |errors: FormErrors| Err(AppError::refused(errors.keep("email", &email)));
     if let (Some(limit), Some(ip)) = (use_context::<SignInAddressLimit>(), client.ip) {
         if let Err(wait) = limit.check(ip) {
             let wait = chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::minutes(1));

@@ -108,6 +108,7 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
         )
         .await;
     assert!(set_cookie(&wrong).is_none());
+    assert_eq!(wrong.status(), 422, "a refusal, not a server failure");
     let wrong: serde_json::Value = wrong.json().await.expect("JSON");
     let unknown: serde_json::Value = app
         .call(

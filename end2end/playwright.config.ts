@@ -31,7 +31,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 30_000,
+  // Generous: two workers share two cores with the server and its debug build.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

@@ -44,6 +44,8 @@ test("the session survives a reload and a new page", async ({ page }) => {
 });
 
 test("after repeated failures the person is told how long to wait", async ({ page }, testInfo) => {
+  // Six sign-ins, each a full page round trip without JavaScript.
+  test.setTimeout(90_000);
   // An address of its own per project, so the two projects don't share a count.
   const email = `throttled-${testInfo.project.name}@example.org`;
   for (let attempt = 1; attempt <= 5; attempt++) {

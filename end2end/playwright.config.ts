@@ -37,9 +37,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
-  // One retry in CI only, while an intermittent server hang (a request that never
-  // completes, seen about once in ten runs) is being tracked down; locally, none.
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   reporter: [["list"]],
   use: {
     baseURL,

@@ -18,10 +18,8 @@ step "Clippy: browser build"
 cargo clippy -p app --no-default-features --features hydrate --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "Unit and integration tests"
-# One test at a time: run in parallel, an integration test (each starts its own server) has
-# been seen to hang now and then; not yet explained, never seen serially. The timeout turns
-# any hang into a quick failure.
-timeout 1800 cargo test --workspace --locked -- --test-threads=1
+# The timeout turns a hang, should one ever come back, into a quick failure.
+timeout 1800 cargo test --workspace --locked
 
 step "Building the site for the browser tests"
 cargo leptos build

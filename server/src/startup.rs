@@ -1,7 +1,13 @@
 //! Builds the server from a configuration: opens and migrates the database, binds the
 //! listener, assembles the routes, and serves until told to stop.
 
-use std::{future::Future, net::SocketAddr, num::NonZeroU32, sync::Arc, time::Duration};
+use std::{
+    future::Future,
+    net::SocketAddr,
+    num::NonZeroU32,
+    sync::{Arc, LazyLock},
+    time::Duration,
+};
 
 use anyhow::Context;
 use app::{
@@ -13,7 +19,7 @@ use app::{
 };
 use axum::{extract::FromRef, middleware, routing::get, Router};
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 
@@ -176,7 +182,7 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> Router {
         db: state.db.clone(),
         config: requests.sessions,
     });
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let db = state.db.clone();
         move || {
@@ -214,6 +220,18 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> Router {
         ))
         .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
         .with_state(state)
+}
+
+/// The app's routes, worked out once per process.
+///
+/// Leptos walks the whole app to list its routes, and while it does so it holds resources
+/// from loading *process-wide*: a page rendered by another server in the same process at that
+/// moment would wait forever for its data. That never happens to a lone server (it lists its
+/// routes before it serves), but it did to test servers started side by side; listing the
+/// routes once, before any server in the process can serve, rules it out.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
+    ROUTES.clone()
 }
 
 /// Leptos' own options. Under cargo-leptos (`watch`, `serve`) its environment names the site

@@ -14,6 +14,15 @@ pub enum AppError {
     /// A form was refused: messages by field, to show next to each.
     #[error("{}", .0.summary())]
     Invalid(FormErrors),
+    /// The request needs someone signed in, and no one is (401).
+    #[error("Please sign in to do that.")]
+    NotSignedIn,
+    /// The person signed in may not do this (403).
+    #[error("Your account does not allow this. If you need it, ask an administrator.")]
+    Forbidden,
+    /// What the request names does not exist, or the caller may not know it does (404).
+    #[error("That could not be found. It may have been removed, or the link may be wrong.")]
+    NotFound,
     /// Something failed on the server; the detail is in the server log.
     #[error("Something went wrong on our side. It has been logged; please try again in a moment.")]
     Internal,
@@ -23,27 +32,48 @@ pub enum AppError {
 }
 
 impl AppError {
-    /// A refused form. The app's own calls get 422, so logs and tools see a refusal rather
-    /// than a server failure; a form posted without JavaScript keeps the redirect back to its
-    /// page that leptos_axum gives it (a status set here would replace that redirect).
+    /// A refused form (422).
     #[cfg(feature = "ssr")]
     pub fn refused(errors: FormErrors) -> AppError {
-        use axum::http::{header::ACCEPT, request::Parts, StatusCode};
+        AppError::Invalid(errors).with_status()
+    }
+
+    /// The HTTP status this error stands for.
+    #[cfg(feature = "ssr")]
+    pub fn status(&self) -> axum::http::StatusCode {
+        use axum::http::StatusCode;
+        match self {
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Sets the response's status to this error's, so logs and tools see a refusal as a
+    /// refusal, and a page that shows it answers with it. A form posted without JavaScript
+    /// keeps the redirect back to its page that leptos_axum gives it instead (a status set
+    /// here would replace that redirect).
+    #[cfg(feature = "ssr")]
+    pub fn with_status(self) -> AppError {
+        use axum::http::{header::ACCEPT, request::Parts, Method};
         use leptos::prelude::use_context;
 
         let plain_form_post = use_context::<Parts>().is_some_and(|parts| {
-            parts
-                .headers
-                .get(ACCEPT)
-                .and_then(|accept| accept.to_str().ok())
-                .is_some_and(|accept| accept.contains("text/html"))
+            parts.method == Method::POST
+                && parts
+                    .headers
+                    .get(ACCEPT)
+                    .and_then(|accept| accept.to_str().ok())
+                    .is_some_and(|accept| accept.contains("text/html"))
         });
         if !plain_form_post {
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                response.set_status(StatusCode::UNPROCESSABLE_ENTITY);
+                response.set_status(self.status());
             }
         }
-        AppError::Invalid(errors)
+        self
     }
 }
 

@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod home;
 pub mod instance;
+pub mod suppliers;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -73,6 +74,19 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/sign-in")
                         view=accounts::pages::SignInPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/account") view=accounts::own_pages::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/join/:token") view=accounts::link_pages::LinkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reset/:token") view=accounts::link_pages::LinkPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/admin/users")
+                        view=accounts::admin_pages::UsersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/admin/audit")
+                        view=accounts::admin_pages::AuditLogPage
                         ssr=SsrMode::Async
                     />
                 </Routes>

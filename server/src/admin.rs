@@ -4,11 +4,13 @@
 use anyhow::{anyhow, Context};
 use app::{
     accounts::{
+        audit_store::{self, AuditEvent},
         passwords,
-        store::{self, AuditAction, AuditEvent, NewAccount},
-        types::{AccountId, DisplayName, Email, Password, Role},
+        store::{self, NewAccount},
+        types::{AccountId, AuditAction, DisplayName, Email, Password, Role},
     },
     db::Db,
+    suppliers::types::SupplierId,
 };
 
 use crate::config::Config;
@@ -19,8 +21,14 @@ pub async fn create_account(
     email: &str,
     name: &str,
     role: Role,
+    supplier: Option<SupplierId>,
     password: &str,
 ) -> anyhow::Result<AccountId> {
+    if (role == Role::SupplierRep) != supplier.is_some() {
+        return Err(anyhow!(
+            "a supplier representative, and only one, belongs to a supplier"
+        ));
+    }
     let email = Email::parse(email).map_err(|message| anyhow!("--email: {message}"))?;
     let name = DisplayName::parse(name).map_err(|message| anyhow!("--name: {message}"))?;
     let password = Password::parse(password).map_err(|message| anyhow!("password: {message}"))?;
@@ -39,6 +47,7 @@ pub async fn create_account(
         email: &email,
         display_name: &name,
         role,
+        supplier,
         password_hash: &password_hash,
     };
     let id = match store::create_account(&mut tx, account, now).await {
@@ -55,7 +64,7 @@ pub async fn create_account(
         detail: "created from the command line",
         client_address: "",
     };
-    store::record(&mut tx, event, now).await?;
+    audit_store::record(&mut tx, event, now).await?;
     tx.commit().await?;
     db.close().await;
     Ok(id)

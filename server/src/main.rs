@@ -99,7 +99,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         }
         Command::Admin(AdminCommand::Create { email, name }) => {
             let password = read_new_password()?;
-            watchdog::admin::create_account(&config, &email, &name, Role::Admin, &password).await?;
+            watchdog::admin::create_account(&config, &email, &name, Role::Admin, None, &password)
+                .await?;
             println!("created administrator {email}; sign in at /sign-in");
             Ok(())
         }
@@ -107,8 +108,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             telemetry::init(&config.log);
             match watchdog::demo::load(&config).await? {
                 watchdog::demo::Loaded::Now => println!(
-                    "demo data loaded; sign in as admin@example.org, chair@example.org or \
-                     member@example.org with the password \"{}\"",
+                    "demo data loaded; sign in as admin@example.org, chair@example.org, \
+                     member@example.org or supplier@example.org with the password \"{}\"",
                     watchdog::demo::PASSWORD
                 ),
                 watchdog::demo::Loaded::Already => {

@@ -12,7 +12,9 @@ use std::{
 use anyhow::Context;
 use app::{
     accounts::{
-        address_limit::SignInAddressLimit, request::AddressSource, sessions::SessionConfig,
+        address_limit::SignInAddressLimit,
+        request::{AddressSource, PublicOrigin},
+        sessions::SessionConfig,
     },
     db::Db,
     shell, App,
@@ -80,6 +82,7 @@ impl Application {
         };
         let requests = RequestPolicy {
             sessions: config.session_config(),
+            public_origin: PublicOrigin(config.public_origin()),
             address_source: if config.behind_proxy {
                 AddressSource::ForwardedFor
             } else {
@@ -172,6 +175,7 @@ pub async fn shutdown_signal() {
 #[derive(Clone)]
 struct RequestPolicy {
     sessions: SessionConfig,
+    public_origin: PublicOrigin,
     address_source: AddressSource,
     sign_in_limit: SignInAddressLimit,
 }
@@ -189,6 +193,7 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> Router {
             provide_context(db.clone());
             provide_context(requests.sessions);
             provide_context(requests.address_source);
+            provide_context(requests.public_origin.clone());
             provide_context(requests.sign_in_limit.clone());
             app::ui::forms::provide_refused_form_from_url();
         }
@@ -229,7 +234,7 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> Router {
 /// moment would wait forever for its data. That never happens to a lone server (it lists its
 /// routes before it serves), but it did to test servers started side by side; listing the
 /// routes once, before any server in the process can serve, rules it out.
-fn route_list() -> Vec<AxumRouteListing> {
+pub fn route_list() -> Vec<AxumRouteListing> {
     static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
     ROUTES.clone()
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::accounts::{request, sessions, store};
+use crate::accounts::{audit_store, request, sessions, store, types::AuditAction};
 use crate::{accounts::types::CurrentUser, error::AppError};
 #[cfg(feature = "ssr")]
 use crate::{
@@ -102,14 +102,14 @@ pub async fn sign_in(
             account
         }
         (account, _) => {
-            let event = store::AuditEvent {
-                action: store::AuditAction::SignInFailed,
+            let event = audit_store::AuditEvent {
+                action: AuditAction::SignInFailed,
                 actor: None,
                 account: account.as_ref().map(|account| account.id),
                 detail: &parsed_email.normalised(),
                 client_address: &client.address,
             };
-            store::record(&mut tx, event, now).await?;
+            audit_store::record(&mut tx, event, now).await?;
             tx.commit().await?;
             return refused(
                 FormErrors::new()
@@ -128,14 +128,14 @@ pub async fn sign_in(
         client_address: &client.address,
     };
     store::start_session(&mut tx, session, now).await?;
-    let event = store::AuditEvent {
-        action: store::AuditAction::SignIn,
+    let event = audit_store::AuditEvent {
+        action: AuditAction::SignIn,
         actor: Some(account.id),
         account: Some(account.id),
         detail: "",
         client_address: &client.address,
     };
-    store::record(&mut tx, event, now).await?;
+    audit_store::record(&mut tx, event, now).await?;
     tx.commit().await?;
 
     let lifetime = remember.then_some(config.policy.absolute);
@@ -154,14 +154,14 @@ pub async fn sign_out() -> Result<(), AppError> {
         let now = chrono::Utc::now();
         let mut tx = db.begin_write().await?;
         if let Some(account) = store::end_session(&mut tx, &sessions::token_hash(&token)).await? {
-            let event = store::AuditEvent {
-                action: store::AuditAction::SignOut,
+            let event = audit_store::AuditEvent {
+                action: AuditAction::SignOut,
                 actor: Some(account),
                 account: Some(account),
                 detail: "",
                 client_address: &client.address,
             };
-            store::record(&mut tx, event, now).await?;
+            audit_store::record(&mut tx, event, now).await?;
         }
         tx.commit().await?;
     }

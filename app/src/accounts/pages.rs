@@ -5,9 +5,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    accounts::{api::get_current_user, AuthActions},
+    accounts::{api::get_current_user, types::Role, AuthActions},
     error::AppError,
-    ui::forms::{form_errors, Field, FormMessage},
+    ui::forms::{form_errors, Field, FormMessage, SuccessNotice},
 };
 
 #[component]
@@ -21,10 +21,22 @@ pub fn SignInPage() -> impl IntoView {
         _ => None,
     });
 
+    let arrived = move |flag: &'static str| {
+        Signal::derive(move || query.read().get(flag).as_deref() == Some("1"))
+    };
+
     view! {
         <Title text="Sign in"/>
         <section class="panel panel--narrow">
             <h1>"Sign in"</h1>
+            <SuccessNotice
+                show=arrived("joined")
+                message="Your account is ready. Sign in with your email address and the password you chose."
+            />
+            <SuccessNotice
+                show=arrived("reset")
+                message="Your password has been changed. Sign in with the new one."
+            />
             <FormMessage error=failure/>
             <ActionForm action>
                 <input type="hidden" name="next" value=next/>
@@ -76,11 +88,13 @@ pub fn AccountArea() -> impl IntoView {
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(Some(user)) => {
+                        let admin = user.role == Role::Admin;
                         view! {
-                            <span class="account-name">
+                            {admin.then(|| view! { <a class="account-admin" href="/admin/users">"Administration"</a> })}
+                            <a class="account-name" href="/account">
                                 {user.display_name} <span class="visually-hidden">", signed in as "</span>
                                 <span class="account-role">{user.role.label()}</span>
-                            </span>
+                            </a>
                             <ActionForm action=actions.sign_out>
                                 <button type="submit" class="button--quiet">"Sign out"</button>
                             </ActionForm>

@@ -50,6 +50,25 @@ pub fn check_new(password: &Password) -> Result<(), String> {
     Ok(())
 }
 
+/// A new password as a form gives it, typed twice: the password, or the field messages.
+pub fn parse_new(
+    password: &str,
+    confirm: &str,
+    password_field: &str,
+    confirm_field: &str,
+) -> Result<Password, crate::error::FormErrors> {
+    use crate::error::FormErrors;
+    let parsed = Password::parse(password).and_then(|parsed| check_new(&parsed).map(|()| parsed));
+    match parsed {
+        Err(message) => Err(FormErrors::new().field(password_field, message)),
+        Ok(_) if password != confirm => Err(FormErrors::new().field(
+            confirm_field,
+            "This does not match the password above; type it again.",
+        )),
+        Ok(parsed) => Ok(parsed),
+    }
+}
+
 fn argon2() -> Argon2<'static> {
     // The parameters are constants known to be valid.
     let params = Params::new(MEMORY_KIB, ITERATIONS, PARALLELISM, None)

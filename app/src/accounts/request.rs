@@ -115,3 +115,19 @@ pub fn set_cookie(cookie: &str) {
         Err(error) => tracing::error!(%error, "cookie is not a valid header value"),
     }
 }
+
+/// Where people reach this site, for links shown to be sent to others. Set in configuration
+/// (`public_url`) for a real deployment; else taken from the request's own `Host`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PublicOrigin(pub Option<String>);
+
+pub fn site_origin() -> String {
+    if let Some(PublicOrigin(Some(origin))) = use_context::<PublicOrigin>() {
+        return origin;
+    }
+    let host = use_context::<Parts>()
+        .and_then(|parts| parts.headers.get(axum::http::header::HOST).cloned())
+        .and_then(|host| host.to_str().ok().map(str::to_owned))
+        .unwrap_or_else(|| "localhost".to_owned());
+    format!("http://{host}")
+}

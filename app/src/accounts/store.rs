@@ -4,9 +4,18 @@ use chrono::{DateTime, Utc};
 use sqlx::{Any, Transaction};
 
 use crate::{
-    accounts::types::{AccountId, CurrentUser, DisplayName, Email, Role},
+    accounts::types::{
+        AccountId, AccountSummary, AuditAction, CurrentUser, DisplayName, Email, Role, SessionId,
+        SessionSummary,
+    },
     db::{timestamp, Db},
+    suppliers::types::SupplierId,
 };
+
+pub(crate) fn parse_role(text: &str) -> Result<Role, sqlx::Error> {
+    Role::parse(text)
+        .ok_or_else(|| sqlx::Error::Decode(format!("unknown role {text:?} in the database").into()))
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -20,6 +29,8 @@ pub struct NewAccount<'a> {
     pub email: &'a Email,
     pub display_name: &'a DisplayName,
     pub role: Role,
+    /// Set exactly when the role is `SupplierRep`.
+    pub supplier: Option<SupplierId>,
     pub password_hash: &'a str,
 }
 
@@ -40,13 +51,15 @@ pub async fn create_account(
     let now = timestamp::to_db(now);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO accounts \
-           (email, email_normalised, display_name, role, password_hash, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+           (email, email_normalised, display_name, role, supplier_id, password_hash, \
+            created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
     )
     .bind(account.email.as_str())
     .bind(account.email.normalised())
     .bind(account.display_name.as_str())
     .bind(account.role.as_str())
+    .bind(account.supplier.map(|id| id.0))
     .bind(account.password_hash)
     .bind(now)
     .fetch_one(&mut **tx)
@@ -185,6 +198,7 @@ struct SessionRow {
     account_id: i64,
     display_name: String,
     role: String,
+    supplier_id: Option<i64>,
     active: i64,
     remember: i64,
     created_at: String,
@@ -193,7 +207,7 @@ struct SessionRow {
 
 pub async fn find_session(db: &Db, token_hash: &str) -> Result<Option<FoundSession>, sqlx::Error> {
     let row: Option<SessionRow> = sqlx::query_as(
-        "SELECT s.id, s.account_id, a.display_name, a.role, a.active, s.remember, \
+        "SELECT s.id, s.account_id, a.display_name, a.role, a.supplier_id, a.active, s.remember, \
                 s.created_at, s.last_seen_at \
          FROM sessions s JOIN accounts a ON a.id = s.account_id \
          WHERE s.token_hash = $1",
@@ -202,15 +216,14 @@ pub async fn find_session(db: &Db, token_hash: &str) -> Result<Option<FoundSessi
     .fetch_optional(db.reader())
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let role = Role::parse(&row.role).ok_or_else(|| {
-        sqlx::Error::Decode(format!("unknown role {:?} in accounts", row.role).into())
-    })?;
+    let role = parse_role(&row.role)?;
     Ok(Some(FoundSession {
         id: row.id,
         user: CurrentUser {
             id: AccountId(row.account_id),
             display_name: row.display_name,
             role,
+            supplier: row.supplier_id.map(SupplierId),
         },
         account_active: row.active == 1,
         remember: row.remember == 1,
@@ -246,53 +259,258 @@ pub async fn end_session(
     Ok(account.map(AccountId))
 }
 
-/// Security events kept in the audit log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuditAction {
-    AccountCreated,
-    SignIn,
-    SignInFailed,
-    SignOut,
+/// Every account, for the administrators' list: active first, then by name.
+pub async fn list_accounts(db: &Db) -> Result<Vec<AccountSummary>, sqlx::Error> {
+    let rows: Vec<AccountRow> = sqlx::query_as(
+        "SELECT a.id, a.email, a.display_name, a.role, a.supplier_id, s.name AS supplier_name, \
+                a.active, a.created_at, a.last_sign_in_at, a.version \
+         FROM accounts a LEFT JOIN suppliers s ON s.id = a.supplier_id \
+         ORDER BY a.active DESC, a.display_name, a.id",
+    )
+    .fetch_all(db.reader())
+    .await?;
+    rows.into_iter().map(AccountRow::into_summary).collect()
 }
 
-impl AuditAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AuditAction::AccountCreated => "account_created",
-            AuditAction::SignIn => "sign_in",
-            AuditAction::SignInFailed => "sign_in_failed",
-            AuditAction::SignOut => "sign_out",
-        }
+/// One account, as the administrators' list shows it.
+pub async fn account(
+    tx: &mut Transaction<'static, Any>,
+    id: AccountId,
+) -> Result<Option<AccountSummary>, sqlx::Error> {
+    let row: Option<AccountRow> = sqlx::query_as(
+        "SELECT a.id, a.email, a.display_name, a.role, a.supplier_id, s.name AS supplier_name, \
+                a.active, a.created_at, a.last_sign_in_at, a.version \
+         FROM accounts a LEFT JOIN suppliers s ON s.id = a.supplier_id WHERE a.id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.map(AccountRow::into_summary).transpose()
+}
+
+/// An account as a reader of its own page sees it.
+pub async fn own_account(db: &Db, id: AccountId) -> Result<Option<AccountSummary>, sqlx::Error> {
+    let row: Option<AccountRow> = sqlx::query_as(
+        "SELECT a.id, a.email, a.display_name, a.role, a.supplier_id, s.name AS supplier_name, \
+                a.active, a.created_at, a.last_sign_in_at, a.version \
+         FROM accounts a LEFT JOIN suppliers s ON s.id = a.supplier_id WHERE a.id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(db.reader())
+    .await?;
+    row.map(AccountRow::into_summary).transpose()
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    role: String,
+    supplier_id: Option<i64>,
+    supplier_name: Option<String>,
+    active: i64,
+    created_at: String,
+    last_sign_in_at: Option<String>,
+    version: i64,
+}
+
+impl AccountRow {
+    fn into_summary(self) -> Result<AccountSummary, sqlx::Error> {
+        Ok(AccountSummary {
+            id: AccountId(self.id),
+            email: self.email,
+            display_name: self.display_name,
+            role: parse_role(&self.role)?,
+            supplier: self.supplier_id.map(SupplierId),
+            supplier_name: self.supplier_name,
+            active: self.active == 1,
+            created_at: timestamp::from_db(&self.created_at)?,
+            last_sign_in_at: self
+                .last_sign_in_at
+                .as_deref()
+                .map(timestamp::from_db)
+                .transpose()?,
+            version: self.version,
+        })
     }
 }
 
-pub struct AuditEvent<'a> {
-    pub action: AuditAction,
-    /// Who did it, when signed in.
-    pub actor: Option<AccountId>,
-    /// The account it was done to or tried on.
-    pub account: Option<AccountId>,
-    /// For failed sign-ins the normalised email tried, which throttling counts by.
-    pub detail: &'a str,
-    pub client_address: &'a str,
+/// A change an administrator makes, applied only if the account is still at the version
+/// they saw: `Ok(false)` means someone else changed it first, and nothing was written.
+pub enum AccountChange {
+    Role {
+        role: Role,
+        supplier: Option<SupplierId>,
+    },
+    Active(bool),
 }
 
-pub async fn record(
+pub async fn change_account(
     tx: &mut Transaction<'static, Any>,
-    event: AuditEvent<'_>,
+    id: AccountId,
+    seen_version: i64,
+    change: AccountChange,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let now = timestamp::to_db(now);
+    let query = match change {
+        AccountChange::Role { role, supplier } => sqlx::query(
+            "UPDATE accounts SET role = $1, supplier_id = $2, updated_at = $3, \
+                    version = version + 1 \
+             WHERE id = $4 AND version = $5",
+        )
+        .bind(role.as_str())
+        .bind(supplier.map(|id| id.0)),
+        AccountChange::Active(active) => sqlx::query(
+            "UPDATE accounts SET active = $1, updated_at = $2, version = version + 1 \
+             WHERE id = $3 AND version = $4",
+        )
+        .bind(i64::from(active)),
+    };
+    let done = query
+        .bind(now)
+        .bind(id.0)
+        .bind(seen_version)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn set_display_name(
+    tx: &mut Transaction<'static, Any>,
+    id: AccountId,
+    name: &DisplayName,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO audit_events (action, actor_id, account_id, detail, client_address, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "UPDATE accounts SET display_name = $1, updated_at = $2, version = version + 1 \
+         WHERE id = $3",
     )
-    .bind(event.action.as_str())
-    .bind(event.actor.map(|id| id.0))
-    .bind(event.account.map(|id| id.0))
-    .bind(event.detail)
-    .bind(event.client_address)
+    .bind(name.as_str())
     .bind(timestamp::to_db(now))
+    .bind(id.0)
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// The stored password hash of an account, for checking the current password.
+pub async fn password_hash(db: &Db, id: AccountId) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(db.reader())
+        .await
+}
+
+/// Ends every session of an account except `keep` (the one making the request, if any).
+pub async fn end_sessions_of(
+    tx: &mut Transaction<'static, Any>,
+    account: AccountId,
+    keep: Option<&str>,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
+        .bind(account.0)
+        .bind(keep.unwrap_or(""))
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// An account's sessions, most recently used first; `current` marks the caller's own.
+pub async fn list_sessions(
+    db: &Db,
+    account: AccountId,
+    current_token_hash: &str,
+) -> Result<Vec<SessionSummary>, sqlx::Error> {
+    let rows: Vec<SessionListRow> = sqlx::query_as(
+        "SELECT id, token_hash, user_agent, client_address, created_at, remember, last_seen_at \
+         FROM sessions WHERE account_id = $1 ORDER BY last_seen_at DESC, id DESC",
+    )
+    .bind(account.0)
+    .fetch_all(db.reader())
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(SessionSummary {
+                id: SessionId(row.id),
+                current: row.token_hash == current_token_hash,
+                user_agent: row.user_agent,
+                client_address: row.client_address,
+                remember: row.remember == 1,
+                created_at: timestamp::from_db(&row.created_at)?,
+                last_seen_at: timestamp::from_db(&row.last_seen_at)?,
+            })
+        })
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionListRow {
+    id: i64,
+    token_hash: String,
+    user_agent: String,
+    client_address: String,
+    created_at: String,
+    remember: i64,
+    last_seen_at: String,
+}
+
+/// Ends one session of an account; `false` if it has no such session (any more).
+pub async fn end_session_of(
+    tx: &mut Transaction<'static, Any>,
+    account: AccountId,
+    session: SessionId,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM sessions WHERE id = $1 AND account_id = $2")
+        .bind(session.0)
+        .bind(account.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Keeps `notice` for the session's next page (replacing any not yet shown).
+pub async fn set_session_notice(
+    tx: &mut Transaction<'static, Any>,
+    token_hash: &str,
+    notice: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sessions SET notice = $1 WHERE token_hash = $2")
+        .bind(notice)
+        .bind(token_hash)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The notice kept for this session, if any, clearing it: it is shown once.
+pub async fn take_session_notice(db: &Db, token_hash: &str) -> Result<Option<String>, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let notice: Option<Option<String>> =
+        sqlx::query_scalar("SELECT notice FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let notice = notice.flatten();
+    if notice.is_some() {
+        sqlx::query("UPDATE sessions SET notice = NULL WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(notice)
+}
+
+/// The account with this email address (compared without case), if there is one.
+pub async fn account_by_email(
+    tx: &mut Transaction<'static, Any>,
+    email: &Email,
+) -> Result<Option<AccountId>, sqlx::Error> {
+    let id: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE email_normalised = $1")
+        .bind(email.normalised())
+        .fetch_optional(&mut **tx)
+        .await?;
+    Ok(id.map(AccountId))
 }

@@ -2,7 +2,10 @@
 
 use std::fmt;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::suppliers::types::SupplierId;
 
 /// An account's database id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -162,11 +165,184 @@ pub struct CurrentUser {
     pub id: AccountId,
     pub display_name: String,
     pub role: Role,
+    /// The supplier a representative belongs to; `None` for every other role.
+    pub supplier: Option<SupplierId>,
+}
+
+/// A session's database id (never its token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SessionId(pub i64);
+
+/// An account as the administrators' list and its own page show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountSummary {
+    pub id: AccountId,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub supplier: Option<SupplierId>,
+    pub supplier_name: Option<String>,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
+    /// For detecting a change made by someone else since the page was loaded.
+    pub version: i64,
+}
+
+/// A signed-in browser, as its owner sees it in their list of sessions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub id: SessionId,
+    /// The session making this request.
+    pub current: bool,
+    pub user_agent: String,
+    pub client_address: String,
+    pub remember: bool,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+/// An invitation not yet accepted, for the administrators' list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingInvitation {
+    pub email: String,
+    pub role: Role,
+    pub supplier_name: Option<String>,
+    pub invited_by: Option<String>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// What a single-use link is for, as its page shows it before it is used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LinkDetails {
+    Invitation {
+        email: String,
+        role: Role,
+        supplier_name: Option<String>,
+    },
+    PasswordReset {
+        email: String,
+    },
+}
+
+/// Security events kept in the audit log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    AccountCreated,
+    SignIn,
+    SignInFailed,
+    SignOut,
+    Invited,
+    InvitationAccepted,
+    RoleChanged,
+    AccountDisabled,
+    AccountEnabled,
+    PasswordResetIssued,
+    PasswordReset,
+    PasswordChanged,
+    NameChanged,
+    SessionEnded,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 14] = [
+        AuditAction::AccountCreated,
+        AuditAction::SignIn,
+        AuditAction::SignInFailed,
+        AuditAction::SignOut,
+        AuditAction::Invited,
+        AuditAction::InvitationAccepted,
+        AuditAction::RoleChanged,
+        AuditAction::AccountDisabled,
+        AuditAction::AccountEnabled,
+        AuditAction::PasswordResetIssued,
+        AuditAction::PasswordReset,
+        AuditAction::PasswordChanged,
+        AuditAction::NameChanged,
+        AuditAction::SessionEnded,
+    ];
+
+    /// The name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::AccountCreated => "account_created",
+            AuditAction::SignIn => "sign_in",
+            AuditAction::SignInFailed => "sign_in_failed",
+            AuditAction::SignOut => "sign_out",
+            AuditAction::Invited => "invited",
+            AuditAction::InvitationAccepted => "invitation_accepted",
+            AuditAction::RoleChanged => "role_changed",
+            AuditAction::AccountDisabled => "account_disabled",
+            AuditAction::AccountEnabled => "account_enabled",
+            AuditAction::PasswordResetIssued => "password_reset_issued",
+            AuditAction::PasswordReset => "password_reset",
+            AuditAction::PasswordChanged => "password_changed",
+            AuditAction::NameChanged => "name_changed",
+            AuditAction::SessionEnded => "session_ended",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AuditAction> {
+        AuditAction::ALL
+            .into_iter()
+            .find(|action| action.as_str() == text)
+    }
+
+    /// How the log names it to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            AuditAction::AccountCreated => "Account created",
+            AuditAction::SignIn => "Signed in",
+            AuditAction::SignInFailed => "Sign-in failed",
+            AuditAction::SignOut => "Signed out",
+            AuditAction::Invited => "Invitation sent",
+            AuditAction::InvitationAccepted => "Invitation accepted",
+            AuditAction::RoleChanged => "Role changed",
+            AuditAction::AccountDisabled => "Account disabled",
+            AuditAction::AccountEnabled => "Account re-enabled",
+            AuditAction::PasswordResetIssued => "Password reset link issued",
+            AuditAction::PasswordReset => "Password reset",
+            AuditAction::PasswordChanged => "Password changed",
+            AuditAction::NameChanged => "Name changed",
+            AuditAction::SessionEnded => "Session ended",
+        }
+    }
+}
+
+/// One entry of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub action: AuditAction,
+    pub actor: Option<AccountId>,
+    pub actor_name: Option<String>,
+    pub account: Option<AccountId>,
+    pub account_name: Option<String>,
+    pub detail: String,
+    pub client_address: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A page of the audit log, newest first, and where the next (older) page starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    /// Pass as `before` for the next page; `None` on the last page.
+    pub older: Option<i64>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn audit_actions_round_trip_through_their_names() {
+        for action in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(action.as_str()), Some(action));
+        }
+        assert_eq!(AuditAction::parse("nothing"), None);
+    }
 
     #[test]
     fn roles_round_trip_through_their_names() {

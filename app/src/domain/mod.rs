@@ -1,3 +1,5 @@
 //! Pure rules with no I/O, shared by server and browser and unit-tested here.
 
+pub mod permissions;
 pub mod sign_in_throttle;
+pub mod uk_time;

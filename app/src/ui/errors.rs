@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+
+use crate::error::AppError;
 
 /// Shown for any path no route matches; the HTTP status is 404.
 #[component]
@@ -57,4 +60,68 @@ pub fn ErrorView(errors: ArcRwSignal<Errors>) -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// What a page shows when its data was refused or failed: a way in for someone not signed
+/// in (the status is 401), a plain "not for you" (403), "not found" (404), or the failure.
+#[component]
+pub fn Refusal(error: AppError) -> impl IntoView {
+    let location = use_location();
+    match error {
+        AppError::NotSignedIn => {
+            let next = format!(
+                "/sign-in?next={}",
+                percent_encode(&format!(
+                    "{}{}",
+                    location.pathname.get_untracked(),
+                    location.search.get_untracked()
+                ))
+            );
+            view! {
+                <Title text="Please sign in"/>
+                <section class="notice">
+                    <h1>"Please sign in"</h1>
+                    <p>"You need to be signed in to see this page."</p>
+                    <p>
+                        <a href=next>"Sign in"</a>
+                    </p>
+                </section>
+            }
+            .into_any()
+        }
+        AppError::Forbidden => view! {
+            <Title text="Not available to your account"/>
+            <section class="notice">
+                <h1>"Not available to your account"</h1>
+                <p>"Your account does not give access to this page. If you need it, ask an administrator."</p>
+                <p>
+                    <a href="/">"Go to the home page"</a>
+                </p>
+            </section>
+        }
+        .into_any(),
+        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        other => view! {
+            <Title text="Something went wrong"/>
+            <section class="notice notice--error" role="alert">
+                <h1>"Something went wrong"</h1>
+                <p>{other.to_string()}</p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// Escapes a path for use as a query value.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }

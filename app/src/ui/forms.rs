@@ -40,6 +40,15 @@ pub fn form_errors<T>(result: Option<Result<T, AppError>>) -> FormErrors {
     }
 }
 
+/// The error an action's latest call ended in, if it failed.
+pub fn action_failure<S>(action: ServerAction<S>) -> Option<AppError>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    action.value().get().and_then(Result::err)
+}
+
 /// A message for the whole form: a refusal's summary, or a failure that is not about a field.
 #[component]
 pub fn FormMessage(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
@@ -69,6 +78,9 @@ pub fn Field(
     /// Put back what was typed after a refusal (never for passwords).
     #[prop(default = true)]
     keep: bool,
+    /// What the field holds to begin with (what was typed after a refusal wins).
+    #[prop(optional, into)]
+    value: Option<Signal<String>>,
     #[prop(into)] errors: Signal<FormErrors>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
@@ -78,6 +90,7 @@ pub fn Field(
     let kept = move || {
         keep.then(|| errors.read().kept.get(name).cloned())
             .flatten()
+            .or_else(|| value.map(|value| value.get()))
             .unwrap_or_default()
     };
     let described_by = {
@@ -113,5 +126,99 @@ pub fn Field(
                 message().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })
             }}
         </div>
+    }
+}
+
+/// A labelled drop-down list with its hint and error message.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    /// The choices, as (value, label).
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// The value chosen to begin with (what was chosen before a refusal wins).
+    #[prop(optional, into)]
+    value: Option<Signal<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// Distinguishes the ids of several such fields on one page (one per table row).
+    #[prop(optional, into)]
+    id_suffix: Option<String>,
+    /// Show the label to screen readers only (where a table heading already says it).
+    #[prop(default = false)]
+    label_hidden: bool,
+    #[prop(into)] errors: Signal<FormErrors>,
+) -> impl IntoView {
+    let id = match id_suffix {
+        Some(suffix) => format!("field-{name}-{suffix}"),
+        None => format!("field-{name}"),
+    };
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let message = move || errors.read().fields.get(name).cloned();
+    let chosen = move || {
+        errors
+            .read()
+            .kept
+            .get(name)
+            .cloned()
+            .or_else(|| value.map(|value| value.get()))
+            .unwrap_or_default()
+    };
+    let described_by = {
+        let error_id = error_id.clone();
+        let hint_id = hint_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if message().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+
+    view! {
+        <div class="field">
+            <label for=id.clone() class:visually-hidden=label_hidden>{label}</label>
+            {hint.map(|hint| view! { <span class="field__hint" id=hint_id.clone()>{hint}</span> })}
+            <select
+                id=id
+                name=name
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=described_by
+            >
+                {move || {
+                    let chosen = chosen();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(value, label)| {
+                            let selected = value == chosen;
+                            view! { <option value=value selected=selected>{label}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            {move || {
+                message().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })
+            }}
+        </div>
+    }
+}
+
+/// A notice of success, shown when `show` is true.
+#[component]
+pub fn SuccessNotice(#[prop(into)] show: Signal<bool>, message: &'static str) -> impl IntoView {
+    move || {
+        show.get().then(|| {
+            view! {
+                <div class="notice notice--success" role="status">
+                    <p>{message}</p>
+                </div>
+            }
+        })
     }
 }

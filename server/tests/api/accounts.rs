@@ -291,6 +291,7 @@ async fn the_command_line_refuses_a_second_account_with_the_same_email_or_a_comm
         "ADMIN@example.org",
         "Other",
         Role::Admin,
+        None,
         "violet kettle harbour",
     )
     .await;
@@ -299,6 +300,7 @@ async fn the_command_line_refuses_a_second_account_with_the_same_email_or_a_comm
         "new@example.org",
         "New",
         Role::Admin,
+        None,
         "password123456",
     )
     .await;
@@ -322,12 +324,17 @@ async fn demo_data_loads_once_into_an_empty_database_only() {
 
     assert_eq!(first, watchdog::demo::Loaded::Now);
     assert_eq!(second, watchdog::demo::Loaded::Already);
-    let chair = crate::helpers::TestAccount {
-        email: "chair@example.org".to_owned(),
-        password: watchdog::demo::PASSWORD.to_owned(),
-    };
-    app.sign_in(&chair).await;
-    assert_eq!(current_user(&app).await["role"], "chair");
+    for (email, role) in [
+        ("admin@example.org", "admin"),
+        ("chair@example.org", "chair"),
+        ("member@example.org", "member"),
+        ("supplier@example.org", "supplier_rep"),
+    ] {
+        app.sign_in_with(email, watchdog::demo::PASSWORD).await;
+        let user = current_user(&app).await;
+        assert_eq!(user["role"], role);
+        assert_eq!(user["supplier"].is_null(), role != "supplier_rep", "{user}");
+    }
 }
 
 #[tokio::test]

@@ -2,7 +2,10 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use app::db::{Backend, Db};
+use app::{
+    db::{Backend, Db},
+    suppliers::types::SupplierId,
+};
 use sqlx::{AnyConnection, Connection, Executor};
 use tokio::{sync::oneshot, task::JoinHandle};
 use watchdog::{config::Config, startup::Application};
@@ -53,11 +56,7 @@ impl TestApp {
         let server = tokio::spawn(app.run_until(async move {
             let _ = stop.await;
         }));
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .cookie_store(true)
-            .build()
-            .expect("HTTP client");
+        let client = new_client();
         TestApp {
             address,
             config,
@@ -103,7 +102,17 @@ impl TestApp {
 
     /// Calls a server function the way the hydrated app does.
     pub async fn call(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
+        self.call_with(&self.client, path, form).await
+    }
+
+    /// As `call`, from another browser (a client with its own cookies, from `new_client`).
+    pub async fn call_with(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
             .post(self.url(path))
             .header("origin", &self.address)
             .form(form)
@@ -113,31 +122,68 @@ impl TestApp {
     }
 
     /// Creates an account with the role given, through the same code as `watchdog admin`.
+    /// A supplier representative belongs to a supplier: use `create_rep`.
     pub async fn create_account(
         &self,
         role: app::accounts::types::Role,
         email: &str,
     ) -> TestAccount {
+        self.create_account_for(role, None, email).await
+    }
+
+    /// Creates a supplier representative of `supplier`.
+    pub async fn create_rep(&self, supplier: SupplierId, email: &str) -> TestAccount {
+        self.create_account_for(
+            app::accounts::types::Role::SupplierRep,
+            Some(supplier),
+            email,
+        )
+        .await
+    }
+
+    async fn create_account_for(
+        &self,
+        role: app::accounts::types::Role,
+        supplier: Option<SupplierId>,
+        email: &str,
+    ) -> TestAccount {
         let password = "violet kettle harbour".to_owned();
         let name = format!("Test {}", role.label());
-        watchdog::admin::create_account(&self.config, email, &name, role, &password)
-            .await
-            .expect("account created");
+        let id =
+            watchdog::admin::create_account(&self.config, email, &name, role, supplier, &password)
+                .await
+                .expect("account created");
         TestAccount {
+            id,
             email: email.to_owned(),
             password,
         }
     }
 
+    /// Adds a supplier with the given name.
+    pub async fn create_supplier(&self, name: &str) -> SupplierId {
+        let mut tx = self.db.begin_write().await.expect("transaction");
+        let slug = name.to_lowercase().replace(' ', "-");
+        let supplier = app::suppliers::store::NewSupplier {
+            name,
+            slug: &slug,
+            description: "",
+            website: "",
+        };
+        let id = app::suppliers::store::create_supplier(&mut tx, supplier, chrono::Utc::now())
+            .await
+            .expect("supplier created");
+        tx.commit().await.expect("committed");
+        id
+    }
+
     pub async fn sign_in(&self, account: &TestAccount) -> reqwest::Response {
-        self.call(
-            "/api/sign_in",
-            &[
-                ("email", account.email.as_str()),
-                ("password", account.password.as_str()),
-            ],
-        )
-        .await
+        self.sign_in_with(&account.email, &account.password).await
+    }
+
+    pub async fn sign_in_with(&self, email: &str, password: &str) -> reqwest::Response {
+        self.call("/api/sign_in", &[("email", email), ("password", password)])
+            .await
     }
 
     /// Asks the server to stop as SIGTERM would, and waits until it has.
@@ -153,8 +199,18 @@ impl TestApp {
 }
 
 pub struct TestAccount {
+    pub id: app::accounts::types::AccountId,
     pub email: String,
     pub password: String,
+}
+
+/// A browser of its own: keeps its cookies, follows no redirects.
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("HTTP client")
 }
 
 /// The backend the suite runs on, failing loudly if CI asked for PostgreSQL and none is set.

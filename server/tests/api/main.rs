@@ -1,9 +1,11 @@
 //! Integration tests: the real server on an ephemeral port with a fresh database, spoken to
 //! over HTTP. SQLite by default; PostgreSQL when `WATCHDOG_TEST_POSTGRES_URL` is set.
 
+mod access;
 mod accounts;
 mod database;
 mod health;
 mod helpers;
 mod pages;
+mod people;
 mod security;

@@ -1,0 +1,366 @@
+//! Server functions for administrators: the accounts list, invitations, roles, disabling and
+//! password-reset links, and the audit log. Each requires its permission first.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    accounts::types::{AccountId, AccountSummary, AuditPage, PendingInvitation},
+    error::AppError,
+    suppliers::types::SupplierName,
+};
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::{
+        audit_store::{self, AuditEvent},
+        guard,
+        links_store::{self, NewLink},
+        request, sessions,
+        store::{self, AccountChange},
+        types::{AuditAction, Email, Role},
+    },
+    db::Db,
+    domain::permissions::Permission,
+    error::FormErrors,
+    suppliers::{self, types::SupplierId},
+};
+
+/// A single-use link just issued, to be passed on to the person it is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedLink {
+    pub url: String,
+    /// Who it is for (their email address).
+    pub recipient: String,
+    pub purpose: IssuedPurpose,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IssuedPurpose {
+    Invitation,
+    PasswordReset,
+}
+
+/// What the users page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsersOverview {
+    pub me: AccountId,
+    pub accounts: Vec<AccountSummary>,
+    pub invitations: Vec<PendingInvitation>,
+    pub suppliers: Vec<SupplierName>,
+    /// A link issued by this administrator's last action, shown once.
+    pub issued: Option<IssuedLink>,
+}
+
+/// Administrators: every account, the open invitations, and any link just issued.
+#[server(prefix = "/api", endpoint = "admin/users")]
+pub async fn get_users_overview() -> Result<UsersOverview, AppError> {
+    let admin = guard::require(Permission::ManageAccounts)?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let issued = match own_token_hash() {
+        Some(hash) => store::take_session_notice(&db, &hash)
+            .await?
+            .and_then(|notice| serde_json::from_str(&notice).ok()),
+        None => None,
+    };
+    Ok(UsersOverview {
+        me: admin.id,
+        accounts: store::list_accounts(&db).await?,
+        invitations: links_store::pending_invitations(&db, now).await?,
+        suppliers: suppliers::store::supplier_names(&db).await?,
+        issued,
+    })
+}
+
+/// Administrators: invites someone by email to join with a role (and, for a supplier
+/// representative, their supplier). The link is shown to the administrator to pass on.
+#[server(prefix = "/api", endpoint = "admin/invite")]
+pub async fn invite(
+    email: String,
+    role: String,
+    supplier: Option<String>,
+) -> Result<IssuedLink, AppError> {
+    let admin = guard::require(Permission::ManageAccounts)?;
+    let db = crate::db::use_db()?;
+    let keep = |errors: FormErrors| {
+        errors
+            .keep("email", &email)
+            .keep("role", &role)
+            .keep("supplier", supplier.as_deref().unwrap_or(""))
+    };
+    let parsed_email = Email::parse(&email);
+    let parsed_role = parse_role(&role, supplier.as_deref(), &db).await;
+    let (parsed_email, (role_value, supplier_value)) = match (parsed_email, parsed_role) {
+        (Ok(email), Ok(role)) => (email, role),
+        (email, role) => {
+            let mut errors = FormErrors::new();
+            if let Err(message) = email {
+                errors = errors.field("email", message);
+            }
+            if let Err(role_errors) = role {
+                errors.fields.extend(role_errors?.fields);
+            }
+            return Err(AppError::refused(keep(errors)));
+        }
+    };
+
+    let now = chrono::Utc::now();
+    let mut tx = db.begin_write().await?;
+    if store::account_by_email(&mut tx, &parsed_email)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::refused(keep(FormErrors::new().field(
+            "email",
+            "Someone with this email address already has an account.",
+        ))));
+    }
+    let token = sessions::new_token();
+    let link = NewLink::Invitation {
+        email: &parsed_email,
+        role: role_value,
+        supplier: supplier_value,
+    };
+    links_store::issue(&mut tx, &sessions::token_hash(&token), link, admin.id, now).await?;
+    let client = request::client();
+    let detail = format!("{} as {}", parsed_email.normalised(), role_value.label());
+    let event = AuditEvent {
+        action: AuditAction::Invited,
+        actor: Some(admin.id),
+        account: None,
+        detail: &detail,
+        client_address: &client.address,
+    };
+    audit_store::record(&mut tx, event, now).await?;
+    let issued = IssuedLink {
+        url: format!("{}/join/{token}", request::site_origin()),
+        recipient: parsed_email.as_str().to_owned(),
+        purpose: IssuedPurpose::Invitation,
+    };
+    keep_for_next_page(&mut tx, &issued).await?;
+    tx.commit().await?;
+    Ok(issued)
+}
+
+/// Administrators: changes another account's role (and supplier). Refused if the account
+/// changed since the administrator's page was loaded (`version`).
+#[server(prefix = "/api", endpoint = "admin/change_role")]
+pub async fn change_role(
+    account: i64,
+    version: i64,
+    role: String,
+    supplier: Option<String>,
+) -> Result<(), AppError> {
+    let admin = guard::require(Permission::ManageAccounts)?;
+    let db = crate::db::use_db()?;
+    let account = AccountId(account);
+    if account == admin.id {
+        return Err(AppError::refused(FormErrors::new().form(
+            "You cannot change your own role; another administrator can.",
+        )));
+    }
+    let (role, supplier) = match parse_role(&role, supplier.as_deref(), &db).await {
+        Ok(parsed) => parsed,
+        Err(errors) => return Err(AppError::refused(errors?)),
+    };
+    let now = chrono::Utc::now();
+    let mut tx = db.begin_write().await?;
+    let current = store::account(&mut tx, account)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let change = AccountChange::Role { role, supplier };
+    if !store::change_account(&mut tx, account, version, change, now).await? {
+        return Err(changed_meanwhile(&current));
+    }
+    let detail = format!("{} → {}", current.role.label(), role.label());
+    record(
+        &mut tx,
+        AuditAction::RoleChanged,
+        admin.id,
+        account,
+        &detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Administrators: disables another account (ending its sessions at once) or re-enables it.
+#[server(prefix = "/api", endpoint = "admin/set_active")]
+pub async fn set_account_active(account: i64, version: i64, active: bool) -> Result<(), AppError> {
+    let admin = guard::require(Permission::ManageAccounts)?;
+    let db = crate::db::use_db()?;
+    let account = AccountId(account);
+    if account == admin.id {
+        return Err(AppError::refused(FormErrors::new().form(
+            "You cannot disable your own account; another administrator can.",
+        )));
+    }
+    let now = chrono::Utc::now();
+    let mut tx = db.begin_write().await?;
+    let current = store::account(&mut tx, account)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !store::change_account(
+        &mut tx,
+        account,
+        version,
+        AccountChange::Active(active),
+        now,
+    )
+    .await?
+    {
+        return Err(changed_meanwhile(&current));
+    }
+    let action = if active {
+        AuditAction::AccountEnabled
+    } else {
+        let ended = store::end_sessions_of(&mut tx, account, None).await?;
+        tracing::info!(
+            account = account.0,
+            ended,
+            "account disabled; sessions ended"
+        );
+        AuditAction::AccountDisabled
+    };
+    record(&mut tx, action, admin.id, account, "", now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Administrators: issues a single-use link with which the account's owner sets a new
+/// password (any earlier such link stops working).
+#[server(prefix = "/api", endpoint = "admin/reset_password")]
+pub async fn issue_password_reset(account: i64) -> Result<IssuedLink, AppError> {
+    let admin = guard::require(Permission::ManageAccounts)?;
+    let db = crate::db::use_db()?;
+    let account = AccountId(account);
+    let now = chrono::Utc::now();
+    let mut tx = db.begin_write().await?;
+    let current = store::account(&mut tx, account)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let token = sessions::new_token();
+    let link = NewLink::PasswordReset {
+        account,
+        email: &current.email,
+    };
+    links_store::issue(&mut tx, &sessions::token_hash(&token), link, admin.id, now).await?;
+    record(
+        &mut tx,
+        AuditAction::PasswordResetIssued,
+        admin.id,
+        account,
+        "",
+        now,
+    )
+    .await?;
+    let issued = IssuedLink {
+        url: format!("{}/reset/{token}", request::site_origin()),
+        recipient: current.email,
+        purpose: IssuedPurpose::PasswordReset,
+    };
+    keep_for_next_page(&mut tx, &issued).await?;
+    tx.commit().await?;
+    Ok(issued)
+}
+
+/// Administrators: a page of the audit log, newest first; `before` continues from an entry.
+#[server(prefix = "/api", endpoint = "admin/audit")]
+pub async fn audit_log(before: Option<i64>) -> Result<AuditPage, AppError> {
+    guard::require(Permission::ReadAuditLog)?;
+    let db = crate::db::use_db()?;
+    Ok(audit_store::page(&db, before).await?)
+}
+
+/// A role (and supplier) from a form. `Err(Ok(errors))` is a refusal to show by the
+/// fields; `Err(Err(_))` a failure.
+#[cfg(feature = "ssr")]
+async fn parse_role(
+    role: &str,
+    supplier: Option<&str>,
+    db: &Db,
+) -> Result<(Role, Option<SupplierId>), Result<FormErrors, AppError>> {
+    let Some(role) = Role::parse(role) else {
+        return Err(Ok(FormErrors::new().field("role", "Choose a role.")));
+    };
+    if role != Role::SupplierRep {
+        return Ok((role, None));
+    }
+    let chosen = supplier
+        .filter(|text| !text.is_empty())
+        .and_then(|text| text.parse::<i64>().ok())
+        .map(SupplierId);
+    let Some(chosen) = chosen else {
+        return Err(Ok(FormErrors::new().field(
+            "supplier",
+            "Choose the supplier this representative works for.",
+        )));
+    };
+    let known = suppliers::store::supplier_names(db)
+        .await
+        .map_err(|error| Err(AppError::from(error)))?;
+    if known.iter().any(|supplier| supplier.id == chosen) {
+        Ok((role, Some(chosen)))
+    } else {
+        Err(Ok(FormErrors::new().field(
+            "supplier",
+            "That supplier no longer exists; choose another.",
+        )))
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn changed_meanwhile(current: &AccountSummary) -> AppError {
+    AppError::refused(FormErrors::new().form(format!(
+        "{} was changed by someone else after you opened this page. \
+         The page now shows the current state; make your change again if it is still needed.",
+        current.display_name
+    )))
+}
+
+#[cfg(feature = "ssr")]
+fn own_token_hash() -> Option<String> {
+    let config = request::session_config().ok()?;
+    request::session_token(config.secure).map(|token| sessions::token_hash(&token))
+}
+
+/// Keeps a just-issued link for this administrator's next page: without JavaScript the
+/// form post is redirected back, and the page it lands on shows the link from here.
+#[cfg(feature = "ssr")]
+async fn keep_for_next_page(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    issued: &IssuedLink,
+) -> Result<(), AppError> {
+    let Some(hash) = own_token_hash() else {
+        return Ok(());
+    };
+    let notice = serde_json::to_string(issued).map_err(|error| {
+        tracing::error!(%error, "could not encode a notice");
+        AppError::Internal
+    })?;
+    store::set_session_notice(tx, &hash, &notice).await?;
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+async fn record(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    action: AuditAction,
+    actor: AccountId,
+    account: AccountId,
+    detail: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    let client = request::client();
+    let event = AuditEvent {
+        action,
+        actor: Some(actor),
+        account: Some(account),
+        detail,
+        client_address: &client.address,
+    };
+    audit_store::record(tx, event, now).await?;
+    Ok(())
+}

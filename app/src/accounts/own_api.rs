@@ -1,0 +1,192 @@
+//! Server functions for a person's own account: their details and sessions, their name,
+//! their password, and ending sessions they no longer want.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    accounts::types::{AccountSummary, SessionSummary},
+    error::AppError,
+};
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::{
+        audit_store::{self, AuditEvent},
+        guard, passwords, request, sessions, store,
+        types::{AccountId, AuditAction, DisplayName, Password, SessionId},
+    },
+    domain::{permissions::Permission, sign_in_throttle as throttle},
+    error::FormErrors,
+};
+
+/// What the account page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnAccount {
+    pub account: AccountSummary,
+    pub sessions: Vec<SessionSummary>,
+}
+
+/// Anyone signed in: their own account and where they are signed in.
+#[server(prefix = "/api", endpoint = "account")]
+pub async fn get_own_account() -> Result<OwnAccount, AppError> {
+    let user = guard::require(Permission::ManageOwnAccount)?;
+    let db = crate::db::use_db()?;
+    let account = store::own_account(&db, user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let current = current_token_hash().unwrap_or_default();
+    let sessions = store::list_sessions(&db, user.id, &current).await?;
+    Ok(OwnAccount { account, sessions })
+}
+
+/// Anyone signed in: changes the name shown for them.
+#[server(prefix = "/api", endpoint = "account/name")]
+pub async fn rename(display_name: String) -> Result<(), AppError> {
+    let user = guard::require(Permission::ManageOwnAccount)?;
+    let db = crate::db::use_db()?;
+    let name = DisplayName::parse(&display_name).map_err(|message| {
+        AppError::refused(
+            FormErrors::new()
+                .field("display_name", message)
+                .keep("display_name", &display_name),
+        )
+    })?;
+    let now = chrono::Utc::now();
+    let mut tx = db.begin_write().await?;
+    store::set_display_name(&mut tx, user.id, &name, now).await?;
+    record(&mut tx, AuditAction::NameChanged, user.id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Anyone signed in: changes their password, given the current one. Their other sessions
+/// end; this one stays. Wrong current passwords count towards sign-in throttling, so a
+/// borrowed session cannot be used to guess the password faster than the sign-in page.
+#[server(prefix = "/api", endpoint = "account/password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    let user = guard::require(Permission::ManageOwnAccount)?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let account = store::own_account(&db, user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let email = crate::accounts::types::Email::parse(&account.email).map_err(|message| {
+        tracing::error!(message, "a stored email address does not parse");
+        AppError::Internal
+    })?;
+
+    let since = now - throttle::window();
+    let failures = store::sign_in_failures(&db, &email, since).await?;
+    if let Some(wait) = throttle::wait(&failures, now) {
+        let minutes = throttle::minutes_to_say(wait);
+        let unit = if minutes == 1 { "minute" } else { "minutes" };
+        return Err(AppError::refused(FormErrors::new().form(format!(
+            "Too many wrong passwords for this account. Try again in {minutes} {unit}."
+        ))));
+    }
+    let new = match passwords::parse_new(
+        &new_password,
+        &confirm_password,
+        "new_password",
+        "confirm_password",
+    ) {
+        Ok(new) => new,
+        Err(errors) => {
+            let errors = if current_password.is_empty() {
+                errors.field("current_password", "Enter your current password.")
+            } else {
+                errors
+            };
+            return Err(AppError::refused(errors));
+        }
+    };
+    let stored = store::password_hash(&db, user.id).await?;
+    let verified = match Password::parse(&current_password) {
+        Ok(current) => passwords::verify(current, stored).await.map_err(|error| {
+            tracing::error!(%error, "password verification failed");
+            AppError::Internal
+        })?,
+        Err(_) => passwords::Verified::No,
+    };
+    let client = request::client();
+    let mut tx = db.begin_write().await?;
+    if verified == passwords::Verified::No {
+        let event = AuditEvent {
+            action: AuditAction::SignInFailed,
+            actor: Some(user.id),
+            account: Some(user.id),
+            detail: &email.normalised(),
+            client_address: &client.address,
+        };
+        audit_store::record(&mut tx, event, now).await?;
+        tx.commit().await?;
+        return Err(AppError::refused(
+            FormErrors::new().field("current_password", "That is not your current password."),
+        ));
+    }
+    let hash = passwords::hash(new).await.map_err(|error| {
+        tracing::error!(%error, "password hashing failed");
+        AppError::Internal
+    })?;
+    store::set_password_hash(&mut tx, user.id, &hash, now).await?;
+    let keep = current_token_hash();
+    store::end_sessions_of(&mut tx, user.id, keep.as_deref()).await?;
+    record(&mut tx, AuditAction::PasswordChanged, user.id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Anyone signed in: ends one of their own sessions. Ending the one in use signs them out.
+#[server(prefix = "/api", endpoint = "account/end_session")]
+pub async fn end_own_session(session: i64) -> Result<(), AppError> {
+    let user = guard::require(Permission::ManageOwnAccount)?;
+    let db = crate::db::use_db()?;
+    let config = request::session_config()?;
+    let now = chrono::Utc::now();
+    let current = current_token_hash().unwrap_or_default();
+    let ending_current = store::list_sessions(&db, user.id, &current)
+        .await?
+        .iter()
+        .any(|listed| listed.id.0 == session && listed.current);
+    let mut tx = db.begin_write().await?;
+    if !store::end_session_of(&mut tx, user.id, SessionId(session)).await? {
+        // Already ended (perhaps in another tab): the outcome asked for holds.
+        return Ok(());
+    }
+    record(&mut tx, AuditAction::SessionEnded, user.id, now).await?;
+    tx.commit().await?;
+    if ending_current {
+        request::set_cookie(&sessions::clearing_cookie(config.secure));
+        leptos_axum::redirect("/");
+    }
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn current_token_hash() -> Option<String> {
+    let config = request::session_config().ok()?;
+    request::session_token(config.secure).map(|token| sessions::token_hash(&token))
+}
+
+#[cfg(feature = "ssr")]
+async fn record(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    action: AuditAction,
+    account: AccountId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    let client = request::client();
+    let event = AuditEvent {
+        action,
+        actor: Some(account),
+        account: Some(account),
+        detail: "",
+        client_address: &client.address,
+    };
+    audit_store::record(tx, event, now).await?;
+    Ok(())
+}

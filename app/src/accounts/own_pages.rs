@@ -1,0 +1,203 @@
+//! The account page: a person's details, their name, their password and their sessions.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    accounts::{
+        own_api::{get_own_account, ChangePassword, EndOwnSession, OwnAccount, Rename},
+        types::SessionSummary,
+        AuthActions,
+    },
+    domain::uk_time,
+    ui::{
+        errors::Refusal,
+        forms::{action_failure, form_errors, Field, FormMessage, SuccessNotice},
+    },
+};
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let rename = ServerAction::<Rename>::new();
+    let change_password = ServerAction::<ChangePassword>::new();
+    let end_session = ServerAction::<EndOwnSession>::new();
+    let auth = AuthActions::expect();
+    let account = Resource::new_blocking(
+        move || {
+            (
+                rename.version().get(),
+                change_password.version().get(),
+                end_session.version().get(),
+            )
+        },
+        |_| get_own_account(),
+    );
+    let query = use_query_map();
+    let changed = move |what: &'static str| {
+        Signal::derive(move || query.read().get("changed").as_deref() == Some(what))
+    };
+
+    view! {
+        <Title text="Your account"/>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match account.await {
+                    Err(error) => view! { <Refusal error/> }.into_any(),
+                    Ok(OwnAccount { account, sessions }) => {
+                        let name_errors = Signal::derive(move || form_errors(rename.value().get()));
+                        let password_errors = Signal::derive(move || {
+                            form_errors(change_password.value().get())
+                        });
+                        let role = match &account.supplier_name {
+                            Some(supplier) => format!("{} for {supplier}", account.role.label()),
+                            None => account.role.label().to_owned(),
+                        };
+                        let name = Signal::stored(account.display_name.clone());
+                        view! {
+                            <h1>"Your account"</h1>
+                            <SuccessNotice show=changed("name") message="Your name has been changed."/>
+                            <SuccessNotice
+                                show=changed("password")
+                                message="Your password has been changed, and you have been signed out everywhere else."
+                            />
+                            <SuccessNotice show=changed("session") message="That session has been ended."/>
+                            <dl class="details">
+                                <dt>"Email address"</dt>
+                                <dd>{account.email.clone()}</dd>
+                                <dt>"Role"</dt>
+                                <dd>{role}</dd>
+                                <dt>"Member since"</dt>
+                                <dd>{uk_time::date(account.created_at)}</dd>
+                            </dl>
+                            <section class="panel" aria-labelledby="name-heading">
+                                <h2 id="name-heading">"Your name"</h2>
+                                <FormMessage error=Signal::derive(move || action_failure(rename))/>
+                                <ActionForm action=rename>
+                                    <Field
+                                        name="display_name"
+                                        label="Name shown to others"
+                                        autocomplete="name"
+                                        required=true
+                                        value=name
+                                        errors=name_errors
+                                    />
+                                    <button type="submit" disabled=move || rename.pending().get()>
+                                        "Save name"
+                                    </button>
+                                </ActionForm>
+                            </section>
+                            <section class="panel" aria-labelledby="password-heading">
+                                <h2 id="password-heading">"Change your password"</h2>
+                                <FormMessage error=Signal::derive(move || action_failure(change_password))/>
+                                <ActionForm action=change_password>
+                                    <Field
+                                        name="current_password"
+                                        label="Current password"
+                                        kind="password"
+                                        autocomplete="current-password"
+                                        required=true
+                                        keep=false
+                                        errors=password_errors
+                                    />
+                                    <Field
+                                        name="new_password"
+                                        label="New password"
+                                        kind="password"
+                                        autocomplete="new-password"
+                                        hint="At least 12 characters; a few unrelated words make a good one."
+                                        required=true
+                                        keep=false
+                                        errors=password_errors
+                                    />
+                                    <Field
+                                        name="confirm_password"
+                                        label="New password again"
+                                        kind="password"
+                                        autocomplete="new-password"
+                                        required=true
+                                        keep=false
+                                        errors=password_errors
+                                    />
+                                    <button type="submit" disabled=move || change_password.pending().get()>
+                                        "Change password"
+                                    </button>
+                                </ActionForm>
+                            </section>
+                            <section aria-labelledby="sessions-heading">
+                                <h2 id="sessions-heading">"Where you are signed in"</h2>
+                                <FormMessage error=Signal::derive(move || action_failure(end_session))/>
+                                <div class="table-wrap">
+                                    <table>
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">"Browser"</th>
+                                                <th scope="col">"Address"</th>
+                                                <th scope="col">"Signed in"</th>
+                                                <th scope="col">"Last active"</th>
+                                                <th scope="col">"End"</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            {sessions
+                                                .into_iter()
+                                                .map(|session| view! { <SessionRow session end_session auth/> })
+                                                .collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
+                            </section>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SessionRow(
+    session: SessionSummary,
+    end_session: ServerAction<EndOwnSession>,
+    auth: AuthActions,
+) -> impl IntoView {
+    let browser = if session.user_agent.is_empty() {
+        "Unknown browser".to_owned()
+    } else {
+        session.user_agent.clone()
+    };
+    let current = session.current;
+    view! {
+        <tr>
+            <td>
+                {browser}
+                {current.then(|| view! { <strong>" (this browser)"</strong> })}
+            </td>
+            <td>{session.client_address.clone()}</td>
+            <td>{uk_time::date_time(session.created_at)}</td>
+            <td>{uk_time::date_time(session.last_seen_at)}</td>
+            <td>
+                {if current {
+                    view! {
+                        <ActionForm action=auth.sign_out attr:class="inline-form">
+                            <button type="submit" class="button--secondary">"Sign out"</button>
+                        </ActionForm>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <ActionForm action=end_session attr:class="inline-form">
+                            <input type="hidden" name="session" value=session.id.0.to_string()/>
+                            <button type="submit" class="button--secondary">
+                                "End"
+                                <span class="visually-hidden">" this session"</span>
+                            </button>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }}
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,291 @@
+//! The access matrix: every server function and every page, called by each kind of caller,
+//! against the set of callers allowed. A refusal is 401 (no one signed in) or 403 (not for
+//! this account); anything else means the call got past the check. A server function or
+//! page without a row here fails the test, so each new one must declare who may use it.
+
+use std::collections::BTreeSet;
+
+use app::accounts::types::Role;
+use reqwest::StatusCode;
+
+use crate::helpers::{new_client, TestApp};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    Member,
+    /// A representative of the supplier the record belongs to.
+    RepOwn,
+    /// A representative of another supplier.
+    RepOther,
+    Chair,
+    Admin,
+}
+
+use Who::*;
+
+const ALL: [Who; 6] = [Anonymous, Member, RepOwn, RepOther, Chair, Admin];
+const EVERYONE: &[Who] = &ALL;
+const SIGNED_IN: &[Who] = &[Member, RepOwn, RepOther, Chair, Admin];
+const ADMINS: &[Who] = &[Admin];
+
+/// One server function: its path, a well-formed body (the check must come before any
+/// validation, so a body that is then refused as invalid is fine), and who may call it.
+struct Call {
+    path: &'static str,
+    form: &'static [(&'static str, &'static str)],
+    allowed: &'static [Who],
+}
+
+/// The account every state-changing admin call is aimed at (the member, id 2).
+const TARGET: &str = "2";
+
+const CALLS: &[Call] = &[
+    Call {
+        path: "/api/current_user",
+        form: &[],
+        allowed: EVERYONE,
+    },
+    Call {
+        path: "/api/instance_info",
+        form: &[],
+        allowed: EVERYONE,
+    },
+    Call {
+        path: "/api/sign_in",
+        form: &[
+            ("email", "nobody@example.org"),
+            ("password", "not the password"),
+        ],
+        allowed: EVERYONE,
+    },
+    Call {
+        path: "/api/link",
+        form: &[("token", "unknown")],
+        allowed: EVERYONE,
+    },
+    Call {
+        path: "/api/link/use",
+        form: &[
+            ("token", "unknown"),
+            ("password", ""),
+            ("confirm_password", ""),
+        ],
+        allowed: EVERYONE,
+    },
+    Call {
+        path: "/api/account",
+        form: &[],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/account/name",
+        form: &[("display_name", "")],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/account/password",
+        form: &[
+            ("current_password", ""),
+            ("new_password", ""),
+            ("confirm_password", ""),
+        ],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/account/end_session",
+        form: &[("session", "0")],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/admin/users",
+        form: &[],
+        allowed: ADMINS,
+    },
+    Call {
+        path: "/api/admin/invite",
+        form: &[("email", "not an email"), ("role", "member")],
+        allowed: ADMINS,
+    },
+    Call {
+        path: "/api/admin/change_role",
+        form: &[("account", TARGET), ("version", "0"), ("role", "member")],
+        allowed: ADMINS,
+    },
+    Call {
+        path: "/api/admin/set_active",
+        form: &[("account", TARGET), ("version", "0"), ("active", "true")],
+        allowed: ADMINS,
+    },
+    Call {
+        path: "/api/admin/reset_password",
+        form: &[("account", TARGET)],
+        allowed: ADMINS,
+    },
+    Call {
+        path: "/api/admin/audit",
+        form: &[],
+        allowed: ADMINS,
+    },
+    // Last: it ends the caller's session.
+    Call {
+        path: "/api/sign_out",
+        form: &[],
+        allowed: EVERYONE,
+    },
+];
+
+/// Every page: its path and who may see it.
+const PAGES: &[(&str, &[Who])] = &[
+    ("/", EVERYONE),
+    ("/sign-in", EVERYONE),
+    ("/join/unknown", EVERYONE),
+    ("/reset/unknown", EVERYONE),
+    ("/account", SIGNED_IN),
+    ("/admin/users", ADMINS),
+    ("/admin/audit", ADMINS),
+];
+
+/// Signs in one client per kind of caller (and leaves the anonymous one signed out).
+async fn callers(app: &TestApp) -> Vec<(Who, reqwest::Client)> {
+    let own = app.create_supplier("Own Supplier").await;
+    let other = app.create_supplier("Other Supplier").await;
+    let admin = app.create_account(Role::Admin, "admin@example.org").await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+    assert_eq!(member.id.0.to_string(), TARGET);
+    let accounts = [
+        (Member, member),
+        (RepOwn, app.create_rep(own, "rep@own.example.org").await),
+        (
+            RepOther,
+            app.create_rep(other, "rep@other.example.org").await,
+        ),
+        (
+            Chair,
+            app.create_account(Role::Chair, "chair@example.org").await,
+        ),
+        (Admin, admin),
+    ];
+    let mut callers = vec![(Anonymous, new_client())];
+    for (who, account) in accounts {
+        let client = new_client();
+        let response = app
+            .call_with(
+                &client,
+                "/api/sign_in",
+                &[("email", &account.email), ("password", &account.password)],
+            )
+            .await;
+        assert!(
+            response.headers().contains_key("set-cookie"),
+            "{who:?} signs in: {}",
+            response.status()
+        );
+        callers.push((who, client));
+    }
+    callers
+}
+
+fn refused(status: StatusCode) -> bool {
+    status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN
+}
+
+#[tokio::test]
+async fn every_server_function_is_open_exactly_to_those_allowed() {
+    let app =
+        TestApp::spawn_with(|config| config.sign_in_attempts_per_minute_per_address = 1000).await;
+    let callers = callers(&app).await;
+
+    let mut wrong = Vec::new();
+    for call in CALLS {
+        for (who, client) in &callers {
+            let status = app.call_with(client, call.path, call.form).await.status();
+            let allowed = call.allowed.contains(who);
+            if refused(status) == allowed || status.is_server_error() {
+                wrong.push(format!("{} as {who:?}: {status}", call.path));
+            }
+            if !allowed {
+                let expected = if *who == Anonymous {
+                    StatusCode::UNAUTHORIZED
+                } else {
+                    StatusCode::FORBIDDEN
+                };
+                if status != expected {
+                    wrong.push(format!(
+                        "{} as {who:?}: {status}, not {expected}",
+                        call.path
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "unexpected answers:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn every_page_is_shown_exactly_to_those_allowed() {
+    let app =
+        TestApp::spawn_with(|config| config.sign_in_attempts_per_minute_per_address = 1000).await;
+    let callers = callers(&app).await;
+
+    let mut wrong = Vec::new();
+    for (path, allowed) in PAGES {
+        for (who, client) in &callers {
+            let response = client.get(app.url(path)).send().await.expect("page");
+            let status = response.status();
+            let body = response.text().await.expect("body");
+            let allowed = allowed.contains(who);
+            if refused(status) == allowed || status.is_server_error() {
+                wrong.push(format!("{path} as {who:?}: {status}"));
+            }
+            let says_why = body.contains("Please sign in") || body.contains("Not available");
+            if !allowed && !says_why {
+                wrong.push(format!("{path} as {who:?}: refused without saying why"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "unexpected answers:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn every_server_function_and_page_has_a_row_in_the_matrix() {
+    let registered: BTreeSet<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .collect();
+    let listed: BTreeSet<&str> = CALLS.iter().map(|call| call.path).collect();
+    let missing: Vec<_> = registered.difference(&listed).collect();
+    let stale: Vec<_> = listed.difference(&registered).collect();
+    assert!(
+        missing.is_empty(),
+        "server functions without a matrix row: {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "matrix rows for no server function: {stale:?}"
+    );
+
+    let routes: BTreeSet<String> = watchdog::startup::route_list()
+        .iter()
+        .map(|route| route.path().to_owned())
+        .collect();
+    let pages: BTreeSet<String> = PAGES
+        .iter()
+        .map(|(path, _)| {
+            path.replace("/join/unknown", "/join/{token}")
+                .replace("/reset/unknown", "/reset/{token}")
+        })
+        .collect();
+    let unlisted: Vec<_> = routes.difference(&pages).collect();
+    assert!(
+        unlisted.is_empty(),
+        "pages without a matrix row: {unlisted:?}"
+    );
+}

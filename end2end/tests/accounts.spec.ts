@@ -1,14 +1,5 @@
-import { expect, Page, test } from "@playwright/test";
-
-// The demo loader's accounts (see README.md); the browser tests start from them.
-const PASSWORD = "watchdog demo password";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { PASSWORD, signIn } from "./people";
 
 test("a chair signs in, sees their name, and signs out", async ({ page }) => {
   await signIn(page, "chair@example.org", PASSWORD);

@@ -9,4 +9,15 @@ export const pages: PageUnderTest[] = [
   { path: "/", status: 200, heading: "Watchdog" },
   { path: "/sign-in", status: 200, heading: "Sign in" },
   { path: "/no/such/page", status: 404, heading: "Page not found" },
+  { path: "/join/no-such-link", status: 404, heading: "This link no longer works" },
+  { path: "/account", status: 401, heading: "Please sign in" },
+  { path: "/admin/users", status: 401, heading: "Please sign in" },
+  { path: "/admin/audit", status: 401, heading: "Please sign in" },
+];
+
+// Pages seen signed in, with the demo account that may see them.
+export const signedInPages: (PageUnderTest & { as: string })[] = [
+  { path: "/account", status: 200, heading: "Your account", as: "member@example.org" },
+  { path: "/admin/users", status: 200, heading: "People", as: "admin@example.org" },
+  { path: "/admin/audit", status: 200, heading: "Audit log", as: "admin@example.org" },
 ];

@@ -56,6 +56,7 @@ pub async fn rename(display_name: String) -> Result<(), AppError> {
     store::set_display_name(&mut tx, user.id, &name, now).await?;
     record(&mut tx, AuditAction::NameChanged, user.id, now).await?;
     tx.commit().await?;
+    leptos_axum::redirect("/account?changed=name");
     Ok(())
 }
 
@@ -137,6 +138,7 @@ pub async fn change_password(
     store::end_sessions_of(&mut tx, user.id, keep.as_deref()).await?;
     record(&mut tx, AuditAction::PasswordChanged, user.id, now).await?;
     tx.commit().await?;
+    leptos_axum::redirect("/account?changed=password");
     Ok(())
 }
 
@@ -162,6 +164,8 @@ pub async fn end_own_session(session: i64) -> Result<(), AppError> {
     if ending_current {
         request::set_cookie(&sessions::clearing_cookie(config.secure));
         leptos_axum::redirect("/");
+    } else {
+        leptos_axum::redirect("/account?changed=session");
     }
     Ok(())
 }

@@ -108,6 +108,22 @@ pub fn Field(
         }
     };
 
+    // With JavaScript on, a refused form stays on the page as typed; empty a password field
+    // then, as the page shown again without JavaScript would be. Only on a new result, never
+    // at hydration, so nothing typed before the page came alive is lost.
+    let input = NodeRef::<leptos::html::Input>::new();
+    if !keep {
+        Effect::watch(
+            move || errors.get(),
+            move |_, _, _| {
+                if let Some(input) = input.get_untracked() {
+                    input.set_value("");
+                }
+            },
+            false,
+        );
+    }
+
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -117,6 +133,7 @@ pub fn Field(
                 id=id
                 name=name
                 value=kept
+                node_ref=input
                 autocomplete=autocomplete
                 required=required
                 aria-invalid=move || message().is_some().then_some("true")

@@ -57,7 +57,7 @@ pub async fn get_users_overview() -> Result<UsersOverview, AppError> {
     let admin = guard::require(Permission::ManageAccounts)?;
     let db = crate::db::use_db()?;
     let now = chrono::Utc::now();
-    let issued = match own_token_hash() {
+    let issued = match request::session_token_hash() {
         Some(hash) => store::take_session_notice(&db, &hash)
             .await?
             .and_then(|notice| serde_json::from_str(&notice).ok()),
@@ -320,12 +320,6 @@ fn changed_meanwhile(current: &AccountSummary) -> AppError {
     )))
 }
 
-#[cfg(feature = "ssr")]
-fn own_token_hash() -> Option<String> {
-    let config = request::session_config().ok()?;
-    request::session_token(config.secure).map(|token| sessions::token_hash(&token))
-}
-
 /// Keeps a just-issued link for this administrator's next page: without JavaScript the
 /// form post is redirected back, and the page it lands on shows the link from here.
 #[cfg(feature = "ssr")]
@@ -333,7 +327,7 @@ async fn keep_for_next_page(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     issued: &IssuedLink,
 ) -> Result<(), AppError> {
-    let Some(hash) = own_token_hash() else {
+    let Some(hash) = request::session_token_hash() else {
         return Ok(());
     };
     let notice = serde_json::to_string(issued).map_err(|error| {

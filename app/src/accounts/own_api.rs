@@ -34,7 +34,7 @@ pub async fn get_own_account() -> Result<OwnAccount, AppError> {
     let account = store::own_account(&db, user.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let current = current_token_hash().unwrap_or_default();
+    let current = request::session_token_hash().unwrap_or_default();
     let sessions = store::list_sessions(&db, user.id, &current).await?;
     Ok(OwnAccount { account, sessions })
 }
@@ -134,7 +134,7 @@ pub async fn change_password(
         AppError::Internal
     })?;
     store::set_password_hash(&mut tx, user.id, &hash, now).await?;
-    let keep = current_token_hash();
+    let keep = request::session_token_hash();
     store::end_sessions_of(&mut tx, user.id, keep.as_deref()).await?;
     record(&mut tx, AuditAction::PasswordChanged, user.id, now).await?;
     tx.commit().await?;
@@ -149,7 +149,7 @@ pub async fn end_own_session(session: i64) -> Result<(), AppError> {
     let db = crate::db::use_db()?;
     let config = request::session_config()?;
     let now = chrono::Utc::now();
-    let current = current_token_hash().unwrap_or_default();
+    let current = request::session_token_hash().unwrap_or_default();
     let ending_current = store::list_sessions(&db, user.id, &current)
         .await?
         .iter()
@@ -168,12 +168,6 @@ pub async fn end_own_session(session: i64) -> Result<(), AppError> {
         leptos_axum::redirect("/account?changed=session");
     }
     Ok(())
-}
-
-#[cfg(feature = "ssr")]
-fn current_token_hash() -> Option<String> {
-    let config = request::session_config().ok()?;
-    request::session_token(config.secure).map(|token| sessions::token_hash(&token))
 }
 
 #[cfg(feature = "ssr")]

@@ -104,6 +104,12 @@ pub fn session_token(secure: bool) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The hash the sessions table knows this request's session by.
+pub fn session_token_hash() -> Option<String> {
+    let config = session_config().ok()?;
+    session_token(config.secure).map(|token| sessions::token_hash(&token))
+}
+
 /// Adds a `Set-Cookie` header to the response.
 pub fn set_cookie(cookie: &str) {
     let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {

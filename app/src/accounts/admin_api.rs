@@ -12,8 +12,7 @@ use crate::{
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::{
-        audit_store::{self, AuditEvent},
-        guard,
+        audit_store, guard,
         links_store::{self, NewLink},
         request, sessions,
         store::{self, AccountChange},
@@ -122,16 +121,16 @@ pub async fn invite(
         supplier: supplier_value,
     };
     links_store::issue(&mut tx, &sessions::token_hash(&token), link, admin.id, now).await?;
-    let client = request::client();
     let detail = format!("{} as {}", parsed_email.normalised(), role_value.label());
-    let event = AuditEvent {
-        action: AuditAction::Invited,
-        actor: Some(admin.id),
-        account: None,
-        detail: &detail,
-        client_address: &client.address,
-    };
-    audit_store::record(&mut tx, event, now).await?;
+    audit_store::record_for_request(
+        &mut tx,
+        AuditAction::Invited,
+        Some(admin.id),
+        None,
+        &detail,
+        now,
+    )
+    .await?;
     let issued = IssuedLink {
         url: format!("{}/join/{token}", request::site_origin()),
         recipient: parsed_email.as_str().to_owned(),
@@ -173,11 +172,11 @@ pub async fn change_role(
         return Err(changed_meanwhile(&current));
     }
     let detail = format!("{} → {}", current.role.label(), role.label());
-    record(
+    audit_store::record_for_request(
         &mut tx,
         AuditAction::RoleChanged,
-        admin.id,
-        account,
+        Some(admin.id),
+        Some(account),
         &detail,
         now,
     )
@@ -224,7 +223,8 @@ pub async fn set_account_active(account: i64, version: i64, active: bool) -> Res
         );
         AuditAction::AccountDisabled
     };
-    record(&mut tx, action, admin.id, account, "", now).await?;
+    audit_store::record_for_request(&mut tx, action, Some(admin.id), Some(account), "", now)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -247,11 +247,11 @@ pub async fn issue_password_reset(account: i64) -> Result<IssuedLink, AppError> 
         email: &current.email,
     };
     links_store::issue(&mut tx, &sessions::token_hash(&token), link, admin.id, now).await?;
-    record(
+    audit_store::record_for_request(
         &mut tx,
         AuditAction::PasswordResetIssued,
-        admin.id,
-        account,
+        Some(admin.id),
+        Some(account),
         "",
         now,
     )
@@ -335,26 +335,5 @@ async fn keep_for_next_page(
         AppError::Internal
     })?;
     store::set_session_notice(tx, &hash, &notice).await?;
-    Ok(())
-}
-
-#[cfg(feature = "ssr")]
-async fn record(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    action: AuditAction,
-    actor: AccountId,
-    account: AccountId,
-    detail: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<(), AppError> {
-    let client = request::client();
-    let event = AuditEvent {
-        action,
-        actor: Some(actor),
-        account: Some(account),
-        detail,
-        client_address: &client.address,
-    };
-    audit_store::record(tx, event, now).await?;
     Ok(())
 }

@@ -40,7 +40,7 @@ pub async fn sign_in(
             let wait = chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::minutes(1));
             return refused(FormErrors::new().form(format!(
                 "Too many attempts to sign in from your network. {}",
-                try_again_in(wait)
+                throttle::try_again_in(wait)
             )));
         }
     }
@@ -69,7 +69,7 @@ pub async fn sign_in(
     if let Some(wait) = throttle::wait(&failures, now) {
         return refused(FormErrors::new().form(format!(
             "Too many failed attempts to sign in with this email address. {}",
-            try_again_in(wait)
+            throttle::try_again_in(wait)
         )));
     }
     // Any length may be tried (a wrong one just fails), but the work is bounded.
@@ -102,14 +102,15 @@ pub async fn sign_in(
             account
         }
         (account, _) => {
-            let event = audit_store::AuditEvent {
-                action: AuditAction::SignInFailed,
-                actor: None,
-                account: account.as_ref().map(|account| account.id),
-                detail: &parsed_email.normalised(),
-                client_address: &client.address,
-            };
-            audit_store::record(&mut tx, event, now).await?;
+            audit_store::record_for_request(
+                &mut tx,
+                AuditAction::SignInFailed,
+                None,
+                account.as_ref().map(|account| account.id),
+                &parsed_email.normalised(),
+                now,
+            )
+            .await?;
             tx.commit().await?;
             return refused(
                 FormErrors::new()
@@ -128,14 +129,15 @@ pub async fn sign_in(
         client_address: &client.address,
     };
     store::start_session(&mut tx, session, now).await?;
-    let event = audit_store::AuditEvent {
-        action: AuditAction::SignIn,
-        actor: Some(account.id),
-        account: Some(account.id),
-        detail: "",
-        client_address: &client.address,
-    };
-    audit_store::record(&mut tx, event, now).await?;
+    audit_store::record_for_request(
+        &mut tx,
+        AuditAction::SignIn,
+        Some(account.id),
+        Some(account.id),
+        "",
+        now,
+    )
+    .await?;
     tx.commit().await?;
 
     let lifetime = remember.then_some(config.policy.absolute);
@@ -150,32 +152,24 @@ pub async fn sign_out() -> Result<(), AppError> {
     let db = crate::db::use_db()?;
     let config = request::session_config()?;
     if let Some(token) = request::session_token(config.secure) {
-        let client = request::client();
         let now = chrono::Utc::now();
         let mut tx = db.begin_write().await?;
         if let Some(account) = store::end_session(&mut tx, &sessions::token_hash(&token)).await? {
-            let event = audit_store::AuditEvent {
-                action: AuditAction::SignOut,
-                actor: Some(account),
-                account: Some(account),
-                detail: "",
-                client_address: &client.address,
-            };
-            audit_store::record(&mut tx, event, now).await?;
+            audit_store::record_for_request(
+                &mut tx,
+                AuditAction::SignOut,
+                Some(account),
+                Some(account),
+                "",
+                now,
+            )
+            .await?;
         }
         tx.commit().await?;
     }
     request::set_cookie(&sessions::clearing_cookie(config.secure));
     leptos_axum::redirect("/");
     Ok(())
-}
-
-/// "Try again in 3 minutes."
-#[cfg(feature = "ssr")]
-fn try_again_in(wait: chrono::Duration) -> String {
-    let minutes = throttle::minutes_to_say(wait);
-    let unit = if minutes == 1 { "minute" } else { "minutes" };
-    format!("Try again in {minutes} {unit}.")
 }
 
 /// `next` if it is a path on this site, else the home page: never a redirect elsewhere.

@@ -40,6 +40,26 @@ pub async fn record(
     Ok(())
 }
 
+/// Records an event of the request being served: the client address is the request's.
+pub async fn record_for_request(
+    tx: &mut Transaction<'static, Any>,
+    action: AuditAction,
+    actor: Option<AccountId>,
+    account: Option<AccountId>,
+    detail: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let client = crate::accounts::request::client();
+    let event = AuditEvent {
+        action,
+        actor,
+        account,
+        detail,
+        client_address: &client.address,
+    };
+    record(tx, event, now).await
+}
+
 /// Entries on one page of the audit log.
 pub const PAGE_SIZE: i64 = 50;
 

@@ -8,8 +8,7 @@ use crate::{accounts::types::LinkDetails, error::AppError};
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::{
-        audit_store::{self, AuditEvent},
-        links_store, passwords, request, sessions,
+        audit_store, links_store, passwords, sessions,
         store::{self, NewAccount},
         types::{AuditAction, DisplayName, Email},
     },
@@ -63,7 +62,6 @@ pub async fn use_link(
         AppError::Internal
     })?;
 
-    let client = request::client();
     let mut tx = db.begin_write().await?;
     // Checked again inside the write transaction: a link is used once, even by two tabs.
     let Some(link) = links_store::usable_for_use(&mut tx, &hash, now).await? else {
@@ -108,14 +106,7 @@ pub async fn use_link(
         }
     };
     links_store::mark_used(&mut tx, link.id, account, now).await?;
-    let event = AuditEvent {
-        action,
-        actor: Some(account),
-        account: Some(account),
-        detail: "",
-        client_address: &client.address,
-    };
-    audit_store::record(&mut tx, event, now).await?;
+    audit_store::record_for_request(&mut tx, action, Some(account), Some(account), "", now).await?;
     tx.commit().await?;
     leptos_axum::redirect(next);
     Ok(())

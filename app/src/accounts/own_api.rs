@@ -11,9 +11,8 @@ use crate::{
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::{
-        audit_store::{self, AuditEvent},
-        guard, passwords, request, sessions, store,
-        types::{AccountId, AuditAction, DisplayName, Password, SessionId},
+        audit_store, guard, passwords, request, sessions, store,
+        types::{AuditAction, DisplayName, Password, SessionId},
     },
     domain::{permissions::Permission, sign_in_throttle as throttle},
     error::FormErrors,
@@ -54,7 +53,15 @@ pub async fn rename(display_name: String) -> Result<(), AppError> {
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
     store::set_display_name(&mut tx, user.id, &name, now).await?;
-    record(&mut tx, AuditAction::NameChanged, user.id, now).await?;
+    audit_store::record_for_request(
+        &mut tx,
+        AuditAction::NameChanged,
+        Some(user.id),
+        Some(user.id),
+        "",
+        now,
+    )
+    .await?;
     tx.commit().await?;
     leptos_axum::redirect("/account?changed=name");
     Ok(())
@@ -83,10 +90,9 @@ pub async fn change_password(
     let since = now - throttle::window();
     let failures = store::sign_in_failures(&db, &email, since).await?;
     if let Some(wait) = throttle::wait(&failures, now) {
-        let minutes = throttle::minutes_to_say(wait);
-        let unit = if minutes == 1 { "minute" } else { "minutes" };
         return Err(AppError::refused(FormErrors::new().form(format!(
-            "Too many wrong passwords for this account. Try again in {minutes} {unit}."
+            "Too many wrong passwords for this account. {}",
+            throttle::try_again_in(wait)
         ))));
     }
     let new = match passwords::parse_new(
@@ -113,17 +119,17 @@ pub async fn change_password(
         })?,
         Err(_) => passwords::Verified::No,
     };
-    let client = request::client();
     let mut tx = db.begin_write().await?;
     if verified == passwords::Verified::No {
-        let event = AuditEvent {
-            action: AuditAction::SignInFailed,
-            actor: Some(user.id),
-            account: Some(user.id),
-            detail: &email.normalised(),
-            client_address: &client.address,
-        };
-        audit_store::record(&mut tx, event, now).await?;
+        audit_store::record_for_request(
+            &mut tx,
+            AuditAction::SignInFailed,
+            Some(user.id),
+            Some(user.id),
+            &email.normalised(),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         return Err(AppError::refused(
             FormErrors::new().field("current_password", "That is not your current password."),
@@ -136,7 +142,15 @@ pub async fn change_password(
     store::set_password_hash(&mut tx, user.id, &hash, now).await?;
     let keep = request::session_token_hash();
     store::end_sessions_of(&mut tx, user.id, keep.as_deref()).await?;
-    record(&mut tx, AuditAction::PasswordChanged, user.id, now).await?;
+    audit_store::record_for_request(
+        &mut tx,
+        AuditAction::PasswordChanged,
+        Some(user.id),
+        Some(user.id),
+        "",
+        now,
+    )
+    .await?;
     tx.commit().await?;
     leptos_axum::redirect("/account?changed=password");
     Ok(())
@@ -159,7 +173,15 @@ pub async fn end_own_session(session: i64) -> Result<(), AppError> {
         // Already ended (perhaps in another tab): the outcome asked for holds.
         return Ok(());
     }
-    record(&mut tx, AuditAction::SessionEnded, user.id, now).await?;
+    audit_store::record_for_request(
+        &mut tx,
+        AuditAction::SessionEnded,
+        Some(user.id),
+        Some(user.id),
+        "",
+        now,
+    )
+    .await?;
     tx.commit().await?;
     if ending_current {
         request::set_cookie(&sessions::clearing_cookie(config.secure));
@@ -167,24 +189,5 @@ pub async fn end_own_session(session: i64) -> Result<(), AppError> {
     } else {
         leptos_axum::redirect("/account?changed=session");
     }
-    Ok(())
-}
-
-#[cfg(feature = "ssr")]
-async fn record(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    action: AuditAction,
-    account: AccountId,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<(), AppError> {
-    let client = request::client();
-    let event = AuditEvent {
-        action,
-        actor: Some(account),
-        account: Some(account),
-        detail: "",
-        client_address: &client.address,
-    };
-    audit_store::record(tx, event, now).await?;
     Ok(())
 }

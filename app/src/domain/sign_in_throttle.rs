@@ -40,9 +40,16 @@ pub fn wait(failures: &[DateTime<Utc>], now: DateTime<Utc>) -> Option<Duration> 
 }
 
 /// Whole minutes to tell a person, rounded up: "try again in 2 minutes".
-pub fn minutes_to_say(wait: Duration) -> i64 {
+fn minutes_to_say(wait: Duration) -> i64 {
     let seconds = wait.num_seconds().max(1);
     (seconds + 59) / 60
+}
+
+/// "Try again in 3 minutes." for a wait.
+pub fn try_again_in(wait: Duration) -> String {
+    let minutes = minutes_to_say(wait);
+    let unit = if minutes == 1 { "minute" } else { "minutes" };
+    format!("Try again in {minutes} {unit}.")
 }
 
 #[cfg(test)]
@@ -90,5 +97,17 @@ mod tests {
         assert_eq!(minutes_to_say(Duration::seconds(60)), 1);
         assert_eq!(minutes_to_say(Duration::seconds(61)), 2);
         assert_eq!(minutes_to_say(Duration::minutes(15)), 15);
+    }
+
+    #[test]
+    fn the_wait_is_said_in_whole_minutes_rounded_up() {
+        assert_eq!(
+            try_again_in(Duration::seconds(30)),
+            "Try again in 1 minute."
+        );
+        assert_eq!(
+            try_again_in(Duration::seconds(61)),
+            "Try again in 2 minutes."
+        );
     }
 }

@@ -79,10 +79,10 @@ pub async fn change_password(
     let user = guard::require(Permission::ManageOwnAccount)?;
     let db = crate::db::use_db()?;
     let now = chrono::Utc::now();
-    let account = store::own_account(&db, user.id)
+    let (email, stored) = store::credentials(&db, user.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let email = crate::accounts::types::Email::parse(&account.email).map_err(|message| {
+    let email = crate::accounts::types::Email::parse(&email).map_err(|message| {
         tracing::error!(message, "a stored email address does not parse");
         AppError::Internal
     })?;
@@ -111,12 +111,13 @@ pub async fn change_password(
             return Err(AppError::refused(errors));
         }
     };
-    let stored = store::password_hash(&db, user.id).await?;
     let verified = match Password::parse(&current_password) {
-        Ok(current) => passwords::verify(current, stored).await.map_err(|error| {
-            tracing::error!(%error, "password verification failed");
-            AppError::Internal
-        })?,
+        Ok(current) => passwords::verify(current, Some(stored))
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, "password verification failed");
+                AppError::Internal
+            })?,
         Err(_) => passwords::Verified::No,
     };
     let mut tx = db.begin_write().await?;
@@ -163,16 +164,12 @@ pub async fn end_own_session(session: i64) -> Result<(), AppError> {
     let db = crate::db::use_db()?;
     let config = request::session_config()?;
     let now = chrono::Utc::now();
-    let current = request::session_token_hash().unwrap_or_default();
-    let ending_current = store::list_sessions(&db, user.id, &current)
-        .await?
-        .iter()
-        .any(|listed| listed.id.0 == session && listed.current);
     let mut tx = db.begin_write().await?;
-    if !store::end_session_of(&mut tx, user.id, SessionId(session)).await? {
+    let Some(ended) = store::end_session_of(&mut tx, user.id, SessionId(session)).await? else {
         // Already ended (perhaps in another tab): the outcome asked for holds.
         return Ok(());
-    }
+    };
+    let ending_current = request::session_token_hash().as_deref() == Some(ended.as_str());
     audit_store::record_for_request(
         &mut tx,
         AuditAction::SessionEnded,

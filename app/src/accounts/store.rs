@@ -259,14 +259,17 @@ pub async fn end_session(
     Ok(account.map(AccountId))
 }
 
+/// The columns an `AccountSummary` is read from.
+const ACCOUNT_SUMMARY: &str =
+    "SELECT a.id, a.email, a.display_name, a.role, a.supplier_id, s.name AS supplier_name, \
+            a.active, a.created_at, a.last_sign_in_at, a.version \
+     FROM accounts a LEFT JOIN suppliers s ON s.id = a.supplier_id";
+
 /// Every account, for the administrators' list: active first, then by name.
 pub async fn list_accounts(db: &Db) -> Result<Vec<AccountSummary>, sqlx::Error> {
-    let rows: Vec<AccountRow> = sqlx::query_as(
-        "SELECT a.id, a.email, a.display_name, a.role, a.supplier_id, s.name AS supplier_name, \
-                a.active, a.created_at, a.last_sign_in_at, a.version \
-         FROM accounts a LEFT JOIN suppliers s ON s.id = a.supplier_id \
-         ORDER BY a.active DESC, a.display_name, a.id",
-    )
+    let rows: Vec<AccountRow> = sqlx::query_as(&format!(
+        "{ACCOUNT_SUMMARY} ORDER BY a.active DESC, a.display_name, a.id"
+    ))
     .fetch_all(db.reader())
     .await?;
     rows.into_iter().map(AccountRow::into_summary).collect()
@@ -277,27 +280,19 @@ pub async fn account(
     tx: &mut Transaction<'static, Any>,
     id: AccountId,
 ) -> Result<Option<AccountSummary>, sqlx::Error> {
-    let row: Option<AccountRow> = sqlx::query_as(
-        "SELECT a.id, a.email, a.display_name, a.role, a.supplier_id, s.name AS supplier_name, \
-                a.active, a.created_at, a.last_sign_in_at, a.version \
-         FROM accounts a LEFT JOIN suppliers s ON s.id = a.supplier_id WHERE a.id = $1",
-    )
-    .bind(id.0)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SUMMARY} WHERE a.id = $1"))
+        .bind(id.0)
+        .fetch_optional(&mut **tx)
+        .await?;
     row.map(AccountRow::into_summary).transpose()
 }
 
 /// An account as a reader of its own page sees it.
 pub async fn own_account(db: &Db, id: AccountId) -> Result<Option<AccountSummary>, sqlx::Error> {
-    let row: Option<AccountRow> = sqlx::query_as(
-        "SELECT a.id, a.email, a.display_name, a.role, a.supplier_id, s.name AS supplier_name, \
-                a.active, a.created_at, a.last_sign_in_at, a.version \
-         FROM accounts a LEFT JOIN suppliers s ON s.id = a.supplier_id WHERE a.id = $1",
-    )
-    .bind(id.0)
-    .fetch_optional(db.reader())
-    .await?;
+    let row: Option<AccountRow> = sqlx::query_as(&format!("{ACCOUNT_SUMMARY} WHERE a.id = $1"))
+        .bind(id.0)
+        .fetch_optional(db.reader())
+        .await?;
     row.map(AccountRow::into_summary).transpose()
 }
 
@@ -395,9 +390,9 @@ pub async fn set_display_name(
     Ok(())
 }
 
-/// The stored password hash of an account, for checking the current password.
-pub async fn password_hash(db: &Db, id: AccountId) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1")
+/// An account's email address and stored password hash, for checking its password.
+pub async fn credentials(db: &Db, id: AccountId) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT email, password_hash FROM accounts WHERE id = $1")
         .bind(id.0)
         .fetch_optional(db.reader())
         .await
@@ -456,18 +451,20 @@ struct SessionListRow {
     last_seen_at: String,
 }
 
-/// Ends one session of an account; `false` if it has no such session (any more).
+/// Ends one session of an account; returns its token hash, or `None` if the account has no
+/// such session (any more).
 pub async fn end_session_of(
     tx: &mut Transaction<'static, Any>,
     account: AccountId,
     session: SessionId,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM sessions WHERE id = $1 AND account_id = $2")
-        .bind(session.0)
-        .bind(account.0)
-        .execute(&mut **tx)
-        .await?;
-    Ok(done.rows_affected() == 1)
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "DELETE FROM sessions WHERE id = $1 AND account_id = $2 RETURNING token_hash",
+    )
+    .bind(session.0)
+    .bind(account.0)
+    .fetch_optional(&mut **tx)
+    .await
 }
 
 /// Keeps `notice` for the session's next page (replacing any not yet shown).
@@ -486,21 +483,25 @@ pub async fn set_session_notice(
 
 /// The notice kept for this session, if any, clearing it: it is shown once.
 pub async fn take_session_notice(db: &Db, token_hash: &str) -> Result<Option<String>, sqlx::Error> {
-    let mut tx = db.begin_write().await?;
+    // Almost always there is none: look without taking the write lock.
     let notice: Option<Option<String>> =
         sqlx::query_scalar("SELECT notice FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(db.reader())
             .await?;
-    let notice = notice.flatten();
-    if notice.is_some() {
-        sqlx::query("UPDATE sessions SET notice = NULL WHERE token_hash = $1")
+    let Some(notice) = notice.flatten() else {
+        return Ok(None);
+    };
+    let mut tx = db.begin_write().await?;
+    // Cleared only if unchanged, so a notice set meanwhile by another tab is not lost.
+    let cleared =
+        sqlx::query("UPDATE sessions SET notice = NULL WHERE token_hash = $1 AND notice = $2")
             .bind(token_hash)
+            .bind(&notice)
             .execute(&mut *tx)
             .await?;
-    }
     tx.commit().await?;
-    Ok(notice)
+    Ok((cleared.rows_affected() == 1).then_some(notice))
 }
 
 /// The account with this email address (compared without case), if there is one.

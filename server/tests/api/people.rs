@@ -392,6 +392,26 @@ async fn people_see_and_end_their_own_sessions_only() {
     assert!(signed_in(&app, &chair_browser).await, "not theirs to end");
     assert!(!signed_in(&app, &elsewhere).await);
     assert!(signed_in(&app, &here).await);
+
+    let own = sessions
+        .iter()
+        .find(|session| session["current"] == true)
+        .expect("this session");
+    let ended = app
+        .call_with(
+            &here,
+            "/api/account/end_session",
+            &[("session", &own["id"].to_string())],
+        )
+        .await;
+    assert!(
+        ended.headers()["set-cookie"]
+            .to_str()
+            .unwrap_or("")
+            .contains("Max-Age=0"),
+        "ending the session in use clears its cookie"
+    );
+    assert!(!signed_in(&app, &here).await);
 }
 
 #[tokio::test]

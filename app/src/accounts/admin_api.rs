@@ -18,7 +18,6 @@ use crate::{
         store::{self, AccountChange},
         types::{AuditAction, Email, Role},
     },
-    db::Db,
     domain::permissions::Permission,
     error::FormErrors,
     suppliers::{self, types::SupplierId},
@@ -88,7 +87,8 @@ pub async fn invite(
             .keep("supplier", supplier.as_deref().unwrap_or(""))
     };
     let parsed_email = Email::parse(&email);
-    let parsed_role = parse_role(&role, supplier.as_deref(), &db).await;
+    let known = suppliers::store::supplier_names(&db).await?;
+    let parsed_role = parse_role(&role, supplier.as_deref(), &known);
     let (parsed_email, (role_value, supplier_value)) = match (parsed_email, parsed_role) {
         (Ok(email), Ok(role)) => (email, role),
         (email, role) => {
@@ -97,7 +97,7 @@ pub async fn invite(
                 errors = errors.field("email", message);
             }
             if let Err(role_errors) = role {
-                errors.fields.extend(role_errors?.fields);
+                errors.fields.extend(role_errors.fields);
             }
             return Err(AppError::refused(keep(errors)));
         }
@@ -158,10 +158,9 @@ pub async fn change_role(
             "You cannot change your own role; another administrator can.",
         )));
     }
-    let (role, supplier) = match parse_role(&role, supplier.as_deref(), &db).await {
-        Ok(parsed) => parsed,
-        Err(errors) => return Err(AppError::refused(errors?)),
-    };
+    let known = suppliers::store::supplier_names(&db).await?;
+    let (role, supplier) =
+        parse_role(&role, supplier.as_deref(), &known).map_err(AppError::refused)?;
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
     let current = store::account(&mut tx, account)
@@ -274,40 +273,31 @@ pub async fn audit_log(before: Option<i64>) -> Result<AuditPage, AppError> {
     Ok(audit_store::page(&db, before).await?)
 }
 
-/// A role (and supplier) from a form. `Err(Ok(errors))` is a refusal to show by the
-/// fields; `Err(Err(_))` a failure.
+/// A role (and supplier, for a representative: one of `known`) from a form.
 #[cfg(feature = "ssr")]
-async fn parse_role(
+fn parse_role(
     role: &str,
     supplier: Option<&str>,
-    db: &Db,
-) -> Result<(Role, Option<SupplierId>), Result<FormErrors, AppError>> {
+    known: &[SupplierName],
+) -> Result<(Role, Option<SupplierId>), FormErrors> {
     let Some(role) = Role::parse(role) else {
-        return Err(Ok(FormErrors::new().field("role", "Choose a role.")));
+        return Err(FormErrors::new().field("role", "Choose a role."));
     };
     if role != Role::SupplierRep {
         return Ok((role, None));
     }
-    let chosen = supplier
-        .filter(|text| !text.is_empty())
-        .and_then(|text| text.parse::<i64>().ok())
-        .map(SupplierId);
-    let Some(chosen) = chosen else {
-        return Err(Ok(FormErrors::new().field(
+    let Some(chosen) = supplier.and_then(|text| text.parse::<i64>().ok()) else {
+        return Err(FormErrors::new().field(
             "supplier",
             "Choose the supplier this representative works for.",
-        )));
+        ));
     };
-    let known = suppliers::store::supplier_names(db)
-        .await
-        .map_err(|error| Err(AppError::from(error)))?;
-    if known.iter().any(|supplier| supplier.id == chosen) {
-        Ok((role, Some(chosen)))
-    } else {
-        Err(Ok(FormErrors::new().field(
+    match known.iter().find(|supplier| supplier.id.0 == chosen) {
+        Some(supplier) => Ok((role, Some(supplier.id))),
+        None => Err(FormErrors::new().field(
             "supplier",
             "That supplier no longer exists; choose another.",
-        )))
+        )),
     }
 }
 
@@ -336,4 +326,34 @@ async fn keep_for_next_page(
     })?;
     store::set_session_notice(tx, &hash, &notice).await?;
     Ok(())
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn known() -> Vec<SupplierName> {
+        vec![SupplierName {
+            id: SupplierId(3),
+            name: "Example".to_owned(),
+        }]
+    }
+
+    #[test]
+    fn a_representative_needs_a_known_supplier_and_no_one_else_gets_one() {
+        assert_eq!(
+            parse_role("chair", Some("3"), &known()),
+            Ok((Role::Chair, None))
+        );
+        assert_eq!(
+            parse_role("supplier_rep", Some("3"), &known()),
+            Ok((Role::SupplierRep, Some(SupplierId(3))))
+        );
+        for supplier in [None, Some(""), Some("4"), Some("three")] {
+            let errors = parse_role("supplier_rep", supplier, &known()).expect_err("refused");
+            assert!(errors.fields.contains_key("supplier"), "{supplier:?}");
+        }
+        let errors = parse_role("owner", None, &known()).expect_err("refused");
+        assert!(errors.fields.contains_key("role"));
+    }
 }

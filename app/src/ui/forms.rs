@@ -63,6 +63,60 @@ pub fn FormMessage(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoVi
     }
 }
 
+/// The ids that tie a field's control to its hint and error message.
+struct FieldIds {
+    id: String,
+    hint: String,
+    error: String,
+}
+
+impl FieldIds {
+    /// `suffix` tells apart several fields of one name on a page (one per table row).
+    fn new(name: &str, suffix: Option<&str>) -> Self {
+        let id = match suffix {
+            Some(suffix) => format!("field-{name}-{suffix}"),
+            None => format!("field-{name}"),
+        };
+        FieldIds {
+            hint: format!("{id}-hint"),
+            error: format!("{id}-error"),
+            id,
+        }
+    }
+
+    /// The control's `aria-describedby`: its hint, if any, and its message while it has one.
+    fn described_by(
+        &self,
+        has_hint: bool,
+        message: impl Fn() -> Option<String> + Send + Sync + 'static,
+    ) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+        let (hint, error) = (self.hint.clone(), self.error.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint.clone());
+            }
+            if message().is_some() {
+                ids.push(error.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    }
+}
+
+/// What a field shows: what was sent before a refusal (if `keep`), else its starting value.
+fn shown_value(
+    errors: Signal<FormErrors>,
+    name: &str,
+    keep: bool,
+    value: Option<Signal<String>>,
+) -> String {
+    keep.then(|| errors.read().kept.get(name).cloned())
+        .flatten()
+        .or_else(|| value.map(|value| value.get()))
+        .unwrap_or_default()
+}
+
 /// A labelled input with its hint and error message.
 #[component]
 pub fn Field(
@@ -83,30 +137,11 @@ pub fn Field(
     value: Option<Signal<String>>,
     #[prop(into)] errors: Signal<FormErrors>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
+    let ids = FieldIds::new(name, None);
+    let (id, error_id, hint_id) = (ids.id.clone(), ids.error.clone(), ids.hint.clone());
     let message = move || errors.read().fields.get(name).cloned();
-    let kept = move || {
-        keep.then(|| errors.read().kept.get(name).cloned())
-            .flatten()
-            .or_else(|| value.map(|value| value.get()))
-            .unwrap_or_default()
-    };
-    let described_by = {
-        let error_id = error_id.clone();
-        let hint_id = hint_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if message().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let kept = move || shown_value(errors, name, keep, value);
+    let described_by = ids.described_by(hint.is_some(), message);
 
     // With JavaScript on, a refused form stays on the page as typed; empty a password field
     // then, as the page shown again without JavaScript would be. Only on a new result, never
@@ -166,36 +201,11 @@ pub fn SelectField(
     label_hidden: bool,
     #[prop(into)] errors: Signal<FormErrors>,
 ) -> impl IntoView {
-    let id = match id_suffix {
-        Some(suffix) => format!("field-{name}-{suffix}"),
-        None => format!("field-{name}"),
-    };
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
+    let ids = FieldIds::new(name, id_suffix.as_deref());
+    let (id, error_id, hint_id) = (ids.id.clone(), ids.error.clone(), ids.hint.clone());
     let message = move || errors.read().fields.get(name).cloned();
-    let chosen = move || {
-        errors
-            .read()
-            .kept
-            .get(name)
-            .cloned()
-            .or_else(|| value.map(|value| value.get()))
-            .unwrap_or_default()
-    };
-    let described_by = {
-        let error_id = error_id.clone();
-        let hint_id = hint_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if message().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let chosen = move || shown_value(errors, name, true, value);
+    let described_by = ids.described_by(hint.is_some(), message);
 
     view! {
         <div class="field">

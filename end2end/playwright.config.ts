@@ -37,7 +37,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
-  retries: 0,
+  // OPEN BUG, not a fix: now and then one browser test waits forever for the server after
+  // an action (about one test in 70 per full run of the suite; not reproduced over plain
+  // HTTP in 3,000+ concurrent requests). Until it is found, CI (only) retries a failed
+  // test once; locally a failure shows at once.
+  retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
   use: {
     baseURL,

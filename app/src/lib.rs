@@ -9,6 +9,8 @@ pub mod domain;
 pub mod error;
 pub mod home;
 pub mod instance;
+pub mod issues;
+pub mod markdown;
 pub mod suppliers;
 pub mod ui;
 

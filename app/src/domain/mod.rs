@@ -1,5 +1,6 @@
 //! Pure rules with no I/O, shared by server and browser and unit-tested here.
 
+pub mod issue_workflow;
 pub mod permissions;
 pub mod sign_in_throttle;
 pub mod uk_time;

@@ -87,6 +87,16 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/admin/suppliers")
+                        view=suppliers::pages::SuppliersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/admin/suppliers/:id")
+                        view=suppliers::pages::SupplierPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/admin/audit")
                         view=accounts::admin_pages::AuditLogPage
                         ssr=SsrMode::Async

@@ -14,28 +14,11 @@ use crate::{
     },
     domain::uk_time,
     ui::{
+        admin_nav::AdminNav,
         errors::Refusal,
         forms::{action_failure, form_errors, Field, FormMessage, SelectField},
     },
 };
-
-/// The links between the administrators' pages.
-#[component]
-fn AdminNav(current: &'static str) -> impl IntoView {
-    let link = move |href: &'static str, label: &'static str| {
-        let here = href == current;
-        view! {
-            <li>
-                <a href=href aria-current=here.then_some("page")>{label}</a>
-            </li>
-        }
-    };
-    view! {
-        <nav class="sub-nav" aria-label="Administration">
-            <ul>{link("/admin/users", "People")} {link("/admin/audit", "Audit log")}</ul>
-        </nav>
-    }
-}
 
 fn role_options(suppliers_exist: bool) -> Vec<(String, String)> {
     Role::ALL

@@ -14,6 +14,17 @@ pub enum Permission {
     ManageAccounts,
     /// Read the audit log of security events.
     ReadAuditLog,
+    /// Add and edit suppliers and their modules.
+    ManageSuppliers,
+    /// Read issues and their timelines (a representative: their own supplier's only, see
+    /// `may_see_supplier`).
+    ReadIssues,
+    /// Report an issue, comment, and mark an issue "affects us too": the user group's side.
+    ReportIssues,
+    /// Change any issue's status and details, merge duplicates, edit or remove any comment.
+    TriageIssues,
+    /// Post official responses and move the issues of one's own supplier.
+    RespondForSupplier,
 }
 
 /// Whether an account with this role holds this permission.
@@ -21,8 +32,19 @@ pub fn allows(role: Role, permission: Permission) -> bool {
     use Permission::*;
     match permission {
         ManageOwnAccount => true,
-        ManageAccounts | ReadAuditLog => role == Role::Admin,
+        ManageAccounts | ReadAuditLog | ManageSuppliers => role == Role::Admin,
+        ReadIssues => true,
+        ReportIssues => role != Role::SupplierRep,
+        TriageIssues => matches!(role, Role::Chair | Role::Admin),
+        RespondForSupplier => role == Role::SupplierRep,
     }
+}
+
+/// Whether this person may see records that belong to `supplier`: a representative sees
+/// only their own supplier's (another supplier's issues are not theirs to read), everyone
+/// else every supplier's.
+pub fn may_see_supplier(user: &CurrentUser, supplier: SupplierId) -> bool {
+    user.role != Role::SupplierRep || user.supplier == Some(supplier)
 }
 
 /// Whether this person may act on a record that belongs to `supplier`: chairs and
@@ -65,6 +87,41 @@ mod tests {
                 .collect();
             assert_eq!(holders, [Role::Admin], "{permission:?}");
         }
+    }
+
+    fn holders(permission: Permission) -> Vec<Role> {
+        Role::ALL
+            .into_iter()
+            .filter(|role| allows(*role, permission))
+            .collect()
+    }
+
+    #[test]
+    fn only_administrators_manage_suppliers() {
+        assert_eq!(holders(Permission::ManageSuppliers), [Role::Admin]);
+    }
+
+    #[test]
+    fn the_user_group_reports_and_the_supplier_responds() {
+        assert_eq!(holders(Permission::ReadIssues), Role::ALL);
+        assert_eq!(
+            holders(Permission::ReportIssues),
+            [Role::Member, Role::Chair, Role::Admin]
+        );
+        assert_eq!(holders(Permission::RespondForSupplier), [Role::SupplierRep]);
+        assert_eq!(
+            holders(Permission::TriageIssues),
+            [Role::Chair, Role::Admin]
+        );
+    }
+
+    #[test]
+    fn a_representative_sees_only_their_own_suppliers_records() {
+        let own = SupplierId(7);
+        assert!(may_see_supplier(&user(Role::SupplierRep, Some(7)), own));
+        assert!(!may_see_supplier(&user(Role::SupplierRep, Some(8)), own));
+        assert!(may_see_supplier(&user(Role::Member, None), own));
+        assert!(may_see_supplier(&user(Role::Chair, None), own));
     }
 
     #[test]

@@ -5,7 +5,10 @@ use sqlx::{Any, Transaction};
 
 use crate::{
     db::{timestamp, Db},
-    suppliers::types::{SupplierId, SupplierName},
+    suppliers::types::{
+        ModuleDetail, ModuleId, ModuleName, SupplierDetail, SupplierId, SupplierName,
+        SupplierSummary,
+    },
 };
 
 /// Every supplier, by name.
@@ -59,4 +62,192 @@ pub async fn create_supplier(
     .fetch_one(&mut **tx)
     .await?;
     Ok(SupplierId(id))
+}
+
+/// Every supplier with its counts, by name.
+pub async fn supplier_summaries(db: &Db) -> Result<Vec<SupplierSummary>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT s.id, s.name, s.slug, s.website, \
+           (SELECT COUNT(*) FROM modules m WHERE m.supplier_id = s.id), \
+           (SELECT COUNT(*) FROM accounts a WHERE a.supplier_id = s.id AND a.active = 1), \
+           (SELECT COUNT(*) FROM issues i WHERE i.supplier_id = s.id) \
+         FROM suppliers s ORDER BY s.name",
+    )
+    .fetch_all(db.reader())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, name, slug, website, modules, representatives, issues)| SupplierSummary {
+                id: SupplierId(id),
+                name,
+                slug,
+                website,
+                modules,
+                representatives,
+                issues,
+            },
+        )
+        .collect())
+}
+
+/// One supplier with its modules, if it exists.
+pub async fn supplier_detail(
+    db: &Db,
+    id: SupplierId,
+) -> Result<Option<SupplierDetail>, sqlx::Error> {
+    let row: Option<(String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT name, slug, description, website, version FROM suppliers WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(db.reader())
+    .await?;
+    let Some((name, slug, description, website, version)) = row else {
+        return Ok(None);
+    };
+    let modules: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+        "SELECT id, name, slug, description, version FROM modules \
+         WHERE supplier_id = $1 ORDER BY name",
+    )
+    .bind(id.0)
+    .fetch_all(db.reader())
+    .await?;
+    Ok(Some(SupplierDetail {
+        id,
+        name,
+        slug,
+        description,
+        website,
+        version,
+        modules: modules
+            .into_iter()
+            .map(|(id, name, slug, description, version)| ModuleDetail {
+                id: ModuleId(id),
+                name,
+                slug,
+                description,
+                version,
+            })
+            .collect(),
+    }))
+}
+
+/// Every module of every supplier, by supplier and name: the choices of the issue forms.
+pub async fn module_names(db: &Db) -> Result<Vec<ModuleName>, sqlx::Error> {
+    let rows: Vec<(i64, i64, String)> =
+        sqlx::query_as("SELECT id, supplier_id, name FROM modules ORDER BY supplier_id, name")
+            .fetch_all(db.reader())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, supplier, name)| ModuleName {
+            id: ModuleId(id),
+            supplier: SupplierId(supplier),
+            name,
+        })
+        .collect())
+}
+
+/// The name of the supplier that already has this slug, other than `except`.
+pub async fn supplier_with_slug(
+    tx: &mut Transaction<'static, Any>,
+    slug: &str,
+    except: Option<SupplierId>,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM suppliers WHERE slug = $1 AND id <> $2")
+        .bind(slug)
+        .bind(except.map_or(0, |id| id.0))
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+/// Changes a supplier if it is still at `version`; `false` if someone changed it since.
+pub async fn update_supplier(
+    tx: &mut Transaction<'static, Any>,
+    id: SupplierId,
+    version: i64,
+    supplier: NewSupplier<'_>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let changed = sqlx::query(
+        "UPDATE suppliers SET name = $1, slug = $2, description = $3, website = $4, \
+         updated_at = $5, version = version + 1 WHERE id = $6 AND version = $7",
+    )
+    .bind(supplier.name)
+    .bind(supplier.slug)
+    .bind(supplier.description)
+    .bind(supplier.website)
+    .bind(timestamp::to_db(now))
+    .bind(id.0)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    Ok(changed.rows_affected() == 1)
+}
+
+pub struct NewModule<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub description: &'a str,
+}
+
+/// The name of the module of this supplier that already has this slug, other than `except`.
+pub async fn module_with_slug(
+    tx: &mut Transaction<'static, Any>,
+    supplier: SupplierId,
+    slug: &str,
+    except: Option<ModuleId>,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM modules WHERE supplier_id = $1 AND slug = $2 AND id <> $3")
+        .bind(supplier.0)
+        .bind(slug)
+        .bind(except.map_or(0, |id| id.0))
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+pub async fn create_module(
+    tx: &mut Transaction<'static, Any>,
+    supplier: SupplierId,
+    module: NewModule<'_>,
+    now: DateTime<Utc>,
+) -> Result<ModuleId, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO modules (supplier_id, name, slug, description, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+    )
+    .bind(supplier.0)
+    .bind(module.name)
+    .bind(module.slug)
+    .bind(module.description)
+    .bind(timestamp::to_db(now))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(ModuleId(id))
+}
+
+/// Changes a module of `supplier` if it is still at `version`; `false` if someone changed it
+/// since (or it is not that supplier's).
+pub async fn update_module(
+    tx: &mut Transaction<'static, Any>,
+    supplier: SupplierId,
+    id: ModuleId,
+    version: i64,
+    module: NewModule<'_>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let changed = sqlx::query(
+        "UPDATE modules SET name = $1, slug = $2, description = $3, updated_at = $4, \
+         version = version + 1 WHERE id = $5 AND supplier_id = $6 AND version = $7",
+    )
+    .bind(module.name)
+    .bind(module.slug)
+    .bind(module.description)
+    .bind(timestamp::to_db(now))
+    .bind(id.0)
+    .bind(supplier.0)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    Ok(changed.rows_affected() == 1)
 }

@@ -135,9 +135,19 @@ pub fn Field(
     /// What the field holds to begin with (what was typed after a refusal wins).
     #[prop(optional, into)]
     value: Option<Signal<String>>,
+    /// Distinguishes the ids of several such fields on one page (one per table row).
+    #[prop(optional, into)]
+    id_suffix: Option<String>,
+    /// Show the label to screen readers only (where a table heading already says it).
+    #[prop(default = false)]
+    label_hidden: bool,
+    /// The id of the form the input belongs to, when it stands outside it (a table row's
+    /// cells around a form in its last cell).
+    #[prop(optional, into)]
+    form: Option<String>,
     #[prop(into)] errors: Signal<FormErrors>,
 ) -> impl IntoView {
-    let ids = FieldIds::new(name, None);
+    let ids = FieldIds::new(name, id_suffix.as_deref());
     let (id, error_id, hint_id) = (ids.id.clone(), ids.error.clone(), ids.hint.clone());
     let message = move || errors.read().fields.get(name).cloned();
     let kept = move || shown_value(errors, name, keep, value);
@@ -161,19 +171,62 @@ pub fn Field(
 
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone() class:visually-hidden=label_hidden>{label}</label>
             {hint.map(|hint| view! { <span class="field__hint" id=hint_id.clone()>{hint}</span> })}
             <input
                 type=kind
                 id=id
                 name=name
                 value=kept
+                form=form
                 node_ref=input
                 autocomplete=autocomplete
                 required=required
                 aria-invalid=move || message().is_some().then_some("true")
                 aria-describedby=described_by
             />
+            {move || {
+                message().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })
+            }}
+        </div>
+    }
+}
+
+/// A labelled multi-line text box with its hint and error message.
+#[component]
+pub fn TextAreaField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = false)] required: bool,
+    #[prop(default = 6)] rows: u32,
+    /// What the field holds to begin with (what was typed after a refusal wins).
+    #[prop(optional, into)]
+    value: Option<Signal<String>>,
+    #[prop(optional, into)] id_suffix: Option<String>,
+    #[prop(into)] errors: Signal<FormErrors>,
+) -> impl IntoView {
+    let ids = FieldIds::new(name, id_suffix.as_deref());
+    let (id, error_id, hint_id) = (ids.id.clone(), ids.error.clone(), ids.hint.clone());
+    let message = move || errors.read().fields.get(name).cloned();
+    let kept = move || shown_value(errors, name, true, value);
+    let described_by = ids.described_by(hint.is_some(), message);
+
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <span class="field__hint" id=hint_id.clone()>{hint}</span> })}
+            <textarea
+                id=id
+                name=name
+                rows=rows
+                required=required
+                prop:value=kept
+                aria-invalid=move || message().is_some().then_some("true")
+                aria-describedby=described_by
+            >
+                {kept}
+            </textarea>
             {move || {
                 message().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })
             }}

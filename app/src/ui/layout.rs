@@ -8,7 +8,7 @@ use crate::{
 };
 
 /// The areas of the app, in navigation order. Each area adds itself here when it exists.
-const AREAS: &[(&str, &str)] = &[("/", "Home")];
+const AREAS: &[(&str, &str)] = &[("/", "Home"), ("/issues", "Issues")];
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -41,7 +41,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             .map(|(href, label)| {
                                 view! {
                                     <li>
-                                        <A href=*href exact=true>
+                                        <A href=*href exact=*href == "/">
                                             {*label}
                                         </A>
                                     </li>

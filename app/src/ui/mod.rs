@@ -1,5 +1,6 @@
 //! Widgets and frame shared by every area: the page layout, forms, error and not-found views.
 
+pub mod admin_nav;
 pub mod errors;
 pub mod forms;
 pub mod layout;

@@ -205,6 +205,30 @@ pub struct TestAccount {
 }
 
 /// A browser of its own: keeps its cookies, follows no redirects.
+/// A response's JSON body.
+pub async fn json(response: reqwest::Response) -> serde_json::Value {
+    response.json().await.expect("JSON")
+}
+
+/// Signs `account` in on a browser of its own.
+pub async fn browser_of(app: &TestApp, account: &TestAccount) -> reqwest::Client {
+    let client = new_client();
+    let response = app
+        .call_with(
+            &client,
+            "/api/sign_in",
+            &[("email", &account.email), ("password", &account.password)],
+        )
+        .await;
+    let status = response.status();
+    assert!(
+        response.headers().contains_key("set-cookie"),
+        "sign-in refused ({status}): {}",
+        response.text().await.unwrap_or_default()
+    );
+    client
+}
+
 pub fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

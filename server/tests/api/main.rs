@@ -9,3 +9,4 @@ mod helpers;
 mod pages;
 mod people;
 mod security;
+mod suppliers;

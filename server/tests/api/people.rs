@@ -5,30 +5,7 @@ use app::accounts::types::Role;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::{new_client, TestAccount, TestApp};
-
-async fn json(response: reqwest::Response) -> Value {
-    response.json().await.expect("JSON")
-}
-
-/// Signs `account` in on a browser of its own.
-async fn browser_of(app: &TestApp, account: &TestAccount) -> reqwest::Client {
-    let client = new_client();
-    let response = app
-        .call_with(
-            &client,
-            "/api/sign_in",
-            &[("email", &account.email), ("password", &account.password)],
-        )
-        .await;
-    let status = response.status();
-    assert!(
-        response.headers().contains_key("set-cookie"),
-        "sign-in refused ({status}): {}",
-        response.text().await.unwrap_or_default()
-    );
-    client
-}
+use crate::helpers::{browser_of, json, TestApp};
 
 fn token_of(link: &Value) -> String {
     let url = link["url"].as_str().expect("url");

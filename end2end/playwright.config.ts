@@ -61,13 +61,14 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "ignore",
+    // WATCHDOG_E2E_LOG (a log filter) shows the server's log, for chasing a failure.
+    stdout: process.env.WATCHDOG_E2E_LOG ? "pipe" : "ignore",
     stderr: "pipe",
     env: {
       WATCHDOG_LISTEN: `127.0.0.1:${port}`,
       WATCHDOG_DATA_DIR: dataDir,
       WATCHDOG_SITE_ROOT: siteRoot,
-      WATCHDOG_LOG: "warn",
+      WATCHDOG_LOG: process.env.WATCHDOG_E2E_LOG ?? "warn",
       // Every test signs in from 127.0.0.1; the per-address limit has its own test.
       WATCHDOG_SIGN_IN_ATTEMPTS_PER_MINUTE_PER_ADDRESS: "600",
     },

@@ -78,6 +78,9 @@ pub fn App() -> impl IntoView {
                         view=accounts::pages::SignInPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/issues") view=issues::pages::IssuesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/issues/new") view=issues::pages::ReportIssuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/issues/:number") view=issues::pages::IssuePage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=accounts::own_pages::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/join/:token") view=accounts::link_pages::LinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset/:token") view=accounts::link_pages::LinkPage ssr=SsrMode::Async/>

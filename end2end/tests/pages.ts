@@ -13,6 +13,8 @@ export const pages: PageUnderTest[] = [
   { path: "/account", status: 401, heading: "Please sign in" },
   { path: "/admin/users", status: 401, heading: "Please sign in" },
   { path: "/admin/audit", status: 401, heading: "Please sign in" },
+  { path: "/admin/suppliers", status: 401, heading: "Please sign in" },
+  { path: "/issues", status: 401, heading: "Please sign in" },
 ];
 
 // Pages seen signed in, with the demo account that may see them.
@@ -20,4 +22,13 @@ export const signedInPages: (PageUnderTest & { as: string })[] = [
   { path: "/account", status: 200, heading: "Your account", as: "member@example.org" },
   { path: "/admin/users", status: 200, heading: "People", as: "admin@example.org" },
   { path: "/admin/audit", status: 200, heading: "Audit log", as: "admin@example.org" },
+  { path: "/admin/suppliers", status: 200, heading: "Suppliers", as: "admin@example.org" },
+  {
+    path: "/admin/suppliers/1",
+    status: 200,
+    heading: "Example Clinical Systems",
+    as: "admin@example.org",
+  },
+  { path: "/issues", status: 200, heading: "Issues", as: "member@example.org" },
+  { path: "/issues/new", status: 200, heading: "Report an issue", as: "member@example.org" },
 ];

@@ -1,4 +1,8 @@
 //! The issue tracker: problems members reported, keyed by the supplier's log numbers, each
 //! with its timeline of responses, status changes and comments.
 
+pub mod api;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod store;
 pub mod types;

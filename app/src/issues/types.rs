@@ -295,3 +295,363 @@ mod tests {
         assert!(closed.contains(&IssueStatus::Duplicate));
     }
 }
+
+pub use list::*;
+pub use view::*;
+
+/// What an issue's page shows.
+mod view {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Serialize};
+
+    use super::{EventKind, IssueId, IssueStatus, LogNumber};
+    use crate::{markdown::SafeHtml, suppliers::types::SupplierName};
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct IssueView {
+        pub id: IssueId,
+        pub title: String,
+        pub description: SafeHtml,
+        pub supplier: SupplierName,
+        pub module: Option<String>,
+        pub patient_safety: bool,
+        pub status: IssueStatus,
+        /// What a planned fix targets (release and/or timeframe).
+        pub target: Option<String>,
+        pub duplicate_of: Option<IssueId>,
+        pub reporter: Option<String>,
+        pub created_at: DateTime<Utc>,
+        pub updated_at: DateTime<Utc>,
+        pub version: i64,
+        pub log_numbers: Vec<LogNumber>,
+        pub affects: i64,
+        pub days_awaiting: Option<i64>,
+        pub timeline: Vec<TimelineEntry>,
+        pub viewer: ViewerRights,
+    }
+
+    /// What the person looking may do here, so the page offers only that (the server
+    /// checks again on every call).
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct ViewerRights {
+        /// Comment (the user group) or respond officially (the supplier's representative).
+        pub may_post: bool,
+        pub posts_officially: bool,
+        /// The statuses this person may move the issue to.
+        pub next_statuses: Vec<IssueStatus>,
+        pub may_add_log_number: bool,
+        pub may_mark_affects: bool,
+        pub affects_me: bool,
+        pub following: bool,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct TimelineEntry {
+        pub id: i64,
+        pub kind: EventKind,
+        pub actor: Option<String>,
+        /// "Supplier representative, Example Systems" and the like, beside the name.
+        pub actor_role: Option<String>,
+        pub at: DateTime<Utc>,
+        /// The rendered text of a comment or response (none once removed).
+        pub body: Option<SafeHtml>,
+        pub from_status: Option<IssueStatus>,
+        pub to_status: Option<IssueStatus>,
+        pub detail: String,
+        pub other_issue: Option<IssueId>,
+        pub edited: bool,
+        pub removed: bool,
+    }
+}
+
+/// The issues list: its filters (all in the URL) and a page of rows.
+mod list {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Serialize};
+
+    use super::{IssueId, IssueStatus, LogNumber};
+    use crate::suppliers::types::{ModuleName, SupplierName};
+
+    /// Which statuses the list shows.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    pub enum StatusFilter {
+        #[default]
+        Open,
+        Closed,
+        All,
+        Only(IssueStatus),
+    }
+
+    impl StatusFilter {
+        pub fn parse(text: &str) -> StatusFilter {
+            match text {
+                "closed" => StatusFilter::Closed,
+                "all" => StatusFilter::All,
+                other => IssueStatus::parse(other)
+                    .map(StatusFilter::Only)
+                    .unwrap_or_default(),
+            }
+        }
+
+        pub fn as_str(self) -> &'static str {
+            match self {
+                StatusFilter::Open => "open",
+                StatusFilter::Closed => "closed",
+                StatusFilter::All => "all",
+                StatusFilter::Only(status) => status.as_str(),
+            }
+        }
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    pub enum IssueSort {
+        #[default]
+        Updated,
+        Created,
+        Affects,
+        Awaiting,
+    }
+
+    impl IssueSort {
+        pub const ALL: [IssueSort; 4] = [
+            IssueSort::Updated,
+            IssueSort::Created,
+            IssueSort::Affects,
+            IssueSort::Awaiting,
+        ];
+
+        pub fn parse(text: &str) -> IssueSort {
+            IssueSort::ALL
+                .into_iter()
+                .find(|sort| sort.as_str() == text)
+                .unwrap_or_default()
+        }
+
+        pub fn as_str(self) -> &'static str {
+            match self {
+                IssueSort::Updated => "updated",
+                IssueSort::Created => "created",
+                IssueSort::Affects => "affects",
+                IssueSort::Awaiting => "awaiting",
+            }
+        }
+
+        pub fn label(self) -> &'static str {
+            match self {
+                IssueSort::Updated => "Recently updated",
+                IssueSort::Created => "Newest first",
+                IssueSort::Affects => "Most affected",
+                IssueSort::Awaiting => "Longest awaiting the supplier",
+            }
+        }
+    }
+
+    /// The list's filters, read leniently from a URL: anything not understood is left at
+    /// its default, so an old or hand-edited link still shows a list.
+    #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+    pub struct IssueFilter {
+        pub status: StatusFilter,
+        pub supplier: Option<i64>,
+        pub module: Option<i64>,
+        pub safety: bool,
+        pub awaiting: bool,
+        pub following: bool,
+        pub mine: bool,
+        /// Text to find in titles, descriptions and log numbers.
+        pub text: String,
+        pub sort: IssueSort,
+        /// Continue after this issue (keyset paging).
+        pub after: Option<i64>,
+    }
+
+    impl IssueFilter {
+        /// Reads the filters from query parameters.
+        pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+            let mut filter = IssueFilter::default();
+            let flag = |value: &str| matches!(value, "1" | "true" | "on" | "yes");
+            for (key, value) in pairs {
+                match key {
+                    "status" => filter.status = StatusFilter::parse(value),
+                    "supplier" => filter.supplier = value.parse().ok(),
+                    "module" => filter.module = value.parse().ok(),
+                    "safety" => filter.safety = flag(value),
+                    "awaiting" => filter.awaiting = flag(value),
+                    "following" => filter.following = flag(value),
+                    "mine" => filter.mine = flag(value),
+                    "q" => filter.text = value.trim().chars().take(200).collect(),
+                    "sort" => filter.sort = IssueSort::parse(value),
+                    "after" => filter.after = value.parse().ok(),
+                    _ => {}
+                }
+            }
+            filter
+        }
+
+        /// The query string that reproduces this view (without the page position unless
+        /// `with_after`), defaults left out.
+        pub fn to_query(&self, with_after: bool) -> String {
+            let mut pairs: Vec<(&str, String)> = Vec::new();
+            if self.status != StatusFilter::Open {
+                pairs.push(("status", self.status.as_str().to_owned()));
+            }
+            if let Some(supplier) = self.supplier {
+                pairs.push(("supplier", supplier.to_string()));
+            }
+            if let Some(module) = self.module {
+                pairs.push(("module", module.to_string()));
+            }
+            for (key, on) in [
+                ("safety", self.safety),
+                ("awaiting", self.awaiting),
+                ("following", self.following),
+                ("mine", self.mine),
+            ] {
+                if on {
+                    pairs.push((key, "1".to_owned()));
+                }
+            }
+            if !self.text.is_empty() {
+                pairs.push(("q", self.text.clone()));
+            }
+            if self.sort != IssueSort::Updated {
+                pairs.push(("sort", self.sort.as_str().to_owned()));
+            }
+            if with_after {
+                if let Some(after) = self.after {
+                    pairs.push(("after", after.to_string()));
+                }
+            }
+            pairs
+                .into_iter()
+                .map(|(key, value)| format!("{key}={}", encode_component(&value)))
+                .collect::<Vec<_>>()
+                .join("&")
+        }
+
+        /// The log number the text asks for, when it is `log:X` or looks like a bare one.
+        pub fn log_number_sought(&self) -> Option<LogNumber> {
+            let text = self.text.trim();
+            match text.strip_prefix("log:") {
+                Some(number) => LogNumber::parse(number).ok(),
+                None if text.chars().any(|c| c.is_ascii_digit()) => LogNumber::parse(text).ok(),
+                None => None,
+            }
+        }
+    }
+
+    /// Percent-encodes a query value (everything but unreserved characters).
+    pub fn encode_component(text: &str) -> String {
+        let mut encoded = String::with_capacity(text.len());
+        for byte in text.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    encoded.push(byte as char)
+                }
+                _ => encoded.push_str(&format!("%{byte:02X}")),
+            }
+        }
+        encoded
+    }
+
+    /// One row of the list.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct IssueRow {
+        pub id: IssueId,
+        pub title: String,
+        pub supplier: String,
+        pub module: Option<String>,
+        pub status: IssueStatus,
+        pub patient_safety: bool,
+        pub log_numbers: Vec<String>,
+        pub affects: i64,
+        pub days_awaiting: Option<i64>,
+        pub created_at: DateTime<Utc>,
+        pub updated_at: DateTime<Utc>,
+    }
+
+    /// What the report form offers.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct ReportOptions {
+        pub suppliers: Vec<SupplierName>,
+        pub modules: Vec<ModuleName>,
+    }
+
+    /// A page of the list, with what its filter form offers.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct IssueListPage {
+        pub rows: Vec<IssueRow>,
+        /// How many issues match the filters, on every page.
+        pub total: i64,
+        /// The issue to continue after, when there is a next page.
+        pub next_after: Option<i64>,
+        pub suppliers: Vec<SupplierName>,
+        pub modules: Vec<ModuleName>,
+        /// Whether the person may report issues (the page offers "Report an issue").
+        pub may_report: bool,
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn filters_round_trip_through_the_url() {
+            let filter = IssueFilter::from_pairs([
+                ("status", "fix_planned"),
+                ("supplier", "3"),
+                ("safety", "1"),
+                ("q", "  blank screen & crash "),
+                ("sort", "affects"),
+                ("after", "40"),
+            ]);
+            assert_eq!(filter.status, StatusFilter::Only(IssueStatus::FixPlanned));
+            assert_eq!(filter.text, "blank screen & crash");
+            let query = filter.to_query(true);
+            assert_eq!(
+                query,
+                "status=fix_planned&supplier=3&safety=1&q=blank%20screen%20%26%20crash&sort=affects&after=40"
+            );
+            let pairs: Vec<(String, String)> = query
+                .split('&')
+                .map(|pair| {
+                    let (key, value) = pair.split_once('=').expect("pair");
+                    (
+                        key.to_owned(),
+                        value.replace("%20", " ").replace("%26", "&"),
+                    )
+                })
+                .collect();
+            let again =
+                IssueFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            assert_eq!(again, filter);
+        }
+
+        #[test]
+        fn the_default_view_has_an_empty_query_and_nonsense_is_ignored() {
+            assert_eq!(IssueFilter::default().to_query(true), "");
+            let filter = IssueFilter::from_pairs([
+                ("status", "bogus"),
+                ("supplier", "x"),
+                ("sort", "';drop"),
+                ("after", "-"),
+            ]);
+            assert_eq!(filter, IssueFilter::default());
+        }
+
+        #[test]
+        fn a_log_number_is_sought_when_the_text_is_one() {
+            let sought = |text: &str| {
+                IssueFilter {
+                    text: text.to_owned(),
+                    ..IssueFilter::default()
+                }
+                .log_number_sought()
+                .map(|number| number.to_string())
+            };
+            assert_eq!(sought("log:cs0123456").as_deref(), Some("CS0123456"));
+            assert_eq!(sought("CS0123456").as_deref(), Some("CS0123456"));
+            assert_eq!(sought("crash"), None);
+            assert_eq!(sought("blank screen 2"), None);
+        }
+    }
+}

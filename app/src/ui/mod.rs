@@ -4,3 +4,4 @@ pub mod admin_nav;
 pub mod errors;
 pub mod forms;
 pub mod layout;
+pub mod markdown;

@@ -28,6 +28,11 @@ const ALL: [Who; 6] = [Anonymous, Member, RepOwn, RepOther, Chair, Admin];
 const EVERYONE: &[Who] = &ALL;
 const SIGNED_IN: &[Who] = &[Member, RepOwn, RepOther, Chair, Admin];
 const ADMINS: &[Who] = &[Admin];
+const USER_GROUP: &[Who] = &[Member, Chair, Admin];
+/// Those who may see the issue of `OWN_SUPPLIER`.
+const ISSUE_READERS: &[Who] = &[Member, RepOwn, Chair, Admin];
+/// Those who may move it along the workflow.
+const ISSUE_MOVERS: &[Who] = &[RepOwn, Chair, Admin];
 
 /// One server function: its path, a well-formed body (the check must come before any
 /// validation, so a body that is then refused as invalid is fine), and who may call it.
@@ -42,6 +47,9 @@ const TARGET: &str = "2";
 
 /// The supplier records belong to (the representative `RepOwn` works for it).
 const OWN_SUPPLIER: &str = "1";
+
+/// An issue of `OWN_SUPPLIER`, reported by the chair.
+const ISSUE: &str = "1";
 
 const CALLS: &[Call] = &[
     Call {
@@ -184,6 +192,47 @@ const CALLS: &[Call] = &[
         ],
         allowed: ADMINS,
     },
+    Call {
+        path: "/api/issues",
+        form: &[],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/issue",
+        form: &[("issue", ISSUE)],
+        allowed: ISSUE_READERS,
+    },
+    Call {
+        path: "/api/issues/report_options",
+        form: &[],
+        allowed: USER_GROUP,
+    },
+    Call {
+        path: "/api/issues/report",
+        form: &[("title", ""), ("description", ""), ("supplier", "")],
+        allowed: USER_GROUP,
+    },
+    Call {
+        path: "/api/issues/post",
+        form: &[("issue", ISSUE), ("body", "")],
+        allowed: ISSUE_READERS,
+    },
+    Call {
+        path: "/api/issues/status",
+        form: &[("issue", ISSUE), ("version", "0"), ("status", "")],
+        allowed: ISSUE_MOVERS,
+    },
+    // The member did not report the issue, so may not add its log numbers.
+    Call {
+        path: "/api/issues/log_number",
+        form: &[("issue", ISSUE), ("log_number", "")],
+        allowed: ISSUE_MOVERS,
+    },
+    Call {
+        path: "/api/markdown/preview",
+        form: &[("text", "*hello*")],
+        allowed: SIGNED_IN,
+    },
     // Last: it ends the caller's session.
     Call {
         path: "/api/sign_out",
@@ -203,6 +252,9 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ("/admin/audit", "/admin/audit", ADMINS),
     ("/admin/suppliers", "/admin/suppliers", ADMINS),
     ("/admin/suppliers/{id}", "/admin/suppliers/1", ADMINS),
+    ("/issues", "/issues", SIGNED_IN),
+    ("/issues/new", "/issues/new", USER_GROUP),
+    ("/issues/{number}", "/issues/1", ISSUE_READERS),
 ];
 
 /// Signs in one client per kind of caller (and leaves the anonymous one signed out).
@@ -213,6 +265,11 @@ async fn callers(app: &TestApp) -> Vec<(Who, reqwest::Client)> {
     let admin = app.create_account(Role::Admin, "admin@example.org").await;
     let member = app.create_account(Role::Member, "member@example.org").await;
     assert_eq!(member.id.0.to_string(), TARGET);
+    let chair = app.create_account(Role::Chair, "chair@example.org").await;
+    let issue = app
+        .create_issue(own, &chair, "Blank screen on opening a record")
+        .await;
+    assert_eq!(issue.0.to_string(), ISSUE);
     let accounts = [
         (Member, member),
         (RepOwn, app.create_rep(own, "rep@own.example.org").await),
@@ -220,10 +277,7 @@ async fn callers(app: &TestApp) -> Vec<(Who, reqwest::Client)> {
             RepOther,
             app.create_rep(other, "rep@other.example.org").await,
         ),
-        (
-            Chair,
-            app.create_account(Role::Chair, "chair@example.org").await,
-        ),
+        (Chair, chair),
         (Admin, admin),
     ];
     let mut callers = vec![(Anonymous, new_client())];

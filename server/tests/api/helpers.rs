@@ -177,6 +177,30 @@ impl TestApp {
         id
     }
 
+    /// Files an issue against `supplier` as `reporter`, straight into the database.
+    pub async fn create_issue(
+        &self,
+        supplier: SupplierId,
+        reporter: &TestAccount,
+        title: &str,
+    ) -> app::issues::types::IssueId {
+        let mut tx = self.db.begin_write().await.expect("transaction");
+        let issue = app::issues::store::NewIssue {
+            title,
+            description: "It happens every morning.",
+            supplier,
+            module: None,
+            patient_safety: false,
+            reporter: reporter.id,
+            log_number: None,
+        };
+        let id = app::issues::store::create(&mut tx, issue, chrono::Utc::now())
+            .await
+            .expect("issue created");
+        tx.commit().await.expect("committed");
+        id
+    }
+
     pub async fn sign_in(&self, account: &TestAccount) -> reqwest::Response {
         self.sign_in_with(&account.email, &account.password).await
     }
@@ -204,7 +228,6 @@ pub struct TestAccount {
     pub password: String,
 }
 
-/// A browser of its own: keeps its cookies, follows no redirects.
 /// A response's JSON body.
 pub async fn json(response: reqwest::Response) -> serde_json::Value {
     response.json().await.expect("JSON")
@@ -229,6 +252,7 @@ pub async fn browser_of(app: &TestApp, account: &TestAccount) -> reqwest::Client
     client
 }
 
+/// A browser of its own: keeps its cookies, follows no redirects.
 pub fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

@@ -6,6 +6,7 @@ mod accounts;
 mod database;
 mod health;
 mod helpers;
+mod issues;
 mod pages;
 mod people;
 mod security;

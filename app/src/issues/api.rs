@@ -1,0 +1,475 @@
+//! Server functions of the issue tracker. Each obtains the caller first, then checks the
+//! record: a supplier representative reads and acts only on their own supplier's issues.
+
+// The list's server function takes the URL's parameters one by one, so a link and a call
+// name them alike.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::{guard, types::CurrentUser},
+    domain::{
+        issue_workflow::{check_transition, days_awaiting, parse_target, StatusChanger},
+        permissions::{allows, may_see_supplier, Permission},
+    },
+    error::FormErrors,
+    issues::{
+        store::{self, IssueCore, NewEvent, NewIssue},
+        types::{EventKind, IssueFilter, IssueStatus, LogNumber, ViewerRights},
+    },
+    markdown::{check_size, render},
+    suppliers::{
+        self,
+        types::{ModuleId, SupplierId},
+    },
+};
+use crate::{
+    error::AppError,
+    issues::types::{IssueId, IssueListPage, IssueView, ReportOptions},
+    markdown::SafeHtml,
+};
+
+/// Issues per page of the list.
+#[cfg(feature = "ssr")]
+const PAGE_SIZE: i64 = 25;
+
+/// A page of the issues list. Parameters are the URL's, read leniently. A text that is a
+/// log number held by exactly one issue goes straight to that issue.
+#[server(prefix = "/api", endpoint = "issues")]
+pub async fn get_issues(
+    status: Option<String>,
+    supplier: Option<String>,
+    module: Option<String>,
+    safety: Option<String>,
+    awaiting: Option<String>,
+    following: Option<String>,
+    mine: Option<String>,
+    q: Option<String>,
+    sort: Option<String>,
+    after: Option<String>,
+) -> Result<IssueListPage, AppError> {
+    let viewer = guard::require(Permission::ReadIssues)?;
+    let db = crate::db::use_db()?;
+    let pairs = [
+        ("status", status),
+        ("supplier", supplier),
+        ("module", module),
+        ("safety", safety),
+        ("awaiting", awaiting),
+        ("following", following),
+        ("mine", mine),
+        ("q", q),
+        ("sort", sort),
+        ("after", after),
+    ];
+    let filter = IssueFilter::from_pairs(
+        pairs
+            .iter()
+            .filter_map(|(key, value)| value.as_deref().map(|value| (*key, value))),
+    );
+    if let Some(number) = filter.log_number_sought() {
+        if let [only] = store::issues_with_log_number(&db, &number, &viewer).await?[..] {
+            leptos_axum::redirect(&only.href());
+        }
+    }
+    let now = chrono::Utc::now();
+    let (rows, total, next_after) = store::list(&db, &filter, &viewer, now, PAGE_SIZE).await?;
+    let mut suppliers = suppliers::store::supplier_names(&db).await?;
+    let mut modules = suppliers::store::module_names(&db).await?;
+    suppliers.retain(|supplier| may_see_supplier(&viewer, supplier.id));
+    modules.retain(|module| may_see_supplier(&viewer, module.supplier));
+    Ok(IssueListPage {
+        rows,
+        total,
+        next_after,
+        suppliers,
+        modules,
+        may_report: allows(viewer.role, Permission::ReportIssues),
+    })
+}
+
+/// The user group: the suppliers and modules an issue can be reported against.
+#[server(prefix = "/api", endpoint = "issues/report_options")]
+pub async fn get_report_options() -> Result<ReportOptions, AppError> {
+    guard::require(Permission::ReportIssues)?;
+    let db = crate::db::use_db()?;
+    Ok(ReportOptions {
+        suppliers: suppliers::store::supplier_names(&db).await?,
+        modules: suppliers::store::module_names(&db).await?,
+    })
+}
+
+/// One issue with its timeline, and what the caller may do there.
+#[server(prefix = "/api", endpoint = "issue")]
+pub async fn get_issue(issue: i64) -> Result<IssueView, AppError> {
+    let viewer = guard::require(Permission::ReadIssues)?;
+    let db = crate::db::use_db()?;
+    let id = IssueId(issue);
+    let record = store::record_of(&db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if !may_see_supplier(&viewer, record.supplier.id) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    let now = chrono::Utc::now();
+    let (affects_me, following) = store::affects_and_follows(&db, id, viewer.id).await?;
+    let changer = status_changer(&viewer, record.supplier.id);
+    let next_statuses = changer
+        .map(|changer| {
+            IssueStatus::ALL
+                .into_iter()
+                .filter(|to| check_transition(record.status, *to, changer).is_ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let open = record.duplicate_of.is_none();
+    let viewer_rights = ViewerRights {
+        may_post: open && may_post(&viewer, record.supplier.id),
+        posts_officially: viewer.role == crate::accounts::types::Role::SupplierRep,
+        next_statuses,
+        may_add_log_number: open
+            && may_add_log_number(&viewer, &record.supplier.id, record.reporter),
+        may_mark_affects: open && allows(viewer.role, Permission::ReportIssues),
+        affects_me,
+        following,
+    };
+    Ok(IssueView {
+        id,
+        title: record.title,
+        description: render::to_html(&record.description),
+        supplier: record.supplier,
+        module: record.module,
+        patient_safety: record.patient_safety,
+        status: record.status,
+        target: (!record.target.is_empty()).then_some(record.target),
+        duplicate_of: record.duplicate_of,
+        reporter: record.reporter_name,
+        created_at: record.created_at,
+        updated_at: record.updated_at,
+        version: record.version,
+        log_numbers: store::log_numbers_of(&db, id).await?,
+        affects: record.affects,
+        days_awaiting: record
+            .awaiting_since
+            .and_then(|since| days_awaiting(record.status, since, now)),
+        timeline: store::timeline(&db, id).await?,
+        viewer: viewer_rights,
+    })
+}
+
+/// The user group: reports an issue, with the supplier's log number if it has one, and goes
+/// to its page.
+#[server(prefix = "/api", endpoint = "issues/report")]
+pub async fn report_issue(
+    title: String,
+    description: String,
+    supplier: String,
+    module: Option<String>,
+    patient_safety: Option<String>,
+    log_number: Option<String>,
+) -> Result<IssueId, AppError> {
+    let reporter = guard::require(Permission::ReportIssues)?;
+    let db = crate::db::use_db()?;
+    let module_text = module.clone().unwrap_or_default();
+    let log_text = log_number.clone().unwrap_or_default();
+    let safety = patient_safety.is_some_and(|value| !value.is_empty());
+    let kept = FormErrors::new()
+        .keep("title", &title)
+        .keep("description", &description)
+        .keep("supplier", &supplier)
+        .keep("module", &module_text)
+        .keep("log_number", &log_text)
+        .keep("patient_safety", if safety { "on" } else { "" });
+    let mut errors = kept.clone();
+
+    let title_value = title.trim();
+    if title_value.is_empty() {
+        errors = errors.field(
+            "title",
+            "Give the issue a title: what goes wrong, in a line.",
+        );
+    } else if title_value.chars().count() > 200 {
+        errors = errors.field("title", "Keep the title under 200 characters.");
+    }
+    if description.trim().is_empty() {
+        errors = errors.field(
+            "description",
+            "Describe the problem: what you did, what happened, what you expected.",
+        );
+    } else if let Err(message) = check_size(&description) {
+        errors = errors.field("description", message);
+    }
+    let known_suppliers = suppliers::store::supplier_names(&db).await?;
+    let supplier_id = supplier
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| known_suppliers.iter().find(|known| known.id.0 == id))
+        .map(|known| known.id);
+    if supplier_id.is_none() {
+        errors = errors.field(
+            "supplier",
+            "Choose the supplier whose system has the problem.",
+        );
+    }
+    let modules = suppliers::store::module_names(&db).await?;
+    let module_id = match module_text.trim() {
+        "" => Ok(None),
+        text => text
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| {
+                modules
+                    .iter()
+                    .find(|module| module.id.0 == id && Some(module.supplier) == supplier_id)
+            })
+            .map(|module| Some(module.id))
+            .ok_or("Choose one of this supplier's modules, or none."),
+    };
+    let module_id: Option<ModuleId> = match module_id {
+        Ok(module) => module,
+        Err(message) => {
+            errors = errors.field("module", message);
+            None
+        }
+    };
+    let log = match log_text.trim() {
+        "" => None,
+        text => match LogNumber::parse(text) {
+            Ok(number) => Some(number),
+            Err(message) => {
+                errors = errors.field("log_number", message);
+                None
+            }
+        },
+    };
+    let Some(supplier_id) = supplier_id.filter(|_| errors.fields.is_empty()) else {
+        return Err(AppError::refused(errors));
+    };
+
+    let now = chrono::Utc::now();
+    let mut tx = db.begin_write().await?;
+    if let Some(number) = &log {
+        if let Some(holder) = store::issue_holding(&mut tx, supplier_id, number).await? {
+            return Err(log_number_taken(kept, number, holder));
+        }
+    }
+    let issue = NewIssue {
+        title: title_value,
+        description: description.trim_end(),
+        supplier: supplier_id,
+        module: module_id,
+        patient_safety: safety,
+        reporter: reporter.id,
+        log_number: log.as_ref(),
+    };
+    let id = store::create(&mut tx, issue, now).await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&id.href());
+    Ok(id)
+}
+
+/// Posts to an issue's timeline: a comment from the user group, or an official response
+/// from a representative of the issue's supplier. The poster follows the issue from then on.
+#[server(prefix = "/api", endpoint = "issues/post")]
+pub async fn post_to_issue(issue: i64, body: String) -> Result<(), AppError> {
+    let poster = guard::signed_in()?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let mut tx = db.begin_write().await?;
+    let core = visible_issue(&mut tx, &poster, IssueId(issue)).await?;
+    if !may_post(&poster, core.supplier) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    if core.duplicate_of.is_some() {
+        return Err(merged_refusal(&core));
+    }
+    let kept = FormErrors::new().keep("body", &body);
+    if body.trim().is_empty() {
+        return Err(AppError::refused(
+            kept.field("body", "Write something to post."),
+        ));
+    }
+    if let Err(message) = check_size(&body) {
+        return Err(AppError::refused(kept.field("body", message)));
+    }
+    let official = poster.role == crate::accounts::types::Role::SupplierRep;
+    let kind = if official {
+        EventKind::OfficialResponse
+    } else {
+        EventKind::Comment
+    };
+    let event = NewEvent {
+        body: body.trim_end(),
+        ..NewEvent::new(kind, poster.id)
+    };
+    store::record(&mut tx, core.id, event, now).await?;
+    if official {
+        store::supplier_answered(&mut tx, core.id, now).await?;
+    }
+    store::follow(&mut tx, core.id, poster.id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves an issue along the workflow (with an optional note). Representatives of the
+/// issue's supplier and the committee may, each within the workflow's rules; a change made
+/// on a page loaded before someone else's change is refused.
+#[server(prefix = "/api", endpoint = "issues/status")]
+pub async fn change_issue_status(
+    issue: i64,
+    version: i64,
+    status: String,
+    target: Option<String>,
+    note: Option<String>,
+) -> Result<(), AppError> {
+    let changer_account = guard::signed_in()?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let target_text = target.unwrap_or_default();
+    let note = note.unwrap_or_default();
+    let kept = FormErrors::new()
+        .keep("status", &status)
+        .keep("target", &target_text)
+        .keep("note", &note);
+    let mut tx = db.begin_write().await?;
+    let core = visible_issue(&mut tx, &changer_account, IssueId(issue)).await?;
+    let Some(changer) = status_changer(&changer_account, core.supplier) else {
+        return Err(AppError::Forbidden.with_status());
+    };
+    let Some(to) = IssueStatus::parse(&status) else {
+        return Err(AppError::refused(kept.field("status", "Choose a status.")));
+    };
+    if let Err(refusal) = check_transition(core.status, to, changer) {
+        return Err(AppError::refused(kept.field("status", refusal.message())));
+    }
+    let target = parse_target(to, &target_text)
+        .map_err(|message| AppError::refused(kept.clone().field("target", message)))?;
+    if let Err(message) = check_size(&note) {
+        return Err(AppError::refused(kept.field("note", message)));
+    }
+    if !store::set_status(&mut tx, &core, version, to, target.as_deref(), now).await? {
+        return Err(AppError::refused(kept.form(
+            "Someone changed this issue after you opened the page. It now shows the current \
+             status; choose again if your change is still needed.",
+        )));
+    }
+    let event = NewEvent {
+        body: note.trim_end(),
+        from_status: Some(core.status),
+        to_status: Some(to),
+        detail: target.as_deref().unwrap_or_default(),
+        ..NewEvent::new(EventKind::StatusChanged, changer_account.id)
+    };
+    store::record(&mut tx, core.id, event, now).await?;
+    if changer == StatusChanger::SupplierRep {
+        store::supplier_answered(&mut tx, core.id, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Adds a supplier log number to an issue: its reporter, the committee, or a representative
+/// of its supplier. A number the supplier already gave another issue is refused, naming it.
+#[server(prefix = "/api", endpoint = "issues/log_number")]
+pub async fn add_issue_log_number(issue: i64, log_number: String) -> Result<(), AppError> {
+    let account = guard::signed_in()?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let kept = FormErrors::new().keep("log_number", &log_number);
+    let mut tx = db.begin_write().await?;
+    let core = visible_issue(&mut tx, &account, IssueId(issue)).await?;
+    if !may_add_log_number(&account, &core.supplier, core.reporter) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    if core.duplicate_of.is_some() {
+        return Err(merged_refusal(&core));
+    }
+    let number = LogNumber::parse(&log_number)
+        .map_err(|message| AppError::refused(kept.clone().field("log_number", message)))?;
+    match store::issue_holding(&mut tx, core.supplier, &number).await? {
+        Some(holder) if holder == core.id => {
+            return Err(AppError::refused(
+                kept.field("log_number", "This issue already has that log number."),
+            ))
+        }
+        Some(holder) => return Err(log_number_taken(kept, &number, holder)),
+        None => {}
+    }
+    store::add_log_number(&mut tx, &core, &number, account.id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The HTML a Markdown text becomes, for the editor's preview.
+#[server(prefix = "/api", endpoint = "markdown/preview")]
+pub async fn preview_markdown(text: String) -> Result<SafeHtml, AppError> {
+    guard::signed_in()?;
+    check_size(&text).map_err(|message| AppError::refused(FormErrors::new().form(message)))?;
+    Ok(render::to_html(&text))
+}
+
+/// The issue, if the caller may see it: 404 if there is none, 403 if it is another
+/// supplier's and the caller represents a supplier.
+#[cfg(feature = "ssr")]
+async fn visible_issue(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    viewer: &CurrentUser,
+    id: IssueId,
+) -> Result<IssueCore, AppError> {
+    let core = store::core(tx, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    if may_see_supplier(viewer, core.supplier) {
+        Ok(core)
+    } else {
+        Err(AppError::Forbidden.with_status())
+    }
+}
+
+/// Who posts: the user group comments, a representative of the issue's supplier responds.
+#[cfg(feature = "ssr")]
+fn may_post(user: &CurrentUser, supplier: SupplierId) -> bool {
+    allows(user.role, Permission::ReportIssues)
+        || (allows(user.role, Permission::RespondForSupplier) && user.supplier == Some(supplier))
+}
+
+#[cfg(feature = "ssr")]
+fn status_changer(user: &CurrentUser, supplier: SupplierId) -> Option<StatusChanger> {
+    if allows(user.role, Permission::TriageIssues) {
+        Some(StatusChanger::Committee)
+    } else if allows(user.role, Permission::RespondForSupplier) && user.supplier == Some(supplier) {
+        Some(StatusChanger::SupplierRep)
+    } else {
+        None
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn may_add_log_number(
+    user: &CurrentUser,
+    supplier: &SupplierId,
+    reporter: Option<crate::accounts::types::AccountId>,
+) -> bool {
+    status_changer(user, *supplier).is_some() || reporter == Some(user.id)
+}
+
+#[cfg(feature = "ssr")]
+fn log_number_taken(kept: FormErrors, number: &LogNumber, holder: IssueId) -> AppError {
+    AppError::refused(kept.field(
+        "log_number",
+        format!("{number} is already on issue {holder}; add to that issue instead."),
+    ))
+}
+
+#[cfg(feature = "ssr")]
+fn merged_refusal(core: &IssueCore) -> AppError {
+    let target = core
+        .duplicate_of
+        .map(|id| id.to_string())
+        .unwrap_or_default();
+    AppError::refused(FormErrors::new().form(format!(
+        "This issue was merged into {target}; continue there."
+    )))
+}

@@ -1,0 +1,640 @@
+//! The issue tracker's pages: the list (filters in the URL), reporting an issue, and an
+//! issue with its timeline and the actions the viewer may take.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::Form,
+    hooks::{use_params_map, use_query_map},
+};
+
+use crate::{
+    domain::uk_time,
+    error::FormErrors,
+    issues::{
+        api::{
+            get_issue, get_issues, get_report_options, AddIssueLogNumber, ChangeIssueStatus,
+            PostToIssue, ReportIssue,
+        },
+        types::{
+            EventKind, IssueFilter, IssueListPage, IssueRow, IssueSort, IssueStatus, IssueView,
+            TimelineEntry,
+        },
+    },
+    suppliers::types::{ModuleName, SupplierName},
+    ui::{
+        errors::Refusal,
+        forms::{action_failure, form_errors, Field, FormMessage, SelectField},
+        markdown::{MarkdownField, MarkdownView},
+    },
+};
+
+/// A status as a coloured label.
+#[component]
+fn StatusBadge(status: IssueStatus) -> impl IntoView {
+    view! { <span class=format!("badge badge--{}", status.as_str())>{status.label()}</span> }
+}
+
+#[component]
+fn SafetyBadge() -> impl IntoView {
+    view! { <span class="badge badge--safety">"Patient safety"</span> }
+}
+
+fn awaiting_text(days: i64) -> String {
+    match days {
+        0 => "awaiting the supplier since today".to_owned(),
+        1 => "awaiting the supplier for 1 day".to_owned(),
+        days => format!("awaiting the supplier for {days} days"),
+    }
+}
+
+#[component]
+pub fn IssuesPage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        let query = query.read();
+        IssueFilter::from_pairs(
+            [
+                "status",
+                "supplier",
+                "module",
+                "safety",
+                "awaiting",
+                "following",
+                "mine",
+                "q",
+                "sort",
+                "after",
+            ]
+            .into_iter()
+            .filter_map(|key| query.get_str(key).map(|value| (key, value))),
+        )
+    });
+    let page = Resource::new_blocking(
+        move || filter.get(),
+        |filter| {
+            let flag = |on: bool| on.then(|| "1".to_owned());
+            get_issues(
+                Some(filter.status.as_str().to_owned()),
+                filter.supplier.map(|id| id.to_string()),
+                filter.module.map(|id| id.to_string()),
+                flag(filter.safety),
+                flag(filter.awaiting),
+                flag(filter.following),
+                flag(filter.mine),
+                (!filter.text.is_empty()).then_some(filter.text),
+                Some(filter.sort.as_str().to_owned()),
+                filter.after.map(|id| id.to_string()),
+            )
+        },
+    );
+
+    view! {
+        <Title text="Issues"/>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Err(error) => view! { <Refusal error/> }.into_any(),
+                    Ok(page) => view! { <IssueList page filter=filter.get_untracked()/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn IssueList(page: IssueListPage, filter: IssueFilter) -> impl IntoView {
+    let IssueListPage {
+        rows,
+        total,
+        next_after,
+        suppliers,
+        modules,
+        may_report,
+    } = page;
+    let next_href = next_after.map(|after| {
+        let query = filter.to_query(false);
+        let join = if query.is_empty() { "" } else { "&" };
+        format!("/issues?{query}{join}after={after}")
+    });
+    let first_href = filter
+        .after
+        .map(|_| format!("/issues?{}", filter.to_query(false)));
+    let count = match total {
+        1 => "1 issue".to_owned(),
+        total => format!("{total} issues"),
+    };
+    view! {
+        <div class="page-heading">
+            <h1>"Issues"</h1>
+            {may_report.then(|| view! { <a class="button" href="/issues/new">"Report an issue"</a> })}
+        </div>
+        <FilterForm filter=filter.clone() suppliers modules/>
+        <p class="list-count" role="status">{count} " match"{if total == 1 { "es" } else { "" }} "."</p>
+        {if rows.is_empty() {
+            view! { <p>"No issues match these filters."</p> }.into_any()
+        } else {
+            view! { <IssueTable rows/> }.into_any()
+        }}
+        <nav class="pager" aria-label="Pages">
+            {first_href.map(|href| view! { <a href=href>"First page"</a> })}
+            {next_href.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
+        </nav>
+    }
+}
+
+#[component]
+fn FilterForm(
+    filter: IssueFilter,
+    suppliers: Vec<SupplierName>,
+    modules: Vec<ModuleName>,
+) -> impl IntoView {
+    let no_errors = Signal::stored(FormErrors::default());
+    let mut status_options = vec![
+        ("open".to_owned(), "Open".to_owned()),
+        ("closed".to_owned(), "Closed".to_owned()),
+        ("all".to_owned(), "All".to_owned()),
+    ];
+    status_options.extend(
+        IssueStatus::ALL
+            .into_iter()
+            .map(|status| (status.as_str().to_owned(), status.label().to_owned())),
+    );
+    let any = || (String::new(), "Any".to_owned());
+    let supplier_options: Vec<_> = std::iter::once(any())
+        .chain(
+            suppliers
+                .iter()
+                .map(|s| (s.id.0.to_string(), s.name.clone())),
+        )
+        .collect();
+    let module_options: Vec<_> = std::iter::once(any())
+        .chain(modules.iter().map(|m| {
+            let supplier = suppliers
+                .iter()
+                .find(|s| s.id == m.supplier)
+                .map(|s| s.name.as_str())
+                .unwrap_or_default();
+            (m.id.0.to_string(), format!("{} ({supplier})", m.name))
+        }))
+        .collect();
+    let sort_options: Vec<_> = IssueSort::ALL
+        .into_iter()
+        .map(|sort| (sort.as_str().to_owned(), sort.label().to_owned()))
+        .collect();
+    let checkbox = |name: &'static str, label: &'static str, checked: bool| {
+        view! {
+            <label class="checkbox">
+                <input type="checkbox" name=name value="1" checked=checked/>
+                {label}
+            </label>
+        }
+    };
+    view! {
+        <Form method="GET" action="/issues" attr:class="filters" attr:role="search" attr:aria-label="Filter issues">
+            <Field
+                name="q"
+                label="Text or log number"
+                kind="search"
+                value=Signal::stored(filter.text.clone())
+                errors=no_errors
+            />
+            <SelectField
+                name="status"
+                label="Status"
+                options=Signal::stored(status_options)
+                value=Signal::stored(filter.status.as_str().to_owned())
+                errors=no_errors
+            />
+            <SelectField
+                name="supplier"
+                label="Supplier"
+                options=Signal::stored(supplier_options)
+                value=Signal::stored(filter.supplier.map(|id| id.to_string()).unwrap_or_default())
+                errors=no_errors
+            />
+            <SelectField
+                name="module"
+                label="Module"
+                options=Signal::stored(module_options)
+                value=Signal::stored(filter.module.map(|id| id.to_string()).unwrap_or_default())
+                errors=no_errors
+            />
+            <SelectField
+                name="sort"
+                label="Order"
+                options=Signal::stored(sort_options)
+                value=Signal::stored(filter.sort.as_str().to_owned())
+                errors=no_errors
+            />
+            <fieldset class="filters__flags">
+                <legend>"Only"</legend>
+                {checkbox("safety", "Patient safety", filter.safety)}
+                {checkbox("awaiting", "Awaiting the supplier", filter.awaiting)}
+                {checkbox("following", "Followed by me", filter.following)}
+                {checkbox("mine", "Reported by me", filter.mine)}
+            </fieldset>
+            <div class="filters__actions">
+                <button type="submit">"Show issues"</button>
+                <a href="/issues">"Clear filters"</a>
+            </div>
+        </Form>
+    }
+}
+
+#[component]
+fn IssueTable(rows: Vec<IssueRow>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="issues">
+                <thead>
+                    <tr>
+                        <th scope="col">"Issue"</th>
+                        <th scope="col">"Supplier"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col" class="numeric">"Affects"</th>
+                        <th scope="col">"Updated"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|row| {
+                            let supplier = match &row.module {
+                                Some(module) => format!("{} · {module}", row.supplier),
+                                None => row.supplier.clone(),
+                            };
+                            view! {
+                                <tr>
+                                    <td>
+                                        <a href=row.id.href()>
+                                            <span class="issue-number">{row.id.to_string()}</span>
+                                            " "
+                                            {row.title}
+                                        </a>
+                                        {row.patient_safety.then(|| view! { " " <SafetyBadge/> })}
+                                        {(!row.log_numbers.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <br/>
+                                                    <span class="muted">"Log " {row.log_numbers.join(", ")}</span>
+                                                }
+                                            })}
+                                    </td>
+                                    <td>{supplier}</td>
+                                    <td>
+                                        <StatusBadge status=row.status/>
+                                        {row
+                                            .days_awaiting
+                                            .filter(|days| *days > 0)
+                                            .map(|days| view! { <br/> <span class="muted">{awaiting_text(days)}</span> })}
+                                    </td>
+                                    <td class="numeric">{row.affects}</td>
+                                    <td>{uk_time::date(row.updated_at)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn ReportIssuePage() -> impl IntoView {
+    let report = ServerAction::<ReportIssue>::new();
+    let options = Resource::new_blocking(|| (), |_| get_report_options());
+    let errors = Signal::derive(move || form_errors(report.value().get()));
+    view! {
+        <Title text="Report an issue"/>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match options.await {
+                    Err(error) => view! { <Refusal error/> }.into_any(),
+                    Ok(page) => {
+                        let supplier_options: Vec<_> = std::iter::once((String::new(), "Choose…".to_owned()))
+                            .chain(page.suppliers.iter().map(|s| (s.id.0.to_string(), s.name.clone())))
+                            .collect();
+                        let only_supplier = match page.suppliers.as_slice() {
+                            [only] => only.id.0.to_string(),
+                            _ => String::new(),
+                        };
+                        let module_options: Vec<_> = std::iter::once((String::new(), "None or not sure".to_owned()))
+                            .chain(page.modules.iter().map(|m| {
+                                let supplier = page
+                                    .suppliers
+                                    .iter()
+                                    .find(|s| s.id == m.supplier)
+                                    .map(|s| s.name.as_str())
+                                    .unwrap_or_default();
+                                (m.id.0.to_string(), format!("{} ({supplier})", m.name))
+                            }))
+                            .collect();
+                        view! {
+                            <h1>"Report an issue"</h1>
+                            <p class="muted">
+                                "Say what goes wrong. If you have raised it with the supplier, add the log number they gave you: others who find the same problem can then add themselves to it."
+                            </p>
+                            <FormMessage error=Signal::derive(move || action_failure(report))/>
+                            <ActionForm action=report attr:class="report-form">
+                                <Field name="title" label="Title" required=true errors/>
+                                <SelectField
+                                    name="supplier"
+                                    label="Supplier"
+                                    options=Signal::stored(supplier_options)
+                                    value=Signal::stored(only_supplier)
+                                    errors
+                                />
+                                <SelectField
+                                    name="module"
+                                    label="Module"
+                                    options=Signal::stored(module_options)
+                                    errors
+                                />
+                                <Field
+                                    name="log_number"
+                                    label="Supplier's log number"
+                                    hint="Optional, such as CS0123456."
+                                    errors
+                                />
+                                <MarkdownField name="description" label="Description" required=true errors/>
+                                <SafetyCheckbox errors/>
+                                <button type="submit" disabled=move || report.pending().get()>
+                                    "Report issue"
+                                </button>
+                            </ActionForm>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SafetyCheckbox(errors: Signal<FormErrors>) -> impl IntoView {
+    let checked = move || {
+        errors
+            .read()
+            .kept
+            .get("patient_safety")
+            .is_some_and(|v| !v.is_empty())
+    };
+    view! {
+        <div class="field">
+            <label class="checkbox">
+                <input type="checkbox" name="patient_safety" value="on" checked=checked/>
+                "This could harm patients (a patient-safety issue)"
+            </label>
+        </div>
+    }
+}
+
+#[component]
+pub fn IssuePage() -> impl IntoView {
+    let params = use_params_map();
+    let post = ServerAction::<PostToIssue>::new();
+    let status = ServerAction::<ChangeIssueStatus>::new();
+    let log_number = ServerAction::<AddIssueLogNumber>::new();
+    let issue = Resource::new_blocking(
+        move || {
+            (
+                params.read().get("number"),
+                post.version().get(),
+                status.version().get(),
+                log_number.version().get(),
+            )
+        },
+        |(number, ..)| async move {
+            let number = number.and_then(|n| n.parse::<i64>().ok()).unwrap_or(0);
+            get_issue(number).await
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match issue.await {
+                    Err(error) => view! { <Refusal error/> }.into_any(),
+                    Ok(issue) => view! { <IssueDetail issue post status log_number/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn IssueDetail(
+    issue: IssueView,
+    post: ServerAction<PostToIssue>,
+    status: ServerAction<ChangeIssueStatus>,
+    log_number: ServerAction<AddIssueLogNumber>,
+) -> impl IntoView {
+    let id = issue.id.0.to_string();
+    let title = format!("{} {}", issue.id, issue.title);
+    let rights = issue.viewer.clone();
+    let facts = view! {
+        <dl class="facts">
+            <dt>"Supplier"</dt>
+            <dd>
+                {issue.supplier.name.clone()}
+                {issue.module.clone().map(|module| format!(" · {module}"))}
+            </dd>
+            <dt>"Status"</dt>
+            <dd>
+                <StatusBadge status=issue.status/>
+                {issue.target.clone().map(|target| format!(" — target: {target}"))}
+                {issue.days_awaiting.map(|days| view! { <br/> <span class="muted">{awaiting_text(days)}</span> })}
+            </dd>
+            <dt>"Log numbers"</dt>
+            <dd>
+                {if issue.log_numbers.is_empty() {
+                    "None yet".to_owned()
+                } else {
+                    issue.log_numbers.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+                }}
+            </dd>
+            <dt>"Reported"</dt>
+            <dd>
+                {uk_time::date(issue.created_at)}
+                {issue.reporter.clone().map(|name| format!(" by {name}"))}
+            </dd>
+            <dt>"Affects"</dt>
+            <dd>
+                {match issue.affects {
+                    1 => "1 practice".to_owned(),
+                    n => format!("{n} practices"),
+                }}
+            </dd>
+        </dl>
+    };
+    view! {
+        <Title text=title.clone()/>
+        <p class="breadcrumbs">
+            <a href="/issues">"Issues"</a>
+        </p>
+        <h1>
+            <span class="issue-number">{issue.id.to_string()}</span>
+            " "
+            {issue.title.clone()}
+        </h1>
+        {issue.patient_safety.then(|| view! { <p><SafetyBadge/></p> })}
+        {issue
+            .duplicate_of
+            .map(|target| {
+                view! {
+                    <div class="notice" role="status">
+                        <p>"This issue was merged into " <a href=target.href()>{target.to_string()}</a> "; continue there."</p>
+                    </div>
+                }
+            })}
+        {facts}
+        <section aria-labelledby="description-heading">
+            <h2 id="description-heading" class="visually-hidden">"Description"</h2>
+            <MarkdownView html=issue.description.clone()/>
+        </section>
+        <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">"Timeline"</h2>
+            <ol class="timeline">
+                {issue.timeline.into_iter().map(|entry| view! { <TimelineItem entry/> }).collect_view()}
+            </ol>
+        </section>
+        {rights.may_post.then(|| {
+            let errors = Signal::derive(move || form_errors(post.value().get()));
+            let (heading, label, button) = if rights.posts_officially {
+                ("Official response", "Response", "Post official response")
+            } else {
+                ("Comment", "Comment", "Post comment")
+            };
+            let id = id.clone();
+            view! {
+                <section class="panel" aria-labelledby="post-heading">
+                    <h2 id="post-heading">{heading}</h2>
+                    <FormMessage error=Signal::derive(move || action_failure(post))/>
+                    {move || {
+                        let _ = post.version().get();
+                        let id = id.clone();
+                        view! {
+                            <ActionForm action=post>
+                                <input type="hidden" name="issue" value=id/>
+                                <MarkdownField name="body" label=label rows=5 errors/>
+                                <button type="submit" disabled=move || post.pending().get()>{button}</button>
+                            </ActionForm>
+                        }
+                    }}
+                </section>
+            }
+        })}
+        {(!rights.next_statuses.is_empty()).then(|| {
+            let errors = Signal::derive(move || form_errors(status.value().get()));
+            let options: Vec<_> = rights
+                .next_statuses
+                .iter()
+                .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
+                .collect();
+            let (id, version) = (id.clone(), issue.version.to_string());
+            view! {
+                <section class="panel" aria-labelledby="status-heading">
+                    <h2 id="status-heading">"Change status"</h2>
+                    <FormMessage error=Signal::derive(move || action_failure(status))/>
+                    <ActionForm action=status>
+                        <input type="hidden" name="issue" value=id/>
+                        <input type="hidden" name="version" value=version/>
+                        <SelectField name="status" label="New status" options=Signal::stored(options) errors/>
+                        <Field
+                            name="target"
+                            label="Target (for “Fix planned”)"
+                            hint="The release and/or when, such as “9.21.0, Q3 2024”."
+                            errors
+                        />
+                        <MarkdownField name="note" label="Note" hint="Optional: why, or what happens next." rows=3 errors/>
+                        <button type="submit" disabled=move || status.pending().get()>"Change status"</button>
+                    </ActionForm>
+                </section>
+            }
+        })}
+        {rights.may_add_log_number.then(|| {
+            let errors = Signal::derive(move || form_errors(log_number.value().get()));
+            let id = id.clone();
+            view! {
+                <section class="panel" aria-labelledby="log-heading">
+                    <h2 id="log-heading">"Add a log number"</h2>
+                    <FormMessage error=Signal::derive(move || action_failure(log_number))/>
+                    <ActionForm action=log_number attr:class="inline-form">
+                        <input type="hidden" name="issue" value=id/>
+                        <Field name="log_number" label="Supplier's log number" errors/>
+                        <button type="submit" disabled=move || log_number.pending().get()>"Add log number"</button>
+                    </ActionForm>
+                </section>
+            }
+        })}
+    }
+}
+
+#[component]
+fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
+    let who = entry.actor.clone().unwrap_or_else(|| "Someone".to_owned());
+    let role = entry
+        .actor_role
+        .clone()
+        .map(|role| view! { <span class="timeline__role">{role}</span> });
+    let what = match entry.kind {
+        EventKind::Reported => "reported this issue".to_owned(),
+        EventKind::Comment => "commented".to_owned(),
+        EventKind::OfficialResponse => "posted an official response".to_owned(),
+        EventKind::StatusChanged => {
+            let from = entry
+                .from_status
+                .map(IssueStatus::label)
+                .unwrap_or_default();
+            let to = entry.to_status.map(IssueStatus::label).unwrap_or_default();
+            if entry.detail.is_empty() {
+                format!("changed the status from {from} to {to}")
+            } else {
+                format!(
+                    "changed the status from {from} to {to} (target: {})",
+                    entry.detail
+                )
+            }
+        }
+        EventKind::LogNumberAdded => format!("added log number {}", entry.detail),
+        EventKind::LogNumberRemoved => format!("removed log number {}", entry.detail),
+        EventKind::MergedInto => format!(
+            "merged this issue into {}",
+            entry
+                .other_issue
+                .map(|id| id.to_string())
+                .unwrap_or_default()
+        ),
+        EventKind::MergedFrom => format!(
+            "merged {} into this issue",
+            entry
+                .other_issue
+                .map(|id| id.to_string())
+                .unwrap_or_default()
+        ),
+        EventKind::DetailsChanged => format!("changed {}", entry.detail),
+    };
+    let class = match entry.kind {
+        EventKind::OfficialResponse => "timeline__item timeline__item--official",
+        EventKind::Comment => "timeline__item timeline__item--comment",
+        _ => "timeline__item",
+    };
+    view! {
+        <li class=class id=format!("event-{}", entry.id)>
+            <p class="timeline__meta">
+                <strong>{who}</strong>
+                " "
+                {role}
+                " "
+                {what}
+                " · "
+                <time datetime=entry.at.to_rfc3339()>{uk_time::date_time(entry.at)}</time>
+                {entry.edited.then_some(" · edited")}
+            </p>
+            {entry.body.map(|html| view! { <MarkdownView html/> })}
+            {entry.removed.then(|| view! { <p class="muted">"This comment was removed."</p> })}
+        </li>
+    }
+}

@@ -1,0 +1,728 @@
+//! SQL for issues: reporting, the timeline, status and log-number changes, and the list.
+//! Every change writes its timeline event in the same transaction.
+
+use chrono::{DateTime, Duration, Utc};
+use sqlx::{any::AnyRow, Any, Row, Transaction};
+
+use crate::{
+    accounts::types::{AccountId, CurrentUser, Role},
+    db::{timestamp, Db},
+    domain::issue_workflow::{days_awaiting, AWAITING_SUPPLIER_DAYS},
+    issues::types::{
+        EventKind, IssueFilter, IssueId, IssueRow, IssueSort, IssueStatus, LogNumber, StatusFilter,
+        TimelineEntry,
+    },
+    markdown::render,
+    suppliers::types::{ModuleId, SupplierId, SupplierName},
+};
+
+type Tx = Transaction<'static, Any>;
+
+/// What the server functions check an issue against before changing it.
+#[derive(Debug, Clone)]
+pub struct IssueCore {
+    pub id: IssueId,
+    pub supplier: SupplierId,
+    pub status: IssueStatus,
+    pub version: i64,
+    pub reporter: Option<AccountId>,
+    pub duplicate_of: Option<IssueId>,
+}
+
+/// Supplier, status, version, reporter and merge target, as stored.
+type CoreRow = (i64, String, i64, Option<i64>, Option<i64>);
+
+pub async fn core(tx: &mut Tx, id: IssueId) -> Result<Option<IssueCore>, sqlx::Error> {
+    let row: Option<CoreRow> = sqlx::query_as(
+        "SELECT supplier_id, status, version, reporter_id, duplicate_of FROM issues WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.map(|(supplier, status, version, reporter, duplicate_of)| {
+        Ok(IssueCore {
+            id,
+            supplier: SupplierId(supplier),
+            status: parse_status(&status)?,
+            version,
+            reporter: reporter.map(AccountId),
+            duplicate_of: duplicate_of.map(IssueId),
+        })
+    })
+    .transpose()
+}
+
+/// The issue of `supplier` that holds this log number, if any.
+pub async fn issue_holding(
+    tx: &mut Tx,
+    supplier: SupplierId,
+    number: &LogNumber,
+) -> Result<Option<IssueId>, sqlx::Error> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "SELECT issue_id FROM issue_log_numbers WHERE supplier_id = $1 AND log_number = $2",
+    )
+    .bind(supplier.0)
+    .bind(number.as_str())
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(id.map(IssueId))
+}
+
+/// The issues (of any supplier a viewer may see) that hold this log number.
+pub async fn issues_with_log_number(
+    db: &Db,
+    number: &LogNumber,
+    viewer: &CurrentUser,
+) -> Result<Vec<IssueId>, sqlx::Error> {
+    let only_supplier = rep_supplier(viewer);
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT issue_id FROM issue_log_numbers \
+         WHERE log_number = $1 AND ($2 = 0 OR supplier_id = $2) ORDER BY issue_id",
+    )
+    .bind(number.as_str())
+    .bind(only_supplier.map_or(0, |supplier| supplier.0))
+    .fetch_all(db.reader())
+    .await?;
+    Ok(ids.into_iter().map(IssueId).collect())
+}
+
+pub struct NewIssue<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub supplier: SupplierId,
+    pub module: Option<ModuleId>,
+    pub patient_safety: bool,
+    pub reporter: AccountId,
+    pub log_number: Option<&'a LogNumber>,
+}
+
+/// Files a new issue with its "reported" event; the reporter and the supplier's
+/// representatives follow it. The caller has checked the log number is free.
+pub async fn create(
+    tx: &mut Tx,
+    issue: NewIssue<'_>,
+    now: DateTime<Utc>,
+) -> Result<IssueId, sqlx::Error> {
+    let at = timestamp::to_db(now);
+    let search_text = search_text(issue.title, issue.description, issue.log_number.into_iter());
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO issues (title, description, supplier_id, module_id, patient_safety, status, \
+           reporter_id, awaiting_since, search_text, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, 'new', $6, $7, $8, $7, $7) RETURNING id",
+    )
+    .bind(issue.title)
+    .bind(issue.description)
+    .bind(issue.supplier.0)
+    .bind(issue.module.map(|module| module.0))
+    .bind(i64::from(issue.patient_safety))
+    .bind(issue.reporter.0)
+    .bind(&at)
+    .bind(search_text)
+    .fetch_one(&mut **tx)
+    .await?;
+    let id = IssueId(id);
+    record(
+        tx,
+        id,
+        NewEvent::new(EventKind::Reported, issue.reporter),
+        now,
+    )
+    .await?;
+    if let Some(number) = issue.log_number {
+        insert_log_number(tx, id, issue.supplier, number, issue.reporter, now).await?;
+    }
+    follow(tx, id, issue.reporter, now).await?;
+    sqlx::query(
+        "INSERT INTO issue_followers (issue_id, account_id, created_at) \
+         SELECT $1, id, $2 FROM accounts WHERE supplier_id = $3 AND active = 1 \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(id.0)
+    .bind(&at)
+    .bind(issue.supplier.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+fn search_text<'a>(
+    title: &str,
+    description: &str,
+    numbers: impl Iterator<Item = &'a LogNumber>,
+) -> String {
+    let mut text = format!("{title}\n{description}");
+    for number in numbers {
+        text.push('\n');
+        text.push_str(number.as_str());
+    }
+    text.to_lowercase()
+}
+
+/// A timeline event to record.
+pub struct NewEvent<'a> {
+    pub kind: EventKind,
+    pub actor: AccountId,
+    pub body: &'a str,
+    pub from_status: Option<IssueStatus>,
+    pub to_status: Option<IssueStatus>,
+    pub detail: &'a str,
+    pub other_issue: Option<IssueId>,
+}
+
+impl NewEvent<'_> {
+    pub fn new(kind: EventKind, actor: AccountId) -> Self {
+        NewEvent {
+            kind,
+            actor,
+            body: "",
+            from_status: None,
+            to_status: None,
+            detail: "",
+            other_issue: None,
+        }
+    }
+}
+
+/// Writes an event to the issue's timeline and marks the issue updated.
+pub async fn record(
+    tx: &mut Tx,
+    issue: IssueId,
+    event: NewEvent<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let at = timestamp::to_db(now);
+    sqlx::query(
+        "INSERT INTO issue_events (issue_id, kind, actor_id, body, from_status, to_status, detail, \
+           other_issue_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(issue.0)
+    .bind(event.kind.as_str())
+    .bind(event.actor.0)
+    .bind(event.body)
+    .bind(event.from_status.map(IssueStatus::as_str))
+    .bind(event.to_status.map(IssueStatus::as_str))
+    .bind(event.detail)
+    .bind(event.other_issue.map(|other| other.0))
+    .bind(&at)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE issues SET updated_at = $1 WHERE id = $2")
+        .bind(&at)
+        .bind(issue.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The supplier answered (an official response or a status change by its representative):
+/// the clock of "awaiting the supplier" starts again, if the issue is still open.
+pub async fn supplier_answered(
+    tx: &mut Tx,
+    issue: IssueId,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE issues SET awaiting_since = $1 WHERE id = $2 AND awaiting_since IS NOT NULL",
+    )
+    .bind(timestamp::to_db(now))
+    .bind(issue.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Moves the issue to `to` if it is still at `version`; `false` if it changed since.
+/// Closing stops the awaiting clock; reopening starts it again from now.
+pub async fn set_status(
+    tx: &mut Tx,
+    issue: &IssueCore,
+    version: i64,
+    to: IssueStatus,
+    target: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let at = timestamp::to_db(now);
+    let awaiting = match (issue.status.is_open(), to.is_open()) {
+        (_, false) => "NULL",
+        (false, true) => "$4",
+        (true, true) => "awaiting_since",
+    };
+    let sql = format!(
+        "UPDATE issues SET status = $1, target = $2, awaiting_since = {awaiting}, updated_at = $4, \
+         version = version + 1 WHERE id = $3 AND version = $5"
+    );
+    let changed = sqlx::query(&sql)
+        .bind(to.as_str())
+        .bind(target.unwrap_or_default())
+        .bind(issue.id.0)
+        .bind(&at)
+        .bind(version)
+        .execute(&mut **tx)
+        .await?;
+    Ok(changed.rows_affected() == 1)
+}
+
+async fn insert_log_number(
+    tx: &mut Tx,
+    issue: IssueId,
+    supplier: SupplierId,
+    number: &LogNumber,
+    actor: AccountId,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO issue_log_numbers (issue_id, supplier_id, log_number, added_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(issue.0)
+    .bind(supplier.0)
+    .bind(number.as_str())
+    .bind(actor.0)
+    .bind(timestamp::to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Adds a log number to an issue (the caller has checked it is free) with its event.
+pub async fn add_log_number(
+    tx: &mut Tx,
+    issue: &IssueCore,
+    number: &LogNumber,
+    actor: AccountId,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    insert_log_number(tx, issue.id, issue.supplier, number, actor, now).await?;
+    sqlx::query("UPDATE issues SET search_text = search_text || $1 WHERE id = $2")
+        .bind(format!("\n{}", number.as_str().to_lowercase()))
+        .bind(issue.id.0)
+        .execute(&mut **tx)
+        .await?;
+    let event = NewEvent {
+        detail: number.as_str(),
+        ..NewEvent::new(EventKind::LogNumberAdded, actor)
+    };
+    record(tx, issue.id, event, now).await
+}
+
+/// Makes `account` a follower of the issue (again, if they had stopped).
+pub async fn follow(
+    tx: &mut Tx,
+    issue: IssueId,
+    account: AccountId,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO issue_followers (issue_id, account_id, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(issue.0)
+    .bind(account.0)
+    .bind(timestamp::to_db(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// An issue's own fields as its page shows them.
+pub struct IssueRecord {
+    pub id: IssueId,
+    pub title: String,
+    pub description: String,
+    pub supplier: SupplierName,
+    pub module: Option<String>,
+    pub patient_safety: bool,
+    pub status: IssueStatus,
+    pub target: String,
+    pub duplicate_of: Option<IssueId>,
+    pub reporter: Option<AccountId>,
+    pub reporter_name: Option<String>,
+    pub affects: i64,
+    pub awaiting_since: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+pub async fn record_of(db: &Db, id: IssueId) -> Result<Option<IssueRecord>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT i.title, i.description, i.supplier_id, s.name AS supplier_name, m.name AS module_name, \
+           i.patient_safety, i.status, i.target, i.duplicate_of, i.reporter_id, a.display_name, \
+           i.affects_count, i.awaiting_since, i.created_at, i.updated_at, i.version \
+         FROM issues i JOIN suppliers s ON s.id = i.supplier_id \
+           LEFT JOIN modules m ON m.id = i.module_id \
+           LEFT JOIN accounts a ON a.id = i.reporter_id \
+         WHERE i.id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(db.reader())
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    Ok(Some(IssueRecord {
+        id,
+        title: row.try_get("title")?,
+        description: row.try_get("description")?,
+        supplier: SupplierName {
+            id: SupplierId(row.try_get("supplier_id")?),
+            name: row.try_get("supplier_name")?,
+        },
+        module: row.try_get("module_name")?,
+        patient_safety: row.try_get::<i64, _>("patient_safety")? != 0,
+        status: parse_status(&row.try_get::<String, _>("status")?)?,
+        target: row.try_get("target")?,
+        duplicate_of: row.try_get::<Option<i64>, _>("duplicate_of")?.map(IssueId),
+        reporter: row.try_get::<Option<i64>, _>("reporter_id")?.map(AccountId),
+        reporter_name: row.try_get("display_name")?,
+        affects: row.try_get("affects_count")?,
+        awaiting_since: optional_time(row.try_get("awaiting_since")?)?,
+        created_at: timestamp::from_db(&row.try_get::<String, _>("created_at")?)?,
+        updated_at: timestamp::from_db(&row.try_get::<String, _>("updated_at")?)?,
+        version: row.try_get("version")?,
+    }))
+}
+
+pub async fn log_numbers_of(db: &Db, id: IssueId) -> Result<Vec<LogNumber>, sqlx::Error> {
+    let numbers: Vec<String> = sqlx::query_scalar(
+        "SELECT log_number FROM issue_log_numbers WHERE issue_id = $1 ORDER BY id",
+    )
+    .bind(id.0)
+    .fetch_all(db.reader())
+    .await?;
+    numbers
+        .iter()
+        .map(|number| parse_log_number(number))
+        .collect()
+}
+
+/// The timeline, oldest first, with each post's Markdown rendered.
+pub async fn timeline(db: &Db, id: IssueId) -> Result<Vec<TimelineEntry>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT e.id, e.kind, a.display_name, a.role, s.name AS supplier_name, e.body, \
+           e.from_status, e.to_status, e.detail, e.other_issue_id, e.created_at, e.edited_at, \
+           e.removed_at \
+         FROM issue_events e LEFT JOIN accounts a ON a.id = e.actor_id \
+           LEFT JOIN suppliers s ON s.id = a.supplier_id \
+         WHERE e.issue_id = $1 ORDER BY e.id",
+    )
+    .bind(id.0)
+    .fetch_all(db.reader())
+    .await?;
+    rows.iter().map(timeline_entry).collect()
+}
+
+fn timeline_entry(row: &AnyRow) -> Result<TimelineEntry, sqlx::Error> {
+    let kind: String = row.try_get("kind")?;
+    let kind = EventKind::parse(&kind).ok_or_else(|| decode_error(format!("event kind {kind}")))?;
+    let removed = row.try_get::<Option<String>, _>("removed_at")?.is_some();
+    let body: String = row.try_get("body")?;
+    let role: Option<String> = row.try_get("role")?;
+    let supplier: Option<String> = row.try_get("supplier_name")?;
+    let actor_role = match (role.as_deref().and_then(Role::parse), supplier) {
+        (Some(Role::SupplierRep), Some(supplier)) => {
+            Some(format!("Supplier representative, {supplier}"))
+        }
+        (Some(Role::Chair), _) => Some("Chair".to_owned()),
+        (Some(Role::Admin), _) => Some("Administrator".to_owned()),
+        _ => None,
+    };
+    let status = |column: &str| -> Result<Option<IssueStatus>, sqlx::Error> {
+        row.try_get::<Option<String>, _>(column)?
+            .map(|status| parse_status(&status))
+            .transpose()
+    };
+    Ok(TimelineEntry {
+        id: row.try_get("id")?,
+        kind,
+        actor: row.try_get("display_name")?,
+        actor_role,
+        at: timestamp::from_db(&row.try_get::<String, _>("created_at")?)?,
+        body: (!removed && !body.is_empty()).then(|| render::to_html(&body)),
+        from_status: status("from_status")?,
+        to_status: status("to_status")?,
+        detail: row.try_get("detail")?,
+        other_issue: row
+            .try_get::<Option<i64>, _>("other_issue_id")?
+            .map(IssueId),
+        edited: row.try_get::<Option<String>, _>("edited_at")?.is_some(),
+        removed,
+    })
+}
+
+pub async fn affects_and_follows(
+    db: &Db,
+    id: IssueId,
+    account: AccountId,
+) -> Result<(bool, bool), sqlx::Error> {
+    let (affects, follows): (i64, i64) = sqlx::query_as(
+        "SELECT \
+           (SELECT COUNT(*) FROM issue_affects WHERE issue_id = $1 AND account_id = $2), \
+           (SELECT COUNT(*) FROM issue_followers WHERE issue_id = $1 AND account_id = $2)",
+    )
+    .bind(id.0)
+    .bind(account.0)
+    .fetch_one(db.reader())
+    .await?;
+    Ok((affects > 0, follows > 0))
+}
+
+/// The list: a page of the issues matching `filter` that `viewer` may see, how many match in
+/// all, and the issue to continue after if there are more.
+pub async fn list(
+    db: &Db,
+    filter: &IssueFilter,
+    viewer: &CurrentUser,
+    now: DateTime<Utc>,
+    page_size: i64,
+) -> Result<(Vec<IssueRow>, i64, Option<i64>), sqlx::Error> {
+    let mut query = ListQuery::default();
+    match filter.status {
+        StatusFilter::Open => query.condition(format!(
+            "i.status IN ({})",
+            status_list(IssueStatus::open())
+        )),
+        StatusFilter::Closed => query.condition(format!(
+            "i.status IN ({})",
+            status_list(IssueStatus::closed())
+        )),
+        StatusFilter::All => {}
+        StatusFilter::Only(status) => {
+            let placeholder = query.text(status.as_str());
+            query.condition(format!("i.status = {placeholder}"));
+        }
+    }
+    if let Some(supplier) = rep_supplier(viewer) {
+        let placeholder = query.int(supplier.0);
+        query.condition(format!("i.supplier_id = {placeholder}"));
+    }
+    if let Some(supplier) = filter.supplier {
+        let placeholder = query.int(supplier);
+        query.condition(format!("i.supplier_id = {placeholder}"));
+    }
+    if let Some(module) = filter.module {
+        let placeholder = query.int(module);
+        query.condition(format!("i.module_id = {placeholder}"));
+    }
+    if filter.safety {
+        query.condition("i.patient_safety = 1".to_owned());
+    }
+    if filter.awaiting {
+        let cutoff = timestamp::to_db(now - Duration::days(AWAITING_SUPPLIER_DAYS));
+        let placeholder = query.text(&cutoff);
+        query.condition(format!("i.awaiting_since <= {placeholder}"));
+    }
+    if filter.following {
+        let placeholder = query.int(viewer.id.0);
+        query.condition(format!(
+            "EXISTS (SELECT 1 FROM issue_followers f WHERE f.issue_id = i.id AND f.account_id = {placeholder})"
+        ));
+    }
+    if filter.mine {
+        let placeholder = query.int(viewer.id.0);
+        query.condition(format!("i.reporter_id = {placeholder}"));
+    }
+    if !filter.text.is_empty() {
+        let pattern = format!("%{}%", escape_like(&filter.text.to_lowercase()));
+        let placeholder = query.text(&pattern);
+        query.condition(format!("i.search_text LIKE {placeholder} ESCAPE '\\'"));
+    }
+    if filter.sort == IssueSort::Awaiting {
+        query.condition("i.awaiting_since IS NOT NULL".to_owned());
+    }
+
+    let count_sql = format!("SELECT COUNT(*) FROM issues i{}", query.where_clause());
+    let total: i64 = query
+        .bind_all(sqlx::query_scalar(&count_sql))
+        .fetch_one(db.reader())
+        .await?;
+
+    let (key, order) = match filter.sort {
+        IssueSort::Updated => (
+            "(i.updated_at, i.id) < (SELECT updated_at, id FROM issues WHERE id = {})",
+            "i.updated_at DESC, i.id DESC",
+        ),
+        IssueSort::Created => ("i.id < {}", "i.id DESC"),
+        IssueSort::Affects => (
+            "(i.affects_count, i.id) < (SELECT affects_count, id FROM issues WHERE id = {})",
+            "i.affects_count DESC, i.id DESC",
+        ),
+        IssueSort::Awaiting => (
+            "(i.awaiting_since, i.id) > (SELECT awaiting_since, id FROM issues WHERE id = {})",
+            "i.awaiting_since ASC, i.id ASC",
+        ),
+    };
+    if let Some(after) = filter.after {
+        let placeholder = query.int(after);
+        query.condition(key.replace("{}", &placeholder));
+    }
+    let limit = query.int(page_size + 1);
+    let sql = format!(
+        "SELECT i.id, i.title, s.name AS supplier_name, m.name AS module_name, i.status, \
+           i.patient_safety, i.affects_count, i.awaiting_since, i.created_at, i.updated_at \
+         FROM issues i JOIN suppliers s ON s.id = i.supplier_id \
+           LEFT JOIN modules m ON m.id = i.module_id{} ORDER BY {order} LIMIT {limit}",
+        query.where_clause()
+    );
+    let rows = query
+        .bind_all(sqlx::query(&sql))
+        .fetch_all(db.reader())
+        .await?;
+    let mut issues = rows
+        .iter()
+        .map(|row| list_row(row, now))
+        .collect::<Result<Vec<_>, _>>()?;
+    let next_after = if issues.len() as i64 > page_size {
+        issues.truncate(page_size as usize);
+        issues.last().map(|row| row.id.0)
+    } else {
+        None
+    };
+    attach_log_numbers(db, &mut issues).await?;
+    Ok((issues, total, next_after))
+}
+
+fn list_row(row: &AnyRow, now: DateTime<Utc>) -> Result<IssueRow, sqlx::Error> {
+    let status = parse_status(&row.try_get::<String, _>("status")?)?;
+    let awaiting_since = optional_time(row.try_get("awaiting_since")?)?;
+    Ok(IssueRow {
+        id: IssueId(row.try_get("id")?),
+        title: row.try_get("title")?,
+        supplier: row.try_get("supplier_name")?,
+        module: row.try_get("module_name")?,
+        status,
+        patient_safety: row.try_get::<i64, _>("patient_safety")? != 0,
+        log_numbers: Vec::new(),
+        affects: row.try_get("affects_count")?,
+        days_awaiting: awaiting_since.and_then(|since| days_awaiting(status, since, now)),
+        created_at: timestamp::from_db(&row.try_get::<String, _>("created_at")?)?,
+        updated_at: timestamp::from_db(&row.try_get::<String, _>("updated_at")?)?,
+    })
+}
+
+async fn attach_log_numbers(db: &Db, rows: &mut [IssueRow]) -> Result<(), sqlx::Error> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    // Ids are our own integers, so they can be written into the statement.
+    let ids: Vec<String> = rows.iter().map(|row| row.id.0.to_string()).collect();
+    let sql = format!(
+        "SELECT issue_id, log_number FROM issue_log_numbers WHERE issue_id IN ({}) ORDER BY id",
+        ids.join(", ")
+    );
+    let numbers: Vec<(i64, String)> = sqlx::query_as(&sql).fetch_all(db.reader()).await?;
+    for (issue, number) in numbers {
+        if let Some(row) = rows.iter_mut().find(|row| row.id.0 == issue) {
+            row.log_numbers.push(number);
+        }
+    }
+    Ok(())
+}
+
+/// The supplier a representative is confined to, if the viewer is one.
+fn rep_supplier(viewer: &CurrentUser) -> Option<SupplierId> {
+    match viewer.role {
+        // A representative without a supplier sees nothing: no supplier has id 0.
+        Role::SupplierRep => Some(viewer.supplier.unwrap_or(SupplierId(0))),
+        _ => None,
+    }
+}
+
+fn status_list(statuses: impl Iterator<Item = IssueStatus>) -> String {
+    statuses
+        .map(|status| format!("'{}'", status.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// A statement's conditions and the values bound to them, in placeholder order.
+#[derive(Default)]
+struct ListQuery {
+    conditions: Vec<String>,
+    values: Vec<Value>,
+}
+
+enum Value {
+    Int(i64),
+    Text(String),
+}
+
+impl ListQuery {
+    fn condition(&mut self, condition: String) {
+        self.conditions.push(condition);
+    }
+
+    fn int(&mut self, value: i64) -> String {
+        self.values.push(Value::Int(value));
+        format!("${}", self.values.len())
+    }
+
+    fn text(&mut self, value: &str) -> String {
+        self.values.push(Value::Text(value.to_owned()));
+        format!("${}", self.values.len())
+    }
+
+    fn where_clause(&self) -> String {
+        if self.conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.conditions.join(" AND "))
+        }
+    }
+
+    fn bind_all<'q, Q: Bindable<'q>>(&'q self, mut query: Q) -> Q {
+        for value in &self.values {
+            query = match value {
+                Value::Int(int) => query.bind_int(*int),
+                Value::Text(text) => query.bind_text(text),
+            };
+        }
+        query
+    }
+}
+
+/// The two kinds of sqlx query the list binds values to.
+trait Bindable<'q> {
+    fn bind_int(self, value: i64) -> Self;
+    fn bind_text(self, value: &'q str) -> Self;
+}
+
+impl<'q> Bindable<'q> for sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+    fn bind_int(self, value: i64) -> Self {
+        self.bind(value)
+    }
+    fn bind_text(self, value: &'q str) -> Self {
+        self.bind(value)
+    }
+}
+
+impl<'q, O> Bindable<'q> for sqlx::query::QueryScalar<'q, Any, O, sqlx::any::AnyArguments<'q>> {
+    fn bind_int(self, value: i64) -> Self {
+        self.bind(value)
+    }
+    fn bind_text(self, value: &'q str) -> Self {
+        self.bind(value)
+    }
+}
+
+fn parse_status(text: &str) -> Result<IssueStatus, sqlx::Error> {
+    IssueStatus::parse(text).ok_or_else(|| decode_error(format!("issue status {text}")))
+}
+
+fn parse_log_number(text: &str) -> Result<LogNumber, sqlx::Error> {
+    LogNumber::parse(text).map_err(|_| decode_error(format!("log number {text}")))
+}
+
+fn optional_time(text: Option<String>) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+    text.as_deref().map(timestamp::from_db).transpose()
+}
+
+fn decode_error(what: String) -> sqlx::Error {
+    sqlx::Error::Decode(format!("unexpected {what} in the database").into())
+}

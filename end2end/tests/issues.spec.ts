@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { PASSWORD, signIn } from "./people";
+
+// Each journey runs in both projects against one server, so what it files is named after
+// the project (and log numbers differ, as they are unique per supplier).
+
+test("a member reports an issue with a log number; the supplier responds and plans a fix", async ({
+  browser,
+  page,
+  javaScriptEnabled,
+}, testInfo) => {
+  const project = testInfo.project.name;
+  const logNumber = javaScriptEnabled ? "E2E-JS-0001" : "E2E-NOJS-0001";
+  const title = `Blank screen on opening a record (${project})`;
+
+  await signIn(page, "member@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  await page.getByRole("banner").getByRole("link", { name: "Issues" }).click();
+  await page.getByRole("link", { name: "Report an issue" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report an issue");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Supplier", { exact: true }).selectOption({ label: "Example Clinical Systems" });
+  await page.getByLabel("Supplier's log number").fill(logNumber.toLowerCase());
+  await page.getByLabel("Description").fill("Opening a record shows a **blank** screen.");
+  await page.getByRole("button", { name: "Report issue" }).click();
+
+  await expect(page).toHaveURL(/\/issues\/\d+$/);
+  const issuePath = new URL(page.url()).pathname;
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  await expect(page.locator(".facts")).toContainText(logNumber);
+  await expect(page.locator(".prose strong")).toHaveText("blank");
+  await expect(page.getByRole("list").filter({ hasText: "reported this issue" })).toBeVisible();
+
+  // A bare log number in the search box goes straight to its issue.
+  await page.goto(`/issues?q=${logNumber}`);
+  await expect(page).toHaveURL(new RegExp(`${issuePath}$`));
+
+  // The supplier's representative responds and plans a fix.
+  const context = await browser.newContext({ javaScriptEnabled });
+  const rep = await context.newPage();
+  await signIn(rep, "supplier@example.org", PASSWORD);
+  await expect(rep.getByRole("banner")).toContainText("signed in as");
+  await rep.goto(issuePath);
+  await rep.getByRole("textbox", { name: "Response" }).fill("We can reproduce this and are working on it.");
+  await rep.getByRole("button", { name: "Post official response" }).click();
+  await expect(rep.locator(".timeline__item--official")).toContainText("working on it");
+  await rep.getByLabel("New status").selectOption("fix_planned");
+  await rep.getByLabel("Target (for “Fix planned”)").fill("9.21.0, Q3 2027");
+  await rep.getByRole("button", { name: "Change status" }).click();
+  await expect(rep.locator(".facts")).toContainText("target: 9.21.0, Q3 2027");
+  await context.close();
+
+  // The member sees the timeline.
+  await page.goto(issuePath);
+  const timeline = page.locator(".timeline");
+  await expect(timeline).toContainText("posted an official response");
+  await expect(timeline).toContainText("changed the status from New to Fix planned");
+});
+
+test("a log number already on an issue is refused by its field, naming that issue", async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  const logNumber = javaScriptEnabled ? "E2E-JS-CLASH" : "E2E-NOJS-CLASH";
+  await signIn(page, "member@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  for (const attempt of [1, 2]) {
+    await page.goto("/issues/new");
+    await page.getByLabel("Title").fill(`Clash attempt ${attempt}`);
+    await page.getByLabel("Supplier", { exact: true }).selectOption({ label: "Example Clinical Systems" });
+    await page.getByLabel("Supplier's log number").fill(logNumber);
+    await page.getByLabel("Description").fill("Same problem.");
+    await page.getByRole("button", { name: "Report issue" }).click();
+    if (attempt === 1) await expect(page).toHaveURL(/\/issues\/\d+$/);
+  }
+  const field = page.getByLabel("Supplier's log number");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(".field__error")).toContainText(`${logNumber} is already on issue #`);
+  await expect(page.getByLabel("Title")).toHaveValue("Clash attempt 2");
+});
+
+test("the list's filters live in the URL and survive a reload", async ({ page }) => {
+  await signIn(page, "member@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  await page.goto("/issues");
+  await page.getByLabel("Text or log number").fill("blank screen");
+  await page.getByLabel("Status").selectOption("all");
+  await page.getByLabel("Patient safety").check();
+  await page.getByRole("button", { name: "Show issues" }).click();
+  await expect(page).toHaveURL(/status=all/);
+  await expect(page).toHaveURL(/q=blank/);
+  await expect(page).toHaveURL(/safety=1/);
+  await page.reload();
+  await expect(page.getByLabel("Text or log number")).toHaveValue("blank screen");
+  await expect(page.getByLabel("Status")).toHaveValue("all");
+  await expect(page.getByLabel("Patient safety")).toBeChecked();
+});

@@ -46,11 +46,11 @@ pub async fn add_supplier(
 ) -> Result<SupplierId, AppError> {
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
-    let form = SupplierForm::parse(&name, &slug, &website, &description)?;
+    let form = NamedForm::supplier(&name, &slug, &website, &description)?;
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
-    form.check_slug_free(&mut tx, None).await?;
-    let id = store::create_supplier(&mut tx, form.fields(), now).await?;
+    form.check_supplier_slug_free(&mut tx, None).await?;
+    let id = store::create_supplier(&mut tx, form.supplier_fields(), now).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -68,14 +68,15 @@ pub async fn edit_supplier(
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
     let supplier = SupplierId(supplier);
-    let form = SupplierForm::parse(&name, &slug, &website, &description)?;
+    let form = NamedForm::supplier(&name, &slug, &website, &description)?;
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
     if store::supplier_name(&mut tx, supplier).await?.is_none() {
         return Err(AppError::NotFound.with_status());
     }
-    form.check_slug_free(&mut tx, Some(supplier)).await?;
-    if !store::update_supplier(&mut tx, supplier, version, form.fields(), now).await? {
+    form.check_supplier_slug_free(&mut tx, Some(supplier))
+        .await?;
+    if !store::update_supplier(&mut tx, supplier, version, form.supplier_fields(), now).await? {
         return Err(changed_meanwhile("This supplier"));
     }
     tx.commit().await?;
@@ -93,14 +94,14 @@ pub async fn add_module(
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
     let supplier = SupplierId(supplier);
-    let form = ModuleForm::parse(&name, &slug, &description, None)?;
+    let form = NamedForm::module(&name, &slug, &description, None)?;
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
     if store::supplier_name(&mut tx, supplier).await?.is_none() {
         return Err(AppError::NotFound.with_status());
     }
-    form.check_slug_free(&mut tx, supplier, None).await?;
-    store::create_module(&mut tx, supplier, form.fields(), now).await?;
+    form.check_module_slug_free(&mut tx, supplier, None).await?;
+    store::create_module(&mut tx, supplier, form.module_fields(), now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -118,12 +119,21 @@ pub async fn edit_module(
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
     let (supplier, module) = (SupplierId(supplier), ModuleId(module));
-    let form = ModuleForm::parse(&name, &slug, &description, Some(module))?;
+    let form = NamedForm::module(&name, &slug, &description, Some(module))?;
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
-    form.check_slug_free(&mut tx, supplier, Some(module))
+    form.check_module_slug_free(&mut tx, supplier, Some(module))
         .await?;
-    if !store::update_module(&mut tx, supplier, module, version, form.fields(), now).await? {
+    if !store::update_module(
+        &mut tx,
+        supplier,
+        module,
+        version,
+        form.module_fields(),
+        now,
+    )
+    .await?
+    {
         return Err(changed_meanwhile("This module"));
     }
     tx.commit().await?;
@@ -138,9 +148,11 @@ fn changed_meanwhile(what: &str) -> AppError {
     )))
 }
 
-/// A supplier form, parsed; refused with every message by its field.
+/// A supplier or module form, parsed; refused with every message by its field and what was
+/// typed kept. A module has no website (it stays empty). A module edit also keeps the
+/// module's id with its messages, so that the page shows them in that module's row.
 #[cfg(feature = "ssr")]
-struct SupplierForm {
+struct NamedForm {
     name: String,
     slug: Slug,
     website: String,
@@ -149,14 +161,41 @@ struct SupplierForm {
 }
 
 #[cfg(feature = "ssr")]
-impl SupplierForm {
-    fn parse(name: &str, slug: &str, website: &str, description: &str) -> Result<Self, AppError> {
-        let kept = FormErrors::new()
+impl NamedForm {
+    fn supplier(
+        name: &str,
+        slug: &str,
+        website: &str,
+        description: &str,
+    ) -> Result<Self, AppError> {
+        let kept = FormErrors::new().keep("website", website);
+        NamedForm::parse(kept, name, slug, website, description)
+    }
+
+    fn module(
+        name: &str,
+        slug: &str,
+        description: &str,
+        editing: Option<ModuleId>,
+    ) -> Result<Self, AppError> {
+        let kept = match editing {
+            Some(module) => FormErrors::new().keep("module", &module.0.to_string()),
+            None => FormErrors::new(),
+        };
+        NamedForm::parse(kept, name, slug, "", description)
+    }
+
+    fn parse(
+        kept: FormErrors,
+        name: &str,
+        slug: &str,
+        website: &str,
+        description: &str,
+    ) -> Result<Self, AppError> {
+        let kept = kept
             .keep("name", name)
             .keep("slug", slug)
-            .keep("website", website)
             .keep("description", description);
-        let parsed_name = parse_name(name);
         let parsed_slug = if slug.trim().is_empty() {
             Slug::from_name(name).map_err(|_| {
                 "The name makes no short name; enter one (lower-case letters, digits, hyphens)."
@@ -164,10 +203,14 @@ impl SupplierForm {
         } else {
             Slug::parse(slug)
         };
-        let parsed_website = parse_website(website);
-        let parsed_description = parse_description(description);
-        match (parsed_name, parsed_slug, parsed_website, parsed_description) {
-            (Ok(name), Ok(slug), Ok(website), Ok(description)) => Ok(SupplierForm {
+        let parsed = (
+            parse_name(name),
+            parsed_slug,
+            parse_website(website),
+            parse_description(description),
+        );
+        match parsed {
+            (Ok(name), Ok(slug), Ok(website), Ok(description)) => Ok(NamedForm {
                 name,
                 slug,
                 website,
@@ -191,21 +234,37 @@ impl SupplierForm {
         }
     }
 
-    async fn check_slug_free(
-        &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        except: Option<SupplierId>,
-    ) -> Result<(), AppError> {
-        match store::supplier_with_slug(tx, self.slug.as_str(), except).await? {
+    /// Refuses a short name another record has (`holder`, if any), by the short name field.
+    fn slug_free(&self, holder: Option<String>, what: &str) -> Result<(), AppError> {
+        match holder {
             None => Ok(()),
             Some(other) => Err(AppError::refused(self.kept.clone().field(
                 "slug",
-                format!("{other} already has this short name; choose another."),
+                format!("{what}{other} already has this short name; choose another."),
             ))),
         }
     }
 
-    fn fields(&self) -> NewSupplier<'_> {
+    async fn check_supplier_slug_free(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        except: Option<SupplierId>,
+    ) -> Result<(), AppError> {
+        let holder = store::supplier_with_slug(tx, self.slug.as_str(), except).await?;
+        self.slug_free(holder, "")
+    }
+
+    async fn check_module_slug_free(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        supplier: SupplierId,
+        except: Option<ModuleId>,
+    ) -> Result<(), AppError> {
+        let holder = store::module_with_slug(tx, supplier, self.slug.as_str(), except).await?;
+        self.slug_free(holder, "The module ")
+    }
+
+    fn supplier_fields(&self) -> NewSupplier<'_> {
         NewSupplier {
             name: &self.name,
             slug: self.slug.as_str(),
@@ -213,65 +272,8 @@ impl SupplierForm {
             website: &self.website,
         }
     }
-}
 
-/// A module form, parsed; refused with every message by its field. An edit keeps the
-/// module's id with its messages, so that the page shows them in that module's row.
-#[cfg(feature = "ssr")]
-struct ModuleForm {
-    name: String,
-    slug: Slug,
-    description: String,
-    kept: FormErrors,
-}
-
-#[cfg(feature = "ssr")]
-impl ModuleForm {
-    fn parse(
-        name: &str,
-        slug: &str,
-        description: &str,
-        editing: Option<ModuleId>,
-    ) -> Result<Self, AppError> {
-        let mut kept = FormErrors::new()
-            .keep("name", name)
-            .keep("slug", slug)
-            .keep("description", description);
-        if let Some(module) = editing {
-            kept = kept.keep("module", &module.0.to_string());
-        }
-        match SupplierForm::parse(name, slug, "", description) {
-            Ok(form) => Ok(ModuleForm {
-                name: form.name,
-                slug: form.slug,
-                description: form.description,
-                kept,
-            }),
-            Err(AppError::Invalid(errors)) => {
-                let mut refused = kept;
-                refused.fields = errors.fields;
-                Err(AppError::refused(refused))
-            }
-            Err(other) => Err(other),
-        }
-    }
-
-    async fn check_slug_free(
-        &self,
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-        supplier: SupplierId,
-        except: Option<ModuleId>,
-    ) -> Result<(), AppError> {
-        match store::module_with_slug(tx, supplier, self.slug.as_str(), except).await? {
-            None => Ok(()),
-            Some(other) => Err(AppError::refused(self.kept.clone().field(
-                "slug",
-                format!("The module {other} already has this short name; choose another."),
-            ))),
-        }
-    }
-
-    fn fields(&self) -> NewModule<'_> {
+    fn module_fields(&self) -> NewModule<'_> {
         NewModule {
             name: &self.name,
             slug: self.slug.as_str(),

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use app::accounts::types::Role;
 use reqwest::StatusCode;
 
-use crate::helpers::{new_client, TestApp};
+use crate::helpers::{browser_of, new_client, TestApp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Who {
@@ -282,20 +282,7 @@ async fn callers(app: &TestApp) -> Vec<(Who, reqwest::Client)> {
     ];
     let mut callers = vec![(Anonymous, new_client())];
     for (who, account) in accounts {
-        let client = new_client();
-        let response = app
-            .call_with(
-                &client,
-                "/api/sign_in",
-                &[("email", &account.email), ("password", &account.password)],
-            )
-            .await;
-        assert!(
-            response.headers().contains_key("set-cookie"),
-            "{who:?} signs in: {}",
-            response.status()
-        );
-        callers.push((who, client));
+        callers.push((who, browser_of(app, &account).await));
     }
     callers
 }

@@ -19,7 +19,7 @@ use crate::{
         store::{self, IssueCore, NewEvent, NewIssue},
         types::{EventKind, IssueFilter, IssueStatus, LogNumber, ViewerRights},
     },
-    markdown::{check_size, render},
+    markdown::{check_required, check_size, render},
     suppliers::{
         self,
         types::{ModuleId, SupplierId},
@@ -28,7 +28,6 @@ use crate::{
 use crate::{
     error::AppError,
     issues::types::{IssueId, IssueListPage, IssueView, ReportOptions},
-    markdown::SafeHtml,
 };
 
 /// Issues per page of the list.
@@ -127,7 +126,7 @@ pub async fn get_issue(issue: i64) -> Result<IssueView, AppError> {
     let open = record.duplicate_of.is_none();
     let viewer_rights = ViewerRights {
         may_post: open && may_post(&viewer, record.supplier.id),
-        posts_officially: viewer.role == crate::accounts::types::Role::SupplierRep,
+        posts_officially: allows(viewer.role, Permission::RespondForSupplier),
         next_statuses,
         may_add_log_number: open
             && may_add_log_number(&viewer, &record.supplier.id, record.reporter),
@@ -193,12 +192,10 @@ pub async fn report_issue(
     } else if title_value.chars().count() > 200 {
         errors = errors.field("title", "Keep the title under 200 characters.");
     }
-    if description.trim().is_empty() {
-        errors = errors.field(
-            "description",
-            "Describe the problem: what you did, what happened, what you expected.",
-        );
-    } else if let Err(message) = check_size(&description) {
+    if let Err(message) = check_required(
+        &description,
+        "Describe the problem: what you did, what happened, what you expected.",
+    ) {
         errors = errors.field("description", message);
     }
     let known_suppliers = suppliers::store::supplier_names(&db).await?;
@@ -286,15 +283,10 @@ pub async fn post_to_issue(issue: i64, body: String) -> Result<(), AppError> {
         return Err(merged_refusal(&core));
     }
     let kept = FormErrors::new().keep("body", &body);
-    if body.trim().is_empty() {
-        return Err(AppError::refused(
-            kept.field("body", "Write something to post."),
-        ));
-    }
-    if let Err(message) = check_size(&body) {
+    if let Err(message) = check_required(&body, "Write something to post.") {
         return Err(AppError::refused(kept.field("body", message)));
     }
-    let official = poster.role == crate::accounts::types::Role::SupplierRep;
+    let official = allows(poster.role, Permission::RespondForSupplier);
     let kind = if official {
         EventKind::OfficialResponse
     } else {
@@ -400,14 +392,6 @@ pub async fn add_issue_log_number(issue: i64, log_number: String) -> Result<(), 
     store::add_log_number(&mut tx, &core, &number, account.id, now).await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// The HTML a Markdown text becomes, for the editor's preview.
-#[server(prefix = "/api", endpoint = "markdown/preview")]
-pub async fn preview_markdown(text: String) -> Result<SafeHtml, AppError> {
-    guard::signed_in()?;
-    check_size(&text).map_err(|message| AppError::refused(FormErrors::new().form(message)))?;
-    Ok(render::to_html(&text))
 }
 
 /// The issue, if the caller may see it: 404 if there is none, 403 if it is another

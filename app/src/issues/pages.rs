@@ -160,24 +160,8 @@ fn FilterForm(
             .into_iter()
             .map(|status| (status.as_str().to_owned(), status.label().to_owned())),
     );
-    let any = || (String::new(), "Any".to_owned());
-    let supplier_options: Vec<_> = std::iter::once(any())
-        .chain(
-            suppliers
-                .iter()
-                .map(|s| (s.id.0.to_string(), s.name.clone())),
-        )
-        .collect();
-    let module_options: Vec<_> = std::iter::once(any())
-        .chain(modules.iter().map(|m| {
-            let supplier = suppliers
-                .iter()
-                .find(|s| s.id == m.supplier)
-                .map(|s| s.name.as_str())
-                .unwrap_or_default();
-            (m.id.0.to_string(), format!("{} ({supplier})", m.name))
-        }))
-        .collect();
+    let supplier_options = supplier_choices(&suppliers, "Any");
+    let module_options = module_choices(&modules, &suppliers, "Any");
     let sort_options: Vec<_> = IssueSort::ALL
         .into_iter()
         .map(|sort| (sort.as_str().to_owned(), sort.label().to_owned()))
@@ -240,6 +224,35 @@ fn FilterForm(
             </div>
         </Form>
     }
+}
+
+/// Suppliers as choices, after a first choice of none (labelled `none`).
+fn supplier_choices(suppliers: &[SupplierName], none: &str) -> Vec<(String, String)> {
+    std::iter::once((String::new(), none.to_owned()))
+        .chain(
+            suppliers
+                .iter()
+                .map(|s| (s.id.0.to_string(), s.name.clone())),
+        )
+        .collect()
+}
+
+/// Modules as choices, each with its supplier's name, after a first choice of none.
+fn module_choices(
+    modules: &[ModuleName],
+    suppliers: &[SupplierName],
+    none: &str,
+) -> Vec<(String, String)> {
+    std::iter::once((String::new(), none.to_owned()))
+        .chain(modules.iter().map(|m| {
+            let supplier = suppliers
+                .iter()
+                .find(|s| s.id == m.supplier)
+                .map(|s| s.name.as_str())
+                .unwrap_or_default();
+            (m.id.0.to_string(), format!("{} ({supplier})", m.name))
+        }))
+        .collect()
 }
 
 #[component]
@@ -313,24 +326,12 @@ pub fn ReportIssuePage() -> impl IntoView {
                 match options.await {
                     Err(error) => view! { <Refusal error/> }.into_any(),
                     Ok(page) => {
-                        let supplier_options: Vec<_> = std::iter::once((String::new(), "Choose…".to_owned()))
-                            .chain(page.suppliers.iter().map(|s| (s.id.0.to_string(), s.name.clone())))
-                            .collect();
+                        let supplier_options = supplier_choices(&page.suppliers, "Choose…");
                         let only_supplier = match page.suppliers.as_slice() {
                             [only] => only.id.0.to_string(),
                             _ => String::new(),
                         };
-                        let module_options: Vec<_> = std::iter::once((String::new(), "None or not sure".to_owned()))
-                            .chain(page.modules.iter().map(|m| {
-                                let supplier = page
-                                    .suppliers
-                                    .iter()
-                                    .find(|s| s.id == m.supplier)
-                                    .map(|s| s.name.as_str())
-                                    .unwrap_or_default();
-                                (m.id.0.to_string(), format!("{} ({supplier})", m.name))
-                            }))
-                            .collect();
+                        let module_options = module_choices(&page.modules, &page.suppliers, "None or not sure");
                         view! {
                             <h1>"Report an issue"</h1>
                             <p class="muted">

@@ -1,6 +1,7 @@
 //! Markdown, the one way text people write becomes a page: the size limit and the reference
 //! syntax both sides know, and (on the server) the renderer that makes it safe HTML.
 
+pub mod api;
 pub mod references;
 #[cfg(feature = "ssr")]
 pub mod render;
@@ -25,6 +26,15 @@ pub fn check_size(text: &str) -> Result<(), String> {
     }
 }
 
+/// Checks a Markdown text that must say something: not blank (else `if_empty`), and within
+/// the size limit.
+pub fn check_required(text: &str, if_empty: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err(if_empty.to_owned());
+    }
+    check_size(text)
+}
+
 /// HTML made by the renderer from Markdown: sanitised, safe to set as a page's inner HTML.
 /// Only the renderer makes one on the server; the browser receives it with the page's data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +49,16 @@ impl SafeHtml {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_required_text_is_neither_blank_nor_too_long() {
+        assert_eq!(
+            check_required(" \n ", "Write something."),
+            Err("Write something.".to_owned())
+        );
+        assert!(check_required("x", "Write something.").is_ok());
+        assert!(check_required(&"a".repeat(MAX_BYTES + 1), "Write something.").is_err());
+    }
 
     #[test]
     fn the_size_limit_is_200_kb() {

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::{
-    error::FormErrors, issues::api::PreviewMarkdown, markdown::SafeHtml, ui::forms::TextAreaField,
+    error::FormErrors,
+    markdown::{api::PreviewMarkdown, SafeHtml},
+    ui::forms::TextAreaField,
 };
 
 /// Rendered Markdown. The HTML was sanitised by the server's renderer.

@@ -1,0 +1,19 @@
+//! The editor's preview: what a Markdown text becomes, rendered by the one renderer.
+
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    accounts::guard,
+    error::FormErrors,
+    markdown::{check_size, render},
+};
+use crate::{error::AppError, markdown::SafeHtml};
+
+/// Anyone signed in: the HTML a Markdown text becomes.
+#[server(prefix = "/api", endpoint = "markdown/preview")]
+pub async fn preview_markdown(text: String) -> Result<SafeHtml, AppError> {
+    guard::signed_in()?;
+    check_size(&text).map_err(|message| AppError::refused(FormErrors::new().form(message)))?;
+    Ok(render::to_html(&text))
+}

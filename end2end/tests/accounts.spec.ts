@@ -37,8 +37,9 @@ test("the session survives a reload and a new page", async ({ page }) => {
 test("after repeated failures the person is told how long to wait", async ({ page }, testInfo) => {
   // Six sign-ins, each a full page round trip without JavaScript.
   test.setTimeout(90_000);
-  // An address of its own per project, so the two projects don't share a count.
-  const email = `throttled-${testInfo.project.name}@example.org`;
+  // An address of its own per project, repetition and retry, so no run inherits a count.
+  const run = `${testInfo.project.name}-${testInfo.repeatEachIndex}-${testInfo.retry}`;
+  const email = `throttled-${run}@example.org`;
   for (let attempt = 1; attempt <= 5; attempt++) {
     await signIn(page, email, `wrong password number ${attempt}`);
     await expect(page.getByRole("alert")).toContainText("do not match an active account");

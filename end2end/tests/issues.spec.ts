@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect, Page, test } from "@playwright/test";
 import { PASSWORD, signIn } from "./people";
 
 // Each journey runs in both projects against one server, so what it files is named after
 // the project (and log numbers differ, as they are unique per supplier).
 
-test("a member reports an issue with a log number; the supplier responds and plans a fix", async ({
+test("a member reports an issue with a log number; the supplier plans a fix; it affects others too", async ({
   browser,
   page,
   javaScriptEnabled,
@@ -55,6 +55,58 @@ test("a member reports an issue with a log number; the supplier responds and pla
   const timeline = page.locator(".timeline");
   await expect(timeline).toContainText("posted an official response");
   await expect(timeline).toContainText("changed the status from New to Fix planned");
+
+  // It affects the member's practice too: counted once, and it can be withdrawn.
+  const facts = page.locator(".facts");
+  await page.getByRole("button", { name: "This affects us too" }).click();
+  await expect(facts).toContainText("1 practice");
+  await expect(page.getByText("You follow this issue.")).toBeVisible();
+  await page.getByRole("button", { name: "Withdraw “affects us too”" }).click();
+  await expect(facts).toContainText("No practice has said so yet");
+  await page.getByRole("button", { name: "This affects us too" }).click();
+  await expect(facts).toContainText("1 practice");
+});
+
+/** Reports an issue through the form and returns its path. */
+async function report(page: Page, title: string, logNumber: string): Promise<string> {
+  await page.goto("/issues/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Supplier", { exact: true }).selectOption({ label: "Example Clinical Systems" });
+  await page.getByLabel("Supplier's log number").fill(logNumber);
+  await page.getByLabel("Description").fill("The letter prints twice.");
+  await page.getByRole("button", { name: "Report issue" }).click();
+  await expect(page).toHaveURL(/\/issues\/\d+$/);
+  return new URL(page.url()).pathname;
+}
+
+test("a chair merges a duplicate; its readers are sent on to the survivor", async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  const tag = javaScriptEnabled ? "JS" : "NOJS";
+  await signIn(page, "chair@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  const survivor = await report(page, `Letters print twice (${tag})`, `E2E-${tag}-MERGE-1`);
+  const duplicate = await report(page, `Double letters (${tag})`, `E2E-${tag}-MERGE-2`);
+  const survivorNumber = survivor.split("/").pop();
+
+  await page.getByLabel("Duplicate of issue").fill("#" + duplicate.split("/").pop());
+  await page.getByRole("button", { name: "Merge", exact: true }).click();
+  await expect(page.locator(".field__error")).toContainText("cannot be merged into itself");
+
+  await page.getByLabel("Duplicate of issue").fill(`#${survivorNumber}`);
+  await page.getByRole("button", { name: "Merge", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${survivor}$`));
+  await expect(page.locator(".facts")).toContainText(`E2E-${tag}-MERGE-2`);
+  await expect(page.locator(".timeline")).toContainText(`into this issue, with log numbers E2E-${tag}-MERGE-2`);
+
+  // The duplicate's link leads to the survivor, which says where the reader came from.
+  await page.goto(duplicate);
+  await expect(page).toHaveURL(new RegExp(`${survivor}\\?from=`));
+  await expect(page.getByRole("status")).toContainText("was merged into this issue");
+  await page.getByRole("link", { name: /as it was/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Double letters (${tag})`);
+  await expect(page.locator(".timeline")).toContainText("merged this issue into");
 });
 
 test("a log number already on an issue is refused by its field, naming that issue", async ({

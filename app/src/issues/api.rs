@@ -131,6 +131,7 @@ pub async fn get_issue(issue: i64) -> Result<IssueView, AppError> {
         may_add_log_number: open
             && may_add_log_number(&viewer, &record.supplier.id, record.reporter),
         may_mark_affects: open && allows(viewer.role, Permission::ReportIssues),
+        may_merge: open && allows(viewer.role, Permission::TriageIssues),
         affects_me,
         following,
     };
@@ -391,6 +392,91 @@ pub async fn add_issue_log_number(issue: i64, log_number: String) -> Result<(), 
     }
     store::add_log_number(&mut tx, &core, &number, account.id, now).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// The user group: says the issue affects the caller's practice too (who then follows it),
+/// or withdraws that. Counted once per account however often it is sent.
+#[server(prefix = "/api", endpoint = "issues/affects")]
+pub async fn set_issue_affects(issue: i64, affects: bool) -> Result<(), AppError> {
+    let account = guard::require(Permission::ReportIssues)?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let mut tx = db.begin_write().await?;
+    let core = visible_issue(&mut tx, &account, IssueId(issue)).await?;
+    if core.duplicate_of.is_some() {
+        return Err(merged_refusal(&core));
+    }
+    store::set_affects(&mut tx, core.id, account.id, affects, now).await?;
+    if affects {
+        store::follow(&mut tx, core.id, account.id, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Anyone who may see the issue: follows it, or stops following it.
+#[server(prefix = "/api", endpoint = "issues/follow")]
+pub async fn set_issue_following(issue: i64, follow: bool) -> Result<(), AppError> {
+    let account = guard::signed_in()?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let mut tx = db.begin_write().await?;
+    let core = visible_issue(&mut tx, &account, IssueId(issue)).await?;
+    if follow {
+        store::follow(&mut tx, core.id, account.id, now).await?;
+    } else {
+        store::unfollow(&mut tx, core.id, account.id).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The committee: marks the issue a duplicate of another issue of the same supplier, which
+/// takes over its log numbers, followers and "affects us too" marks; then goes there.
+#[server(prefix = "/api", endpoint = "issues/merge")]
+pub async fn merge_issue(issue: i64, version: i64, into: String) -> Result<(), AppError> {
+    let chair = guard::require(Permission::TriageIssues)?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let kept = FormErrors::new().keep("into", &into);
+    let refuse = |message: String| Err(AppError::refused(kept.clone().field("into", message)));
+    let mut tx = db.begin_write().await?;
+    let core = visible_issue(&mut tx, &chair, IssueId(issue)).await?;
+    if core.duplicate_of.is_some() {
+        return Err(merged_refusal(&core));
+    }
+    let Some(target) = IssueId::parse(&into) else {
+        return refuse("Give the number of the issue to merge into, such as #12.".to_owned());
+    };
+    if target == core.id {
+        return refuse("An issue cannot be merged into itself.".to_owned());
+    }
+    let Some(survivor) = store::core(&mut tx, target).await? else {
+        return refuse(format!("There is no issue {target}."));
+    };
+    if let Some(further) = survivor.duplicate_of {
+        return refuse(format!(
+            "{target} was itself merged into {further}; merge into {further} instead."
+        ));
+    }
+    if survivor.supplier != core.supplier {
+        return refuse(format!(
+            "{target} is about another supplier's system; only issues of the same supplier can \
+             be merged."
+        ));
+    }
+    if store::merge(&mut tx, &core, version, survivor.id, chair.id, now)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::refused(kept.form(
+            "Someone changed this issue after you opened the page. Check it, then merge again \
+             if it is still a duplicate.",
+        )));
+    }
+    tx.commit().await?;
+    leptos_axum::redirect(&survivor.id.href());
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
-    components::Form,
+    components::{Form, Redirect},
     hooks::{use_params_map, use_query_map},
 };
 
@@ -14,11 +14,11 @@ use crate::{
     issues::{
         api::{
             get_issue, get_issues, get_report_options, AddIssueLogNumber, ChangeIssueStatus,
-            PostToIssue, ReportIssue,
+            MergeIssue, PostToIssue, ReportIssue, SetIssueAffects, SetIssueFollowing,
         },
         types::{
-            EventKind, IssueFilter, IssueListPage, IssueRow, IssueSort, IssueStatus, IssueView,
-            TimelineEntry,
+            EventKind, IssueFilter, IssueId, IssueListPage, IssueRow, IssueSort, IssueStatus,
+            IssueView, TimelineEntry,
         },
     },
     suppliers::types::{ModuleName, SupplierName},
@@ -393,22 +393,50 @@ fn SafetyCheckbox(errors: Signal<FormErrors>) -> impl IntoView {
     }
 }
 
+/// Everything a person can do on an issue's page; the page reloads the issue after any.
+#[derive(Clone, Copy)]
+struct IssueActions {
+    post: ServerAction<PostToIssue>,
+    status: ServerAction<ChangeIssueStatus>,
+    log_number: ServerAction<AddIssueLogNumber>,
+    affects: ServerAction<SetIssueAffects>,
+    follow: ServerAction<SetIssueFollowing>,
+    merge: ServerAction<MergeIssue>,
+}
+
+impl IssueActions {
+    fn new() -> Self {
+        IssueActions {
+            post: ServerAction::new(),
+            status: ServerAction::new(),
+            log_number: ServerAction::new(),
+            affects: ServerAction::new(),
+            follow: ServerAction::new(),
+            merge: ServerAction::new(),
+        }
+    }
+
+    /// Changes whenever any of them completes.
+    fn version(&self) -> usize {
+        self.post.version().get()
+            + self.status.version().get()
+            + self.log_number.version().get()
+            + self.affects.version().get()
+            + self.follow.version().get()
+            + self.merge.version().get()
+    }
+}
+
+/// An issue's page. One merged into another sends the reader on to the survivor, unless they
+/// asked to see it as it was (`?show=merged`).
 #[component]
 pub fn IssuePage() -> impl IntoView {
     let params = use_params_map();
-    let post = ServerAction::<PostToIssue>::new();
-    let status = ServerAction::<ChangeIssueStatus>::new();
-    let log_number = ServerAction::<AddIssueLogNumber>::new();
+    let query = use_query_map();
+    let actions = IssueActions::new();
     let issue = Resource::new_blocking(
-        move || {
-            (
-                params.read().get("number"),
-                post.version().get(),
-                status.version().get(),
-                log_number.version().get(),
-            )
-        },
-        |(number, ..)| async move {
+        move || (params.read().get("number"), actions.version()),
+        |(number, _)| async move {
             let number = number.and_then(|n| n.parse::<i64>().ok()).unwrap_or(0);
             get_issue(number).await
         },
@@ -416,9 +444,17 @@ pub fn IssuePage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let staying = query.read().get("show").as_deref() == Some("merged");
+                let arrived_from = query.read().get("from").and_then(|from| IssueId::parse(&from));
                 match issue.await {
                     Err(error) => view! { <Refusal error/> }.into_any(),
-                    Ok(issue) => view! { <IssueDetail issue post status log_number/> }.into_any(),
+                    Ok(issue) => match issue.duplicate_of {
+                        Some(survivor) if !staying => {
+                            let path = format!("{}?from={}", survivor.href(), issue.id.0);
+                            view! { <Redirect path/> }.into_any()
+                        }
+                        _ => view! { <IssueDetail issue actions arrived_from/> }.into_any(),
+                    },
                 }
             })}
         </Suspense>
@@ -428,10 +464,18 @@ pub fn IssuePage() -> impl IntoView {
 #[component]
 fn IssueDetail(
     issue: IssueView,
-    post: ServerAction<PostToIssue>,
-    status: ServerAction<ChangeIssueStatus>,
-    log_number: ServerAction<AddIssueLogNumber>,
+    actions: IssueActions,
+    /// The merged issue whose link brought the reader here.
+    arrived_from: Option<IssueId>,
 ) -> impl IntoView {
+    let IssueActions {
+        post,
+        status,
+        log_number,
+        affects,
+        follow,
+        merge,
+    } = actions;
     let id = issue.id.0.to_string();
     let title = format!("{} {}", issue.id, issue.title);
     let rights = issue.viewer.clone();
@@ -462,13 +506,49 @@ fn IssueDetail(
                 {issue.reporter.clone().map(|name| format!(" by {name}"))}
             </dd>
             <dt>"Affects"</dt>
-            <dd>
-                {match issue.affects {
-                    1 => "1 practice".to_owned(),
-                    n => format!("{n} practices"),
-                }}
-            </dd>
+            <dd>{affects_text(issue.affects)}</dd>
         </dl>
+    };
+    let affects_form = rights.may_mark_affects.then(|| {
+        let id = id.clone();
+        let (value, label) = if rights.affects_me {
+            ("false", "Withdraw “affects us too”")
+        } else {
+            ("true", "This affects us too")
+        };
+        view! {
+            <ActionForm action=affects attr:class="inline-form">
+                <input type="hidden" name="issue" value=id/>
+                <input type="hidden" name="affects" value=value/>
+                <button type="submit" disabled=move || affects.pending().get()>{label}</button>
+            </ActionForm>
+        }
+    });
+    let follow_form = {
+        let id = id.clone();
+        let (value, label, state) = if rights.following {
+            ("false", "Stop following", "You follow this issue.")
+        } else {
+            ("true", "Follow", "You do not follow this issue.")
+        };
+        view! {
+            <ActionForm action=follow attr:class="inline-form">
+                <input type="hidden" name="issue" value=id/>
+                <input type="hidden" name="follow" value=value/>
+                <span class="muted">{state}</span>
+                " "
+                <button type="submit" class="button--secondary" disabled=move || follow.pending().get()>
+                    {label}
+                </button>
+            </ActionForm>
+        }
+    };
+    let interest = view! {
+        <div class="issue-interest">
+            <FormMessage error=Signal::derive(move || action_failure(affects).or_else(|| action_failure(follow)))/>
+            {affects_form}
+            {follow_form}
+        </div>
     };
     view! {
         <Title text=title.clone()/>
@@ -490,7 +570,19 @@ fn IssueDetail(
                     </div>
                 }
             })}
+        {arrived_from
+            .map(|from| {
+                view! {
+                    <div class="notice" role="status">
+                        <p>
+                            {format!("{from} was merged into this issue. ")}
+                            <a href=format!("{}?show=merged", from.href())>{format!("See {from} as it was")}</a>
+                        </p>
+                    </div>
+                }
+            })}
         {facts}
+        {interest}
         <section aria-labelledby="description-heading">
             <h2 id="description-heading" class="visually-hidden">"Description"</h2>
             <MarkdownView html=issue.description.clone()/>
@@ -570,6 +662,33 @@ fn IssueDetail(
                 </section>
             }
         })}
+        {rights.may_merge.then(|| {
+            let errors = Signal::derive(move || form_errors(merge.value().get()));
+            let (id, version) = (id.clone(), issue.version.to_string());
+            view! {
+                <section class="panel" aria-labelledby="merge-heading">
+                    <h2 id="merge-heading">"Merge as a duplicate"</h2>
+                    <p class="muted">
+                        "This issue closes as a duplicate; its log numbers, followers and “affects us too” marks move to the other issue."
+                    </p>
+                    <FormMessage error=Signal::derive(move || action_failure(merge))/>
+                    <ActionForm action=merge attr:class="inline-form">
+                        <input type="hidden" name="issue" value=id/>
+                        <input type="hidden" name="version" value=version/>
+                        <Field name="into" label="Duplicate of issue" hint="Its number, such as #12." errors/>
+                        <button type="submit" disabled=move || merge.pending().get()>"Merge"</button>
+                    </ActionForm>
+                </section>
+            }
+        })}
+    }
+}
+
+fn affects_text(count: i64) -> String {
+    match count {
+        0 => "No practice has said so yet".to_owned(),
+        1 => "1 practice".to_owned(),
+        n => format!("{n} practices"),
     }
 }
 
@@ -601,21 +720,18 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
         }
         EventKind::LogNumberAdded => format!("added log number {}", entry.detail),
         EventKind::LogNumberRemoved => format!("removed log number {}", entry.detail),
-        EventKind::MergedInto => format!(
-            "merged this issue into {}",
-            entry
-                .other_issue
-                .map(|id| id.to_string())
-                .unwrap_or_default()
-        ),
-        EventKind::MergedFrom => format!(
-            "merged {} into this issue",
-            entry
-                .other_issue
-                .map(|id| id.to_string())
-                .unwrap_or_default()
-        ),
+        EventKind::MergedInto => "merged this issue into".to_owned(),
+        EventKind::MergedFrom => "merged".to_owned(),
         EventKind::DetailsChanged => format!("changed {}", entry.detail),
+    };
+    // A merge names the other issue, linked, and the log numbers that moved.
+    let other = entry
+        .other_issue
+        .map(|other| view! { " " <a href=other.href()>{other.to_string()}</a> });
+    let merged_after = match entry.kind {
+        EventKind::MergedFrom if entry.detail.is_empty() => " into this issue".to_owned(),
+        EventKind::MergedFrom => format!(" into this issue, with log numbers {}", entry.detail),
+        _ => String::new(),
     };
     let class = match entry.kind {
         EventKind::OfficialResponse => "timeline__item timeline__item--official",
@@ -630,6 +746,8 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
                 {role}
                 " "
                 {what}
+                {other}
+                {merged_after}
                 " · "
                 <time datetime=entry.at.to_rfc3339()>{uk_time::date_time(entry.at)}</time>
                 {entry.edited.then_some(" · edited")}

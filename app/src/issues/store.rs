@@ -324,6 +324,140 @@ pub async fn follow(
     Ok(())
 }
 
+/// Stops `account` following the issue.
+pub async fn unfollow(tx: &mut Tx, issue: IssueId, account: AccountId) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM issue_followers WHERE issue_id = $1 AND account_id = $2")
+        .bind(issue.0)
+        .bind(account.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Marks (or withdraws) "affects us too" for `account`, once per account; the issue's count
+/// is recounted from the marks, so it can never drift from them.
+pub async fn set_affects(
+    tx: &mut Tx,
+    issue: IssueId,
+    account: AccountId,
+    affects: bool,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let changed = if affects {
+        sqlx::query(
+            "INSERT INTO issue_affects (issue_id, account_id, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(issue.0)
+        .bind(account.0)
+        .bind(timestamp::to_db(now))
+        .execute(&mut **tx)
+        .await?
+    } else {
+        sqlx::query("DELETE FROM issue_affects WHERE issue_id = $1 AND account_id = $2")
+            .bind(issue.0)
+            .bind(account.0)
+            .execute(&mut **tx)
+            .await?
+    };
+    if changed.rows_affected() > 0 {
+        recount_affects(tx, issue).await?;
+    }
+    Ok(())
+}
+
+async fn recount_affects(tx: &mut Tx, issue: IssueId) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE issues SET affects_count = \
+           (SELECT COUNT(*) FROM issue_affects WHERE issue_id = $1) WHERE id = $1",
+    )
+    .bind(issue.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Merges `duplicate` into `survivor`, if `duplicate` is still at `version` (else `None`):
+/// the duplicate closes pointing at the survivor, and its log numbers, followers and
+/// "affects us too" marks move there (a person who marked both counts once). Issues merged
+/// into the duplicate earlier now point at the survivor too. Both timelines say so.
+/// Returns the log numbers that moved.
+pub async fn merge(
+    tx: &mut Tx,
+    duplicate: &IssueCore,
+    version: i64,
+    survivor: IssueId,
+    actor: AccountId,
+    now: DateTime<Utc>,
+) -> Result<Option<Vec<String>>, sqlx::Error> {
+    let at = timestamp::to_db(now);
+    let closed = sqlx::query(
+        "UPDATE issues SET status = 'duplicate', duplicate_of = $1, awaiting_since = NULL, \
+           affects_count = 0, updated_at = $2, version = version + 1 \
+         WHERE id = $3 AND version = $4",
+    )
+    .bind(survivor.0)
+    .bind(&at)
+    .bind(duplicate.id.0)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    if closed.rows_affected() != 1 {
+        return Ok(None);
+    }
+    let (from, to) = (duplicate.id.0, survivor.0);
+    let moved: Vec<String> = sqlx::query_scalar(
+        "SELECT log_number FROM issue_log_numbers WHERE issue_id = $1 ORDER BY id",
+    )
+    .bind(from)
+    .fetch_all(&mut **tx)
+    .await?;
+    let statements = [
+        "UPDATE issue_log_numbers SET issue_id = $2 WHERE issue_id = $1",
+        "INSERT INTO issue_followers (issue_id, account_id, created_at) \
+           SELECT $2, account_id, created_at FROM issue_followers WHERE issue_id = $1 \
+           ON CONFLICT DO NOTHING",
+        "DELETE FROM issue_followers WHERE issue_id = $1",
+        "INSERT INTO issue_affects (issue_id, account_id, created_at) \
+           SELECT $2, account_id, created_at FROM issue_affects WHERE issue_id = $1 \
+           ON CONFLICT DO NOTHING",
+        "DELETE FROM issue_affects WHERE issue_id = $1",
+        "UPDATE issues SET duplicate_of = $2 WHERE duplicate_of = $1",
+    ];
+    for statement in statements {
+        sqlx::query(statement)
+            .bind(from)
+            .bind(to)
+            .execute(&mut **tx)
+            .await?;
+    }
+    recount_affects(tx, survivor).await?;
+    if !moved.is_empty() {
+        let added: String = moved
+            .iter()
+            .map(|number| format!("\n{}", number.to_lowercase()))
+            .collect();
+        sqlx::query("UPDATE issues SET search_text = search_text || $1 WHERE id = $2")
+            .bind(added)
+            .bind(to)
+            .execute(&mut **tx)
+            .await?;
+    }
+    let detail = moved.join(", ");
+    for (issue, kind, other) in [
+        (duplicate.id, EventKind::MergedInto, survivor),
+        (survivor, EventKind::MergedFrom, duplicate.id),
+    ] {
+        let event = NewEvent {
+            detail: &detail,
+            other_issue: Some(other),
+            ..NewEvent::new(kind, actor)
+        };
+        record(tx, issue, event, now).await?;
+    }
+    Ok(Some(moved))
+}
+
 /// An issue's own fields as its page shows them.
 pub struct IssueRecord {
     pub id: IssueId,

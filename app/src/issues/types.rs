@@ -19,6 +19,16 @@ impl IssueId {
     pub fn href(self) -> String {
         format!("/issues/{}", self.0)
     }
+
+    /// An issue number as people type it: `12` or `#12`, spaces around allowed.
+    pub fn parse(text: &str) -> Option<IssueId> {
+        let text = text.trim();
+        let digits = text.strip_prefix('#').unwrap_or(text);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.parse().ok().filter(|n| *n > 0).map(IssueId)
+    }
 }
 
 /// A supplier's support log number, such as `CS0123456`: trimmed and upper-cased, 3 to 40
@@ -221,6 +231,25 @@ impl EventKind {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn issue_numbers_are_read_with_or_without_their_hash() {
+        use super::IssueId;
+        assert_eq!(IssueId::parse("12"), Some(IssueId(12)));
+        assert_eq!(IssueId::parse(" #7 "), Some(IssueId(7)));
+        for bad in [
+            "",
+            "#",
+            "0",
+            "#-3",
+            "12a",
+            "1 2",
+            "99999999999999999999",
+            "+5",
+        ] {
+            assert_eq!(IssueId::parse(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]
@@ -341,6 +370,8 @@ mod view {
         pub next_statuses: Vec<IssueStatus>,
         pub may_add_log_number: bool,
         pub may_mark_affects: bool,
+        /// Mark it a duplicate of another issue (the committee).
+        pub may_merge: bool,
         pub affects_me: bool,
         pub following: bool,
     }

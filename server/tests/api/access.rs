@@ -28,6 +28,8 @@ const ALL: [Who; 6] = [Anonymous, Member, RepOwn, RepOther, Chair, Admin];
 const EVERYONE: &[Who] = &ALL;
 const SIGNED_IN: &[Who] = &[Member, RepOwn, RepOther, Chair, Admin];
 const ADMINS: &[Who] = &[Admin];
+/// The committee: chairs and administrators.
+const CHAIRS: &[Who] = &[Chair, Admin];
 const USER_GROUP: &[Who] = &[Member, Chair, Admin];
 /// Those who may see the issue of `OWN_SUPPLIER`.
 const ISSUE_READERS: &[Who] = &[Member, RepOwn, Chair, Admin];
@@ -227,6 +229,22 @@ const CALLS: &[Call] = &[
         path: "/api/issues/log_number",
         form: &[("issue", ISSUE), ("log_number", "")],
         allowed: ISSUE_MOVERS,
+    },
+    Call {
+        path: "/api/issues/affects",
+        form: &[("issue", ISSUE), ("affects", "false")],
+        allowed: USER_GROUP,
+    },
+    Call {
+        path: "/api/issues/follow",
+        form: &[("issue", ISSUE), ("follow", "false")],
+        allowed: ISSUE_READERS,
+    },
+    // An empty target: refused as invalid once past the check, so nothing is merged.
+    Call {
+        path: "/api/issues/merge",
+        form: &[("issue", ISSUE), ("version", "1"), ("into", "")],
+        allowed: CHAIRS,
     },
     Call {
         path: "/api/markdown/preview",

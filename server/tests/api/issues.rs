@@ -47,6 +47,35 @@ impl Tracker {
             .await
     }
 
+    async fn merge(
+        &self,
+        client: &reqwest::Client,
+        issue: &str,
+        version: &str,
+        into: &str,
+    ) -> reqwest::Response {
+        let form = [("issue", issue), ("version", version), ("into", into)];
+        self.app.call_with(client, "/api/issues/merge", &form).await
+    }
+
+    async fn mark_affects(&self, client: &reqwest::Client, issue: &str, on: &str) -> StatusCode {
+        let form = [("issue", issue), ("affects", on)];
+        let response = self
+            .app
+            .call_with(client, "/api/issues/affects", &form)
+            .await;
+        response.status()
+    }
+
+    async fn follow(&self, client: &reqwest::Client, issue: &str, on: &str) -> StatusCode {
+        let form = [("issue", issue), ("follow", on)];
+        let response = self
+            .app
+            .call_with(client, "/api/issues/follow", &form)
+            .await;
+        response.status()
+    }
+
     async fn issue(&self, client: &reqwest::Client, id: &str) -> Value {
         json(
             self.app
@@ -357,4 +386,205 @@ async fn the_list_pages_by_keyset_through_every_issue_once() {
 
 fn app_supplier(t: &Tracker) -> app::suppliers::types::SupplierId {
     app::suppliers::types::SupplierId(t.supplier.parse().expect("id"))
+}
+
+#[tokio::test]
+async fn affects_us_too_counts_each_account_once_and_can_be_withdrawn() {
+    let t = tracker().await;
+    t.report("Letters print twice", "").await;
+
+    for client in [&t.chair, &t.chair, &t.member] {
+        assert_eq!(t.mark_affects(client, "1", "true").await, StatusCode::OK);
+    }
+    let issue = t.issue(&t.chair, "1").await;
+    assert_eq!(issue["affects"], 2, "the chair's second mark counts once");
+    assert_eq!(issue["viewer"]["affects_me"], true);
+    assert_eq!(issue["viewer"]["following"], true, "marking follows");
+
+    let sorted = json(
+        t.app
+            .call_with(&t.member, "/api/issues", &[("sort", "affects")])
+            .await,
+    )
+    .await;
+    assert_eq!(sorted["rows"][0]["affects"], 2);
+
+    assert_eq!(t.mark_affects(&t.chair, "1", "false").await, StatusCode::OK);
+    assert_eq!(t.mark_affects(&t.chair, "1", "false").await, StatusCode::OK);
+    let issue = t.issue(&t.chair, "1").await;
+    assert_eq!(issue["affects"], 1, "withdrawn once, counted once");
+    assert_eq!(issue["viewer"]["affects_me"], false);
+
+    let rep = t.mark_affects(&t.rep, "1", "true").await;
+    assert_eq!(rep, StatusCode::FORBIDDEN, "the supplier does not vote");
+}
+
+#[tokio::test]
+async fn anyone_who_sees_an_issue_can_follow_and_unfollow_it() {
+    let t = tracker().await;
+    t.report("Letters print twice", "").await;
+
+    assert_eq!(t.issue(&t.chair, "1").await["viewer"]["following"], false);
+    t.follow(&t.chair, "1", "true").await;
+    assert_eq!(t.issue(&t.chair, "1").await["viewer"]["following"], true);
+    let followed = json(
+        t.app
+            .call_with(&t.chair, "/api/issues", &[("following", "1")])
+            .await,
+    )
+    .await;
+    assert_eq!(followed["total"], 1);
+
+    for client in [&t.chair, &t.rep] {
+        assert_eq!(t.follow(client, "1", "false").await, StatusCode::OK);
+        assert_eq!(t.issue(client, "1").await["viewer"]["following"], false);
+    }
+}
+
+#[tokio::test]
+async fn a_chair_merges_a_duplicate_moving_its_numbers_followers_and_marks() {
+    let t = tracker().await;
+    t.report("Blank screen on opening a record", "CS0000001")
+        .await;
+    t.report("Record opens blank", "CS0000002").await;
+    // Issue 3 was merged into 2 earlier; it must end up pointing at the survivor.
+    t.report("Empty record window", "").await;
+    assert_eq!(
+        t.merge(&t.chair, "3", "1", "#2").await.status(),
+        StatusCode::OK
+    );
+    for (issue, who) in [("1", &t.chair), ("2", &t.chair), ("2", &t.member)] {
+        t.mark_affects(who, issue, "true").await;
+    }
+    t.follow(&t.rep, "2", "false").await;
+
+    for (into, message) in [
+        ("2", "An issue cannot be merged into itself."),
+        (
+            "abc",
+            "Give the number of the issue to merge into, such as #12.",
+        ),
+        ("99", "There is no issue #99."),
+        ("3", "#3 was itself merged into #2; merge into #2 instead."),
+    ] {
+        let refused = t.merge(&t.chair, "2", "1", into).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{into}");
+        assert_eq!(
+            json(refused).await["Invalid"]["fields"]["into"],
+            message,
+            "{into}"
+        );
+    }
+    let stale = t.merge(&t.chair, "2", "0", "1").await;
+    assert_eq!(stale.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        t.merge(&t.member, "2", "1", "1").await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    let merged = t.merge(&t.chair, "2", "1", "1").await;
+    assert_eq!(merged.status(), StatusCode::OK);
+    assert_eq!(merged.headers()["location"], "/issues/1");
+
+    let survivor = t.issue(&t.member, "1").await;
+    assert_eq!(
+        survivor["log_numbers"],
+        serde_json::json!(["CS0000001", "CS0000002"])
+    );
+    assert_eq!(
+        survivor["affects"], 2,
+        "the chair marked both: counted once"
+    );
+    assert_eq!(
+        survivor["viewer"]["following"], true,
+        "the member followed #2"
+    );
+    let rep_view = t.issue(&t.rep, "1").await;
+    assert_eq!(
+        rep_view["viewer"]["following"], true,
+        "the rep still follows #1"
+    );
+    let last = survivor["timeline"]
+        .as_array()
+        .and_then(|t| t.last())
+        .cloned();
+    let last = last.expect("an event");
+    assert_eq!(last["kind"], "merged_from");
+    assert_eq!(last["other_issue"], 2);
+    assert_eq!(last["detail"], "CS0000002");
+
+    let duplicate = t.issue(&t.member, "2").await;
+    assert_eq!(duplicate["status"], "duplicate");
+    assert_eq!(duplicate["duplicate_of"], 1);
+    assert_eq!(duplicate["affects"], 0);
+    assert_eq!(duplicate["log_numbers"], serde_json::json!([]));
+    let last = duplicate["timeline"]
+        .as_array()
+        .and_then(|t| t.last())
+        .cloned();
+    assert_eq!(last.expect("an event")["kind"], "merged_into");
+    assert_eq!(
+        t.issue(&t.member, "3").await["duplicate_of"],
+        1,
+        "no chain left behind"
+    );
+
+    // The moved number now finds the survivor, and the duplicate's page sends readers on.
+    let found = t
+        .app
+        .call_with(&t.member, "/api/issues", &[("q", "log:CS0000002")])
+        .await;
+    assert_eq!(found.headers()["location"], "/issues/1");
+    let page = t
+        .member
+        .get(t.app.url("/issues/2"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(page.status(), StatusCode::FOUND);
+    assert_eq!(page.headers()["location"], "/issues/1?from=2");
+    let kept = t
+        .member
+        .get(t.app.url("/issues/2?show=merged"))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(kept.status(), StatusCode::OK);
+    assert!(kept.text().await.expect("html").contains("was merged into"));
+
+    let after = t
+        .app
+        .call_with(
+            &t.member,
+            "/api/issues/post",
+            &[("issue", "2"), ("body", "Me too")],
+        )
+        .await;
+    assert_eq!(
+        after.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a merged issue takes no posts"
+    );
+}
+
+#[tokio::test]
+async fn issues_of_different_suppliers_are_not_merged() {
+    let t = tracker().await;
+    t.report("Letters print twice", "").await;
+    let other = t.app.create_supplier("Other Systems").await;
+    let chair = t
+        .app
+        .create_account(Role::Chair, "chair2@example.org")
+        .await;
+    t.app.create_issue(other, &chair, "Reports time out").await;
+
+    let refused = t.merge(&t.chair, "1", "1", "2").await;
+
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        json(refused).await["Invalid"]["fields"]["into"],
+        "#2 is about another supplier's system; only issues of the same supplier can be merged."
+    );
+    assert_eq!(t.issue(&t.chair, "1").await["status"], "new");
 }

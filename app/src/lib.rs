@@ -15,6 +15,8 @@ pub mod suppliers;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
+pub mod csv;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod security;

@@ -1,4 +1,5 @@
 import { expect, Page, test } from "@playwright/test";
+import * as fs from "node:fs";
 import { PASSWORD, signIn } from "./people";
 
 // Each journey runs in both projects against one server, so what it files is named after
@@ -146,4 +147,18 @@ test("the list's filters live in the URL and survive a reload", async ({ page })
   await expect(page.getByLabel("Text or log number")).toHaveValue("blank screen");
   await expect(page.getByLabel("Status")).toHaveValue("all");
   await expect(page.getByLabel("Patient safety")).toBeChecked();
+});
+
+test("the current view downloads as CSV", async ({ page }) => {
+  await signIn(page, "member@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  await page.goto("/issues?status=all&sort=created");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download these as CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^issues-\d{4}-\d{2}-\d{2}\.csv$/);
+  const body = fs.readFileSync(await download.path(), "utf-8");
+  expect(body.startsWith("\ufeffNumber,Title,Status,")).toBe(true);
+  await expect(page).toHaveURL(/\/issues\?status=all/);
 });

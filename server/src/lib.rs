@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod config;
 pub mod demo;
+pub mod exports;
 pub mod health;
 pub mod security;
 pub mod sessions;

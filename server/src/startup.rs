@@ -27,6 +27,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::{
     config::Config,
+    exports::{self, ExportState},
     health,
     security::{self, Site},
     sessions::{self, SessionLayerState},
@@ -187,6 +188,10 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> Router {
         config: requests.sessions,
     });
     let routes = route_list();
+    let exports = ExportState {
+        db: state.db.clone(),
+        public_origin: requests.public_origin.0.clone(),
+    };
     let context = {
         let db = state.db.clone();
         move || {
@@ -204,6 +209,7 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> Router {
     };
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/issues.csv", get(exports::issues_csv).with_state(exports))
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

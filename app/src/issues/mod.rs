@@ -2,6 +2,8 @@
 //! with its timeline of responses, status changes and comments.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -124,13 +124,20 @@ fn IssueList(page: IssueListPage, filter: IssueFilter) -> impl IntoView {
         1 => "1 issue".to_owned(),
         total => format!("{total} issues"),
     };
+    // A plain download, never a route of the app's own router.
+    let csv_href = format!("/issues.csv?{}", filter.to_query(false));
     view! {
         <div class="page-heading">
             <h1>"Issues"</h1>
             {may_report.then(|| view! { <a class="button" href="/issues/new">"Report an issue"</a> })}
         </div>
         <FilterForm filter=filter.clone() suppliers modules/>
-        <p class="list-count" role="status">{count} " match"{if total == 1 { "es" } else { "" }} "."</p>
+        <div class="list-summary">
+            <p class="list-count" role="status">{count} " match"{if total == 1 { "es" } else { "" }} "."</p>
+            {(total > 0).then(|| view! {
+                <a href=csv_href download rel="external">"Download these as CSV"</a>
+            })}
+        </div>
         {if rows.is_empty() {
             view! { <p>"No issues match these filters."</p> }.into_any()
         } else {

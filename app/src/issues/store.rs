@@ -206,7 +206,8 @@ pub async fn record(
     .bind(&at)
     .execute(&mut **tx)
     .await?;
-    sqlx::query("UPDATE issues SET updated_at = $1 WHERE id = $2")
+    // Never backwards, whatever a clock or a back-dated import says.
+    sqlx::query("UPDATE issues SET updated_at = $1 WHERE id = $2 AND updated_at < $1")
         .bind(&at)
         .bind(issue.0)
         .execute(&mut **tx)
@@ -538,7 +539,7 @@ pub async fn timeline(db: &Db, id: IssueId) -> Result<Vec<TimelineEntry>, sqlx::
            e.removed_at \
          FROM issue_events e LEFT JOIN accounts a ON a.id = e.actor_id \
            LEFT JOIN suppliers s ON s.id = a.supplier_id \
-         WHERE e.issue_id = $1 ORDER BY e.id",
+         WHERE e.issue_id = $1 ORDER BY e.created_at, e.id",
     )
     .bind(id.0)
     .fetch_all(db.reader())
@@ -610,6 +611,74 @@ pub async fn list(
     now: DateTime<Utc>,
     page_size: i64,
 ) -> Result<(Vec<IssueRow>, i64, Option<i64>), sqlx::Error> {
+    let query = matching(filter, viewer, now);
+    let count_sql = format!("SELECT COUNT(*) FROM issues i{}", query.where_clause());
+    let total: i64 = query
+        .bind_all(sqlx::query_scalar(&count_sql))
+        .fetch_one(db.reader())
+        .await?;
+    let (rows, next_after) = page(db, filter, viewer, now, page_size).await?;
+    Ok((rows, total, next_after))
+}
+
+/// One page of the list (after `filter.after`), and the issue to continue after if there
+/// are more; without the count, for walking the whole list.
+pub async fn page(
+    db: &Db,
+    filter: &IssueFilter,
+    viewer: &CurrentUser,
+    now: DateTime<Utc>,
+    page_size: i64,
+) -> Result<(Vec<IssueRow>, Option<i64>), sqlx::Error> {
+    let mut query = matching(filter, viewer, now);
+    let (key, order) = match filter.sort {
+        IssueSort::Updated => (
+            "(i.updated_at, i.id) < (SELECT updated_at, id FROM issues WHERE id = {})",
+            "i.updated_at DESC, i.id DESC",
+        ),
+        IssueSort::Created => ("i.id < {}", "i.id DESC"),
+        IssueSort::Affects => (
+            "(i.affects_count, i.id) < (SELECT affects_count, id FROM issues WHERE id = {})",
+            "i.affects_count DESC, i.id DESC",
+        ),
+        IssueSort::Awaiting => (
+            "(i.awaiting_since, i.id) > (SELECT awaiting_since, id FROM issues WHERE id = {})",
+            "i.awaiting_since ASC, i.id ASC",
+        ),
+    };
+    if let Some(after) = filter.after {
+        let placeholder = query.int(after);
+        query.condition(key.replace("{}", &placeholder));
+    }
+    let limit = query.int(page_size + 1);
+    let sql = format!(
+        "SELECT i.id, i.title, s.name AS supplier_name, m.name AS module_name, i.status, \
+           i.target, i.patient_safety, i.affects_count, i.awaiting_since, i.created_at, \
+           i.updated_at \
+         FROM issues i JOIN suppliers s ON s.id = i.supplier_id \
+           LEFT JOIN modules m ON m.id = i.module_id{} ORDER BY {order} LIMIT {limit}",
+        query.where_clause()
+    );
+    let rows = query
+        .bind_all(sqlx::query(&sql))
+        .fetch_all(db.reader())
+        .await?;
+    let mut issues = rows
+        .iter()
+        .map(|row| list_row(row, now))
+        .collect::<Result<Vec<_>, _>>()?;
+    let next_after = if issues.len() as i64 > page_size {
+        issues.truncate(page_size as usize);
+        issues.last().map(|row| row.id.0)
+    } else {
+        None
+    };
+    attach_log_numbers(db, &mut issues).await?;
+    Ok((issues, next_after))
+}
+
+/// The conditions every issue in the list meets (the page position aside).
+fn matching(filter: &IssueFilter, viewer: &CurrentUser, now: DateTime<Utc>) -> ListQuery {
     let mut query = ListQuery::default();
     match filter.status {
         StatusFilter::Open => query.condition(format!(
@@ -665,55 +734,7 @@ pub async fn list(
         query.condition("i.awaiting_since IS NOT NULL".to_owned());
     }
 
-    let count_sql = format!("SELECT COUNT(*) FROM issues i{}", query.where_clause());
-    let total: i64 = query
-        .bind_all(sqlx::query_scalar(&count_sql))
-        .fetch_one(db.reader())
-        .await?;
-
-    let (key, order) = match filter.sort {
-        IssueSort::Updated => (
-            "(i.updated_at, i.id) < (SELECT updated_at, id FROM issues WHERE id = {})",
-            "i.updated_at DESC, i.id DESC",
-        ),
-        IssueSort::Created => ("i.id < {}", "i.id DESC"),
-        IssueSort::Affects => (
-            "(i.affects_count, i.id) < (SELECT affects_count, id FROM issues WHERE id = {})",
-            "i.affects_count DESC, i.id DESC",
-        ),
-        IssueSort::Awaiting => (
-            "(i.awaiting_since, i.id) > (SELECT awaiting_since, id FROM issues WHERE id = {})",
-            "i.awaiting_since ASC, i.id ASC",
-        ),
-    };
-    if let Some(after) = filter.after {
-        let placeholder = query.int(after);
-        query.condition(key.replace("{}", &placeholder));
-    }
-    let limit = query.int(page_size + 1);
-    let sql = format!(
-        "SELECT i.id, i.title, s.name AS supplier_name, m.name AS module_name, i.status, \
-           i.patient_safety, i.affects_count, i.awaiting_since, i.created_at, i.updated_at \
-         FROM issues i JOIN suppliers s ON s.id = i.supplier_id \
-           LEFT JOIN modules m ON m.id = i.module_id{} ORDER BY {order} LIMIT {limit}",
-        query.where_clause()
-    );
-    let rows = query
-        .bind_all(sqlx::query(&sql))
-        .fetch_all(db.reader())
-        .await?;
-    let mut issues = rows
-        .iter()
-        .map(|row| list_row(row, now))
-        .collect::<Result<Vec<_>, _>>()?;
-    let next_after = if issues.len() as i64 > page_size {
-        issues.truncate(page_size as usize);
-        issues.last().map(|row| row.id.0)
-    } else {
-        None
-    };
-    attach_log_numbers(db, &mut issues).await?;
-    Ok((issues, total, next_after))
+    query
 }
 
 fn list_row(row: &AnyRow, now: DateTime<Utc>) -> Result<IssueRow, sqlx::Error> {
@@ -725,6 +746,7 @@ fn list_row(row: &AnyRow, now: DateTime<Utc>) -> Result<IssueRow, sqlx::Error> {
         supplier: row.try_get("supplier_name")?,
         module: row.try_get("module_name")?,
         status,
+        target: row.try_get("target")?,
         patient_safety: row.try_get::<i64, _>("patient_safety")? != 0,
         log_numbers: Vec::new(),
         affects: row.try_get("affects_count")?,

@@ -592,6 +592,8 @@ mod list {
         pub supplier: String,
         pub module: Option<String>,
         pub status: IssueStatus,
+        /// What a planned fix targets; empty when none was given.
+        pub target: String,
         pub patient_safety: bool,
         pub log_numbers: Vec<String>,
         pub affects: i64,

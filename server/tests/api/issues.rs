@@ -588,3 +588,90 @@ async fn issues_of_different_suppliers_are_not_merged() {
     );
     assert_eq!(t.issue(&t.chair, "1").await["status"], "new");
 }
+
+#[tokio::test]
+async fn the_csv_export_is_the_whole_current_view_as_rfc_4180() {
+    let t = tracker().await;
+    t.report("=HYPERLINK(\"http://evil.example\"), a trap", "CS0000001")
+        .await;
+    t.report("Letters print \"twice\"", "").await;
+    t.report("Unrelated: slow search", "").await;
+    let other = t.app.create_supplier("Other Systems").await;
+    let chair = t
+        .app
+        .create_account(Role::Chair, "chair2@example.org")
+        .await;
+    t.app
+        .create_issue(other, &chair, "Letters go missing")
+        .await;
+
+    let response = t
+        .chair
+        .get(t.app.url("/issues.csv?q=letters&sort=created&after=99"))
+        .send()
+        .await
+        .expect("export");
+
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .expect("ascii");
+    assert!(
+        disposition.starts_with("attachment; filename=\"issues-"),
+        "{disposition}"
+    );
+    let body = response.text().await.expect("utf-8");
+    let lines: Vec<&str> = body.split("\r\n").collect();
+    assert!(
+        lines[0].starts_with("\u{feff}Number,Title,Status,"),
+        "{}",
+        lines[0]
+    );
+    // Newest first, the page position ignored, only the issues the text finds.
+    assert_eq!(
+        lines.len(),
+        4,
+        "header, two issues, and the final line end: {body}"
+    );
+    assert!(
+        lines[1].starts_with("#4,Letters go missing,New,"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("#2,\"Letters print \"\"twice\"\"\",New,"),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[2].ends_with("/issues/2"), "{}", lines[2]);
+
+    let trap = t
+        .chair
+        .get(t.app.url("/issues.csv?q=trap"))
+        .send()
+        .await
+        .expect("export");
+    let trap = trap.text().await.expect("utf-8");
+    assert!(
+        trap.contains("#1,\"'=HYPERLINK(\"\"http://evil.example\"\"), a trap\",New,,Example Systems,,CS0000001,Yes,0,"),
+        "{trap}"
+    );
+
+    // The supplier's representative gets only their own supplier's issues; no one signed
+    // in gets nothing.
+    let rep = t
+        .rep
+        .get(t.app.url("/issues.csv?q=letters"))
+        .send()
+        .await
+        .expect("export");
+    let rep = rep.text().await.expect("utf-8");
+    assert_eq!(rep.matches("\r\n").count(), 2, "{rep}");
+    assert!(!rep.contains("Letters go missing"), "{rep}");
+    let anonymous = t.app.get("/issues.csv").await;
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+}

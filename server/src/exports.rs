@@ -1,0 +1,73 @@
+//! `GET /issues.csv`: the issues list's current view as a file. A plain route rather than a
+//! server function, so a link downloads it with or without JavaScript. The list's own query
+//! string chooses the view, and the viewer sees in it only what the list would show them.
+
+use app::{
+    accounts::types::CurrentUser,
+    domain::permissions::{allows, Permission},
+    issues::export,
+};
+use axum::{
+    extract::{RawQuery, State},
+    http::{
+        header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, HOST},
+        HeaderMap, StatusCode,
+    },
+    response::{IntoResponse, Response},
+    Extension,
+};
+
+use app::db::Db;
+
+#[derive(Clone)]
+pub struct ExportState {
+    pub db: Db,
+    /// Where the app is reached, for the links in a file; else the request's own host.
+    pub public_origin: Option<String>,
+}
+
+pub async fn issues_csv(
+    State(state): State<ExportState>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let Some(Extension(user)) = user else {
+        return (StatusCode::UNAUTHORIZED, "Sign in to export issues.\n").into_response();
+    };
+    if !allows(user.role, Permission::ReadIssues) {
+        return (
+            StatusCode::FORBIDDEN,
+            "Your account cannot export issues.\n",
+        )
+            .into_response();
+    }
+    let filter = export::filter_from_query(query.as_deref().unwrap_or_default());
+    let origin = state.public_origin.clone().unwrap_or_else(|| {
+        let host = headers.get(HOST).and_then(|host| host.to_str().ok());
+        format!("http://{}", host.unwrap_or("localhost"))
+    });
+    let now = chrono::Utc::now();
+    match export::issues_csv(&state.db, &filter, &user, now, &origin).await {
+        Ok(body) => (
+            [
+                (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", export::file_name(now)),
+                ),
+                (CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "issues export failed");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The export failed. Try again in a moment.\n",
+            )
+                .into_response()
+        }
+    }
+}

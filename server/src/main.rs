@@ -47,6 +47,13 @@ enum DemoCommand {
     /// Fill an empty database with demonstration accounts and records (does nothing if
     /// the database already has accounts).
     Load,
+    /// Add many generated issues (after the demo data, if the database is empty), for
+    /// measuring speed on a large tracker.
+    Generate {
+        /// How many issues to add.
+        #[arg(long, default_value_t = 100_000)]
+        issues: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -116,6 +123,12 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                     println!("the database already has accounts; demo data not loaded")
                 }
             }
+            Ok(())
+        }
+        Command::Demo(DemoCommand::Generate { issues }) => {
+            telemetry::init(&config.log);
+            let total = watchdog::demo::generate::generate(&config, issues).await?;
+            println!("the database now holds {total} issues");
             Ok(())
         }
         Command::Config => {

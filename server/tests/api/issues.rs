@@ -675,3 +675,58 @@ async fn the_csv_export_is_the_whole_current_view_as_rfc_4180() {
     let anonymous = t.app.get("/issues.csv").await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_demo_tracker_has_issues_in_every_status_with_their_stories() {
+    let app = TestApp::spawn().await;
+    watchdog::demo::load(&app.config).await.expect("demo data");
+    let member = crate::helpers::new_client();
+    let signed_in = member
+        .post(app.url("/api/sign_in"))
+        .form(&[
+            ("email", "member@example.org"),
+            ("password", watchdog::demo::PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("sign in");
+    assert!(signed_in.headers().contains_key("set-cookie"));
+    let list = |status: &'static str| {
+        let (app, member) = (&app, &member);
+        async move {
+            let page = app
+                .call_with(member, "/api/issues", &[("status", status)])
+                .await;
+            json(page).await["total"].as_i64().expect("a count")
+        }
+    };
+
+    assert!(list("all").await >= 30);
+    for status in app::issues::types::IssueStatus::ALL {
+        assert!(list(status.as_str()).await > 0, "{status:?}");
+    }
+    let page = json(
+        app.call_with(&member, "/api/issue", &[("issue", "1")])
+            .await,
+    )
+    .await;
+    assert_eq!(page["patient_safety"], true);
+    assert!(page["affects"].as_i64() > Some(1));
+    let kinds: Vec<&str> = page["timeline"]
+        .as_array()
+        .expect("a timeline")
+        .iter()
+        .filter_map(|entry| entry["kind"].as_str())
+        .collect();
+    assert!(kinds.contains(&"official_response"), "{kinds:?}");
+    assert!(kinds.contains(&"status_changed"), "{kinds:?}");
+    let awaiting = json(
+        app.call_with(&member, "/api/issues", &[("awaiting", "1")])
+            .await,
+    )
+    .await;
+    assert!(
+        awaiting["total"].as_i64() > Some(0),
+        "some wait on the supplier"
+    );
+}

@@ -1,0 +1,238 @@
+//! `watchdog demo generate --issues N`: a large tracker for measuring speed, N issues of the
+//! demo supplier spread over three years, with log numbers, responses, status changes and
+//! "affects us too" marks, written through the same store functions as the pages. The demo
+//! accounts and supplier are loaded first if the database is empty. Deterministic: the same
+//! N gives the same tracker.
+
+use anyhow::Context;
+use app::{
+    accounts::types::AccountId,
+    db::Db,
+    issues::{
+        store::{self, NewEvent, NewIssue},
+        types::{EventKind, IssueStatus, LogNumber},
+    },
+    suppliers::types::{ModuleId, SupplierId},
+};
+use chrono::{DateTime, Duration, Utc};
+
+use crate::config::Config;
+
+/// Issues written per transaction.
+const BATCH: usize = 2000;
+
+const AREAS: &[&str] = &[
+    "Appointment book",
+    "Repeat prescribing",
+    "Document queue",
+    "Pathology inbox",
+    "Recall search",
+    "Patient summary",
+    "Referral letter",
+    "Template editor",
+    "Practice library",
+    "Task list",
+    "Medication review",
+    "Online consultation",
+];
+
+const FAULTS: &[&str] = &[
+    "freezes",
+    "shows a blank screen",
+    "prints twice",
+    "loses the dosage text",
+    "files to the wrong patient",
+    "times out",
+    "drops attachments",
+    "shows the wrong date",
+    "crashes",
+    "ignores the practice setting",
+];
+
+const WHEN: &[&str] = &[
+    "after the update",
+    "on Monday mornings",
+    "with large records",
+    "when switching session",
+    "for locum accounts",
+    "on the new printers",
+    "after a record merge",
+    "when offline",
+];
+
+/// SplitMix64: a small, well-mixed, repeatable sequence; no dependency for a demo.
+struct Sequence(u64);
+
+impl Sequence {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+/// Adds `count` generated issues; returns how many the database then holds.
+pub async fn generate(config: &Config, count: usize) -> anyhow::Result<i64> {
+    super::load(config).await?;
+    let db = Db::connect(&config.database_url(), 1).await?;
+    let (supplier, modules, rep, members) = cast(&db).await?;
+    let start = Utc::now() - Duration::days(3 * 365);
+    let step = Duration::seconds((3 * 365 * 24 * 3600 / count.max(1)) as i64);
+    let mut sequence = Sequence(count as u64);
+    let already: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM issues")
+        .fetch_one(db.reader())
+        .await?;
+    let mut written = 0;
+    while written < count {
+        let mut tx = db.begin_write().await?;
+        for n in written..(written + BATCH).min(count) {
+            let at = start + step * n as i32;
+            let serial = already as usize + n + 1;
+            write_issue(
+                &mut tx,
+                &mut sequence,
+                serial,
+                at,
+                supplier,
+                &modules,
+                rep,
+                &members,
+            )
+            .await
+            .with_context(|| format!("generated issue {serial}"))?;
+        }
+        tx.commit().await?;
+        written = (written + BATCH).min(count);
+        if written % 10_000 == 0 || written == count {
+            println!("{written} of {count} issues written");
+        }
+    }
+    let total = sqlx::query_scalar("SELECT COUNT(*) FROM issues")
+        .fetch_one(db.reader())
+        .await?;
+    db.close().await;
+    Ok(total)
+}
+
+type Cast = (SupplierId, Vec<ModuleId>, AccountId, Vec<AccountId>);
+
+/// The demo supplier, its modules, its representative and the user group's accounts.
+async fn cast(db: &Db) -> anyhow::Result<Cast> {
+    let supplier: i64 = sqlx::query_scalar("SELECT id FROM suppliers ORDER BY id LIMIT 1")
+        .fetch_one(db.reader())
+        .await
+        .context("the demo supplier")?;
+    let modules: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM modules WHERE supplier_id = $1 ORDER BY id")
+            .bind(supplier)
+            .fetch_all(db.reader())
+            .await?;
+    let rep: i64 = sqlx::query_scalar(
+        "SELECT id FROM accounts WHERE supplier_id = $1 AND role = 'supplier_rep' LIMIT 1",
+    )
+    .bind(supplier)
+    .fetch_one(db.reader())
+    .await
+    .context("the demo supplier's representative")?;
+    let members: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE role <> 'supplier_rep' ORDER BY id")
+            .fetch_all(db.reader())
+            .await?;
+    Ok((
+        SupplierId(supplier),
+        modules.into_iter().map(ModuleId).collect(),
+        AccountId(rep),
+        members.into_iter().map(AccountId).collect(),
+    ))
+}
+
+/// Statuses by how often a tracker holds them: most issues end fixed or closed.
+const STATUS_MIX: &[IssueStatus] = &[
+    IssueStatus::New,
+    IssueStatus::Logged,
+    IssueStatus::Logged,
+    IssueStatus::Investigating,
+    IssueStatus::Investigating,
+    IssueStatus::FixPlanned,
+    IssueStatus::Fixed,
+    IssueStatus::Fixed,
+    IssueStatus::Closed,
+    IssueStatus::Closed,
+    IssueStatus::Closed,
+    IssueStatus::WontFix,
+];
+
+#[allow(clippy::too_many_arguments)]
+async fn write_issue(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    sequence: &mut Sequence,
+    serial: usize,
+    at: DateTime<Utc>,
+    supplier: SupplierId,
+    modules: &[ModuleId],
+    rep: AccountId,
+    members: &[AccountId],
+) -> anyhow::Result<()> {
+    let title = format!(
+        "{} {} {}",
+        sequence.pick(AREAS),
+        sequence.pick(FAULTS),
+        sequence.pick(WHEN)
+    );
+    let description = format!(
+        "{title}.\n\nSeen by **{}** practices; steps to reproduce are in the supplier's log. \
+         Generated issue {serial}.",
+        1 + sequence.below(9)
+    );
+    let log_number = (sequence.below(4) > 0)
+        .then(|| LogNumber::parse(&format!("GEN{serial:07}")))
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let reporter = members[sequence.below(members.len())];
+    let issue = NewIssue {
+        title: &title,
+        description: &description,
+        supplier,
+        module: (!modules.is_empty() && sequence.below(5) > 0)
+            .then(|| modules[sequence.below(modules.len())]),
+        patient_safety: sequence.below(12) == 0,
+        reporter,
+        log_number: log_number.as_ref(),
+    };
+    let id = store::create(tx, issue, at).await?;
+    let status = STATUS_MIX[sequence.below(STATUS_MIX.len())];
+    if status != IssueStatus::New {
+        let answered = at + Duration::hours(20);
+        let response = NewEvent {
+            body: "Thank you. We have logged this and will update you here.",
+            ..NewEvent::new(EventKind::OfficialResponse, rep)
+        };
+        store::record(tx, id, response, answered).await?;
+        let core = store::core(tx, id).await?.context("just written")?;
+        let target = (status == IssueStatus::FixPlanned).then_some("Next release");
+        store::set_status(tx, &core, core.version, status, target, answered).await?;
+        let change = NewEvent {
+            from_status: Some(core.status),
+            to_status: Some(status),
+            detail: target.unwrap_or_default(),
+            ..NewEvent::new(EventKind::StatusChanged, rep)
+        };
+        store::record(tx, id, change, answered).await?;
+        store::supplier_answered(tx, id, answered).await?;
+    }
+    for _ in 0..sequence.below(4) {
+        let member = members[sequence.below(members.len())];
+        store::set_affects(tx, id, member, true, at).await?;
+    }
+    Ok(())
+}

@@ -12,14 +12,9 @@ const AREAS: &[(&str, &str)] = &[("/", "Home"), ("/issues", "Issues")];
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    // Awaited inside `Suspend`, never read with `.get()` under `Suspense`: the reading pattern
+    // that Leptos' server rendering handles without races when several boundaries wait at once.
     let info = OnceResource::new_blocking(get_instance_info());
-    // The instance's own name beside the product's, unless it is still the product's.
-    let instance_name = move || {
-        info.get()
-            .and_then(Result::ok)
-            .map(|info| info.name)
-            .filter(|name| name != "Watchdog")
-    };
 
     view! {
         <a class="skip-link" href="#main">"Skip to main content"</a>
@@ -28,10 +23,15 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a class="brand" href="/">
                     <span class="brand__product">"Watchdog"</span>
                     <Suspense fallback=|| ()>
-                        {move || {
-                            instance_name()
+                        {move || Suspend::new(async move {
+                            // The instance's own name beside the product's, unless it is still
+                            // the product's.
+                            info.await
+                                .ok()
+                                .map(|info| info.name)
+                                .filter(|name| name != "Watchdog")
                                 .map(|name| view! { <span class="brand__instance">{name}</span> })
-                        }}
+                        })}
                     </Suspense>
                 </a>
                 <nav class="site-nav" aria-label="Main">

@@ -91,3 +91,61 @@ async fn a_page_whose_data_fails_shows_a_friendly_error_with_status_500() {
     assert!(html.contains("Nothing you saved has been lost"));
     assert!(!html.contains("pool"), "internal detail leaked: {html}");
 }
+
+/// Pages rendered side by side must each finish: Leptos' server rendering once raced when
+/// several requests waited on resources at once (a panic mid-page, the response never
+/// completed). Many clients, on a multi-threaded runtime as in production.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_rendered_side_by_side_all_finish() {
+    let app = TestApp::spawn().await;
+    watchdog::demo::load(&app.config).await.expect("demo data");
+    let browser = crate::helpers::new_client();
+    let signed_in = browser
+        .post(app.url("/api/sign_in"))
+        .form(&[
+            ("email", "member@example.org"),
+            ("password", watchdog::demo::PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("sign in");
+    assert!(signed_in.headers().contains_key("set-cookie"), "signed in");
+
+    let mut clients = Vec::new();
+    for client in 0..8 {
+        let (browser, base) = (browser.clone(), app.url(""));
+        clients.push(tokio::spawn(async move {
+            let mut failures = Vec::new();
+            for n in 0..100 {
+                let path =
+                    ["/", "/issues", "/issues/1", "/issues?q=letters&status=all"][(client + n) % 4];
+                let sent = browser
+                    .get(format!("{base}{path}"))
+                    .header("accept", "text/html")
+                    .timeout(std::time::Duration::from_secs(30))
+                    .send()
+                    .await;
+                match sent {
+                    Ok(response) if response.status() == 200 => {
+                        let html = response.text().await.unwrap_or_default();
+                        if !(html.contains("</footer>") && html.contains("</html>")) {
+                            failures.push(format!("{path}: page cut short"));
+                        }
+                    }
+                    Ok(response) => failures.push(format!("{path}: {}", response.status())),
+                    Err(error) => failures.push(format!("{path}: {error}")),
+                }
+            }
+            failures
+        }));
+    }
+    let mut failures = Vec::new();
+    for client in clients {
+        failures.extend(client.await.expect("client"));
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failed: {failures:?}",
+        failures.len()
+    );
+}

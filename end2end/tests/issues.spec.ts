@@ -162,3 +162,38 @@ test("the current view downloads as CSV", async ({ page }) => {
   expect(body.startsWith("\ufeffNumber,Title,Status,")).toBe(true);
   await expect(page).toHaveURL(/\/issues\?status=all/);
 });
+
+test("a member edits their comment, then removes it; the reporter edits the details", async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  const tag = javaScriptEnabled ? "JS" : "NOJS";
+  await signIn(page, "member@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  const path = await report(page, `Search is slow (${tag})`, `E2E-${tag}-EDIT-1`);
+
+  await page.getByRole("textbox", { name: "Comment" }).fill("It takes a *minute*.");
+  await page.getByRole("button", { name: "Post comment" }).click();
+  const comment = page.locator(".timeline__item--comment");
+  await expect(comment).toContainText("It takes a minute.");
+
+  await comment.getByRole("link", { name: "Edit" }).click();
+  const text = page.getByRole("textbox", { name: "Your text" });
+  await expect(text).toHaveValue("It takes a *minute*.");
+  await text.fill("It takes two minutes.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(comment).toContainText("It takes two minutes.");
+  await expect(comment).toContainText("edited");
+
+  await comment.getByRole("link", { name: "Remove" }).click();
+  await page.getByRole("button", { name: "Remove comment" }).click();
+  await expect(comment).toContainText("This comment was removed.");
+  await expect(comment).not.toContainText("two minutes");
+
+  await page.goto(path);
+  await page.getByRole("link", { name: "Edit details" }).click();
+  await page.getByLabel("Title").fill(`Patient search is slow (${tag})`);
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Patient search is slow (${tag})`);
+  await expect(page.locator(".timeline")).toContainText("changed the title");
+});

@@ -31,4 +31,10 @@ export const signedInPages: (PageUnderTest & { as: string })[] = [
   },
   { path: "/issues", status: 200, heading: "Issues", as: "member@example.org" },
   { path: "/issues/new", status: 200, heading: "Report an issue", as: "member@example.org" },
+  {
+    path: "/issues/1",
+    status: 200,
+    heading: /Repeat prescriptions drop the dosage text/,
+    as: "member@example.org",
+  },
 ];

@@ -17,7 +17,10 @@ use crate::{
     error::FormErrors,
     issues::{
         store::{self, IssueCore, NewEvent, NewIssue},
-        types::{EventKind, IssueFilter, IssueStatus, LogNumber, ViewerRights},
+        types::{
+            EventKind, IssueDetails, IssueEditing, IssueFilter, IssueStatus, LogNumber,
+            ViewerRights,
+        },
     },
     markdown::{check_required, check_size, render},
     suppliers::{
@@ -132,11 +135,24 @@ pub async fn get_issue(issue: i64) -> Result<IssueView, AppError> {
             && may_add_log_number(&viewer, &record.supplier.id, record.reporter),
         may_mark_affects: open && allows(viewer.role, Permission::ReportIssues),
         may_merge: open && allows(viewer.role, Permission::TriageIssues),
+        may_edit_details: open && may_edit_details(&viewer, record.reporter),
         affects_me,
         following,
     };
+    let editing = if viewer_rights.may_edit_details {
+        let mut modules = suppliers::store::module_names(&db).await?;
+        modules.retain(|module| module.supplier == record.supplier.id);
+        Some(IssueEditing {
+            description: record.description.clone(),
+            module: record.module_id,
+            modules,
+        })
+    } else {
+        None
+    };
     Ok(IssueView {
         id,
+        editing,
         title: record.title,
         description: render::to_html(&record.description),
         supplier: record.supplier,
@@ -154,7 +170,7 @@ pub async fn get_issue(issue: i64) -> Result<IssueView, AppError> {
         days_awaiting: record
             .awaiting_since
             .and_then(|since| days_awaiting(record.status, since, now)),
-        timeline: store::timeline(&db, id).await?,
+        timeline: timeline_for(&db, &viewer, id, open).await?,
         viewer: viewer_rights,
     })
 }
@@ -184,15 +200,13 @@ pub async fn report_issue(
         .keep("patient_safety", if safety { "on" } else { "" });
     let mut errors = kept.clone();
 
-    let title_value = title.trim();
-    if title_value.is_empty() {
-        errors = errors.field(
-            "title",
-            "Give the issue a title: what goes wrong, in a line.",
-        );
-    } else if title_value.chars().count() > 200 {
-        errors = errors.field("title", "Keep the title under 200 characters.");
-    }
+    let title_value = match check_title(&title) {
+        Ok(title) => title,
+        Err(message) => {
+            errors = errors.field("title", message);
+            ""
+        }
+    };
     if let Err(message) = check_required(
         &description,
         "Describe the problem: what you did, what happened, what you expected.",
@@ -212,20 +226,7 @@ pub async fn report_issue(
         );
     }
     let modules = suppliers::store::module_names(&db).await?;
-    let module_id = match module_text.trim() {
-        "" => Ok(None),
-        text => text
-            .parse::<i64>()
-            .ok()
-            .and_then(|id| {
-                modules
-                    .iter()
-                    .find(|module| module.id.0 == id && Some(module.supplier) == supplier_id)
-            })
-            .map(|module| Some(module.id))
-            .ok_or("Choose one of this supplier's modules, or none."),
-    };
-    let module_id: Option<ModuleId> = match module_id {
+    let module_id = match check_module(&module_text, supplier_id, &modules) {
         Ok(module) => module,
         Err(message) => {
             errors = errors.field("module", message);
@@ -480,6 +481,189 @@ pub async fn merge_issue(issue: i64, version: i64, into: String) -> Result<(), A
     Ok(())
 }
 
+/// Its reporter, or the committee, edits an issue's title, description, module and
+/// patient-safety flag; the timeline says what changed. A stale page's edit is refused.
+#[server(prefix = "/api", endpoint = "issues/edit")]
+pub async fn edit_issue(
+    issue: i64,
+    version: i64,
+    title: String,
+    description: String,
+    module: Option<String>,
+    patient_safety: Option<String>,
+) -> Result<(), AppError> {
+    let editor = guard::signed_in()?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let module_text = module.unwrap_or_default();
+    let safety = patient_safety.is_some_and(|value| !value.is_empty());
+    let kept = FormErrors::new()
+        .keep("title", &title)
+        .keep("description", &description)
+        .keep("module", &module_text)
+        .keep("patient_safety", if safety { "on" } else { "" });
+    let modules = suppliers::store::module_names(&db).await?;
+    let mut tx = db.begin_write().await?;
+    let core = visible_issue(&mut tx, &editor, IssueId(issue)).await?;
+    if !may_edit_details(&editor, core.reporter) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    if core.duplicate_of.is_some() {
+        return Err(merged_refusal(&core));
+    }
+    let mut errors = kept.clone();
+    let title = check_title(&title).unwrap_or_else(|message| {
+        errors = errors.clone().field("title", message);
+        ""
+    });
+    if let Err(message) = check_required(
+        &description,
+        "Describe the problem: what you did, what happened, what you expected.",
+    ) {
+        errors = errors.field("description", message);
+    }
+    let module =
+        check_module(&module_text, Some(core.supplier), &modules).unwrap_or_else(|message| {
+            errors = errors.clone().field("module", message);
+            None
+        });
+    if !errors.fields.is_empty() {
+        return Err(AppError::refused(errors));
+    }
+    let details = IssueDetails {
+        title: title.to_owned(),
+        description: description.trim_end().to_owned(),
+        module,
+        patient_safety: safety,
+    };
+    let before = store::details(&mut tx, core.id).await?;
+    if let Some(changes) = details.changes_from(&before) {
+        if !store::update_details(&mut tx, &core, version, &details, now).await? {
+            return Err(AppError::refused(kept.form(
+                "Someone changed this issue after you opened the page. Open it again to see \
+                 the current details, then make your change.",
+            )));
+        }
+        let event = NewEvent {
+            detail: &changes,
+            ..NewEvent::new(EventKind::DetailsChanged, editor.id)
+        };
+        store::record(&mut tx, core.id, event, now).await?;
+        tx.commit().await?;
+    }
+    leptos_axum::redirect(&core.id.href());
+    Ok(())
+}
+
+/// The author of a comment or official response replaces its text; the committee can still
+/// read what it said before.
+#[server(prefix = "/api", endpoint = "issues/post/edit")]
+pub async fn edit_issue_post(post: i64, version: i64, body: String) -> Result<(), AppError> {
+    let editor = guard::signed_in()?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let kept = FormErrors::new().keep("body", &body);
+    let mut tx = db.begin_write().await?;
+    let (post, issue) = visible_post(&mut tx, &editor, post).await?;
+    if post.author != Some(editor.id) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    if issue.duplicate_of.is_some() {
+        return Err(merged_refusal(&issue));
+    }
+    if post.removed {
+        return Err(AppError::refused(
+            kept.form("This was removed, so it can no longer be edited."),
+        ));
+    }
+    if let Err(message) = check_required(&body, "Write something, or remove the post instead.") {
+        return Err(AppError::refused(kept.field("body", message)));
+    }
+    if !store::edit_post(&mut tx, &post, version, body.trim_end(), editor.id, now).await? {
+        return Err(AppError::refused(kept.form(
+            "This changed after you opened the page. It now shows the current text; edit \
+             again if your change is still needed.",
+        )));
+    }
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("{}#event-{}", issue.id.href(), post.id));
+    Ok(())
+}
+
+/// Its author, or the committee, removes a comment or official response: the timeline says
+/// it was removed, and the committee can still read what it said.
+#[server(prefix = "/api", endpoint = "issues/post/remove")]
+pub async fn remove_issue_post(post: i64, version: i64) -> Result<(), AppError> {
+    let remover = guard::signed_in()?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let mut tx = db.begin_write().await?;
+    let (post, issue) = visible_post(&mut tx, &remover, post).await?;
+    let own = post.author == Some(remover.id);
+    if !(own || allows(remover.role, Permission::TriageIssues)) {
+        return Err(AppError::Forbidden.with_status());
+    }
+    if !post.removed && !store::remove_post(&mut tx, &post, version, remover.id, now).await? {
+        return Err(AppError::refused(FormErrors::new().form(
+            "This changed after you opened the page. Look at it again before removing it.",
+        )));
+    }
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("{}#event-{}", issue.id.href(), post.id));
+    Ok(())
+}
+
+/// The timeline as `viewer` sees it: which posts they may edit or remove, and, for the
+/// committee, the earlier texts of edited and removed posts.
+#[cfg(feature = "ssr")]
+async fn timeline_for(
+    db: &crate::db::Db,
+    viewer: &CurrentUser,
+    id: IssueId,
+    open: bool,
+) -> Result<Vec<crate::issues::types::TimelineEntry>, AppError> {
+    let committee = allows(viewer.role, Permission::TriageIssues);
+    let mut earlier = if committee {
+        store::earlier_texts(db, id).await?
+    } else {
+        Vec::new()
+    };
+    let entries = store::timeline(db, id).await?;
+    Ok(entries
+        .into_iter()
+        .map(|row| {
+            let mut entry = row.entry;
+            if open && entry.kind.is_post() && !entry.removed {
+                let own = row.author == Some(viewer.id);
+                entry.may_edit = own;
+                entry.may_remove = own || committee;
+                entry.source = own.then_some(row.text);
+            }
+            let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut earlier)
+                .into_iter()
+                .partition(|(post, _)| *post == entry.id);
+            earlier = rest;
+            entry.earlier = mine.into_iter().map(|(_, text)| text).collect();
+            entry
+        })
+        .collect())
+}
+
+/// The post, with its issue, if it exists and the caller may see that issue.
+#[cfg(feature = "ssr")]
+async fn visible_post(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    viewer: &CurrentUser,
+    post: i64,
+) -> Result<(store::PostCore, IssueCore), AppError> {
+    let post = store::post_core(tx, post)
+        .await?
+        .filter(|post| post.kind.is_post())
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    let issue = visible_issue(tx, viewer, post.issue).await?;
+    Ok((post, issue))
+}
+
 /// The issue, if the caller may see it: 404 if there is none, 403 if it is another
 /// supplier's and the caller represents a supplier.
 #[cfg(feature = "ssr")]
@@ -496,6 +680,51 @@ async fn visible_issue(
     } else {
         Err(AppError::Forbidden.with_status())
     }
+}
+
+/// A title as given, trimmed, or why it will not do.
+#[cfg(feature = "ssr")]
+fn check_title(title: &str) -> Result<&str, &'static str> {
+    let title = title.trim();
+    if title.is_empty() {
+        Err("Give the issue a title: what goes wrong, in a line.")
+    } else if title.chars().count() > 200 {
+        Err("Keep the title under 200 characters.")
+    } else {
+        Ok(title)
+    }
+}
+
+/// The module chosen (by id, one of `supplier`'s), none, or why it will not do.
+#[cfg(feature = "ssr")]
+fn check_module(
+    text: &str,
+    supplier: Option<SupplierId>,
+    modules: &[suppliers::types::ModuleName],
+) -> Result<Option<ModuleId>, &'static str> {
+    match text.trim() {
+        "" => Ok(None),
+        text => text
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| {
+                modules
+                    .iter()
+                    .find(|module| module.id.0 == id && Some(module.supplier) == supplier)
+            })
+            .map(|module| Some(module.id))
+            .ok_or("Choose one of this supplier's modules, or none."),
+    }
+}
+
+/// Its reporter (while still in the user group) and the committee edit an issue's details.
+#[cfg(feature = "ssr")]
+fn may_edit_details(
+    user: &CurrentUser,
+    reporter: Option<crate::accounts::types::AccountId>,
+) -> bool {
+    allows(user.role, Permission::TriageIssues)
+        || (allows(user.role, Permission::ReportIssues) && reporter == Some(user.id))
 }
 
 /// Who posts: the user group comments, a representative of the issue's supplier responds.

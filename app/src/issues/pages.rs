@@ -14,11 +14,12 @@ use crate::{
     issues::{
         api::{
             get_issue, get_issues, get_report_options, AddIssueLogNumber, ChangeIssueStatus,
-            MergeIssue, PostToIssue, ReportIssue, SetIssueAffects, SetIssueFollowing,
+            EditIssue, EditIssuePost, MergeIssue, PostToIssue, RemoveIssuePost, ReportIssue,
+            SetIssueAffects, SetIssueFollowing,
         },
         types::{
-            EventKind, IssueFilter, IssueId, IssueListPage, IssueRow, IssueSort, IssueStatus,
-            IssueView, TimelineEntry,
+            EventKind, IssueEditing, IssueFilter, IssueId, IssueListPage, IssueRow, IssueSort,
+            IssueStatus, IssueView, TimelineEntry,
         },
     },
     suppliers::types::{ModuleName, SupplierName},
@@ -409,6 +410,9 @@ struct IssueActions {
     affects: ServerAction<SetIssueAffects>,
     follow: ServerAction<SetIssueFollowing>,
     merge: ServerAction<MergeIssue>,
+    edit: ServerAction<EditIssue>,
+    edit_post: ServerAction<EditIssuePost>,
+    remove_post: ServerAction<RemoveIssuePost>,
 }
 
 impl IssueActions {
@@ -420,6 +424,9 @@ impl IssueActions {
             affects: ServerAction::new(),
             follow: ServerAction::new(),
             merge: ServerAction::new(),
+            edit: ServerAction::new(),
+            edit_post: ServerAction::new(),
+            remove_post: ServerAction::new(),
         }
     }
 
@@ -431,6 +438,30 @@ impl IssueActions {
             + self.affects.version().get()
             + self.follow.version().get()
             + self.merge.version().get()
+            + self.edit.version().get()
+            + self.edit_post.version().get()
+            + self.remove_post.version().get()
+    }
+}
+
+/// What part of an issue's page the reader is working on, from its URL: `?edit=details`,
+/// `?edit=<post>` or `?remove=<post>`. Links lead there, so it works without JavaScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    Reading,
+    EditingDetails,
+    EditingPost(i64),
+    RemovingPost(i64),
+}
+
+impl Focus {
+    fn from_query(edit: Option<String>, remove: Option<String>) -> Self {
+        match (edit.as_deref(), remove) {
+            (Some("details"), _) => Focus::EditingDetails,
+            (Some(post), _) => post.parse().map_or(Focus::Reading, Focus::EditingPost),
+            (None, Some(post)) => post.parse().map_or(Focus::Reading, Focus::RemovingPost),
+            (None, None) => Focus::Reading,
+        }
     }
 }
 
@@ -453,6 +484,7 @@ pub fn IssuePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let staying = query.read().get("show").as_deref() == Some("merged");
                 let arrived_from = query.read().get("from").and_then(|from| IssueId::parse(&from));
+                let focus = Focus::from_query(query.read().get("edit"), query.read().get("remove"));
                 match issue.await {
                     Err(error) => view! { <Refusal error/> }.into_any(),
                     Ok(issue) => match issue.duplicate_of {
@@ -460,7 +492,7 @@ pub fn IssuePage() -> impl IntoView {
                             let path = format!("{}?from={}", survivor.href(), issue.id.0);
                             view! { <Redirect path/> }.into_any()
                         }
-                        _ => view! { <IssueDetail issue actions arrived_from/> }.into_any(),
+                        _ => view! { <IssueDetail issue actions arrived_from focus/> }.into_any(),
                     },
                 }
             })}
@@ -474,6 +506,7 @@ fn IssueDetail(
     actions: IssueActions,
     /// The merged issue whose link brought the reader here.
     arrived_from: Option<IssueId>,
+    focus: Focus,
 ) -> impl IntoView {
     let IssueActions {
         post,
@@ -482,7 +515,10 @@ fn IssueDetail(
         affects,
         follow,
         merge,
+        edit,
+        ..
     } = actions;
+    let path = issue.id.href();
     let id = issue.id.0.to_string();
     let title = format!("{} {}", issue.id, issue.title);
     let rights = issue.viewer.clone();
@@ -590,14 +626,41 @@ fn IssueDetail(
             })}
         {facts}
         {interest}
-        <section aria-labelledby="description-heading">
-            <h2 id="description-heading" class="visually-hidden">"Description"</h2>
-            <MarkdownView html=issue.description.clone()/>
-        </section>
+        {match (focus, issue.editing.clone()) {
+            (Focus::EditingDetails, Some(editing)) => {
+                view! {
+                    <EditDetails
+                        edit
+                        id=issue.id
+                        version=issue.version
+                        title=issue.title.clone()
+                        patient_safety=issue.patient_safety
+                        editing
+                    />
+                }
+                    .into_any()
+            }
+            _ => {
+                let editable = rights.may_edit_details;
+                let edit_href = format!("{path}?edit=details");
+                view! {
+                    <section aria-labelledby="description-heading">
+                        <h2 id="description-heading" class="visually-hidden">"Description"</h2>
+                        <MarkdownView html=issue.description.clone()/>
+                        {editable.then(|| view! { <p><a href=edit_href>"Edit details"</a></p> })}
+                    </section>
+                }
+                    .into_any()
+            }
+        }}
         <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">"Timeline"</h2>
             <ol class="timeline">
-                {issue.timeline.into_iter().map(|entry| view! { <TimelineItem entry/> }).collect_view()}
+                {issue
+                    .timeline
+                    .into_iter()
+                    .map(|entry| view! { <TimelineItem entry path=path.clone() focus actions/> })
+                    .collect_view()}
             </ol>
         </section>
         {rights.may_post.then(|| {
@@ -699,8 +762,100 @@ fn affects_text(count: i64) -> String {
     }
 }
 
+/// The form that edits an issue's title, description, module and safety flag.
 #[component]
-fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
+fn EditDetails(
+    edit: ServerAction<EditIssue>,
+    id: IssueId,
+    version: i64,
+    title: String,
+    patient_safety: bool,
+    editing: IssueEditing,
+) -> impl IntoView {
+    let errors = Signal::derive(move || {
+        let refused = form_errors(edit.value().get());
+        if refused.kept.is_empty() {
+            // Nothing typed yet: the form starts from the issue as it is.
+            refused.keep("patient_safety", if patient_safety { "on" } else { "" })
+        } else {
+            refused
+        }
+    });
+    let mut module_options = vec![(String::new(), "None".to_owned())];
+    module_options.extend(
+        editing
+            .modules
+            .iter()
+            .map(|module| (module.id.0.to_string(), module.name.clone())),
+    );
+    let module = editing
+        .module
+        .map(|module| module.0.to_string())
+        .unwrap_or_default();
+    let cancel = id.href();
+    view! {
+        <section class="panel" aria-labelledby="edit-heading">
+            <h2 id="edit-heading">"Edit details"</h2>
+            <FormMessage error=Signal::derive(move || action_failure(edit))/>
+            <ActionForm action=edit attr:class="report-form">
+                <input type="hidden" name="issue" value=id.0.to_string()/>
+                <input type="hidden" name="version" value=version.to_string()/>
+                <Field name="title" label="Title" required=true value=Signal::stored(title) errors/>
+                <SelectField
+                    name="module"
+                    label="Module"
+                    options=Signal::stored(module_options)
+                    value=Signal::stored(module)
+                    errors
+                />
+                <MarkdownField
+                    name="description"
+                    label="Description"
+                    required=true
+                    value=Signal::stored(editing.description)
+                    errors
+                />
+                <SafetyCheckbox errors/>
+                <div class="form-actions">
+                    <button type="submit" disabled=move || edit.pending().get()>"Save details"</button>
+                    <a href=cancel>"Cancel"</a>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn TimelineItem(
+    entry: TimelineEntry,
+    /// The issue's page.
+    path: String,
+    focus: Focus,
+    actions: IssueActions,
+) -> impl IntoView {
+    let IssueActions {
+        edit_post,
+        remove_post,
+        ..
+    } = actions;
+    let editing = focus == Focus::EditingPost(entry.id) && entry.may_edit;
+    let removing = focus == Focus::RemovingPost(entry.id) && entry.may_remove;
+    let anchor = format!("event-{}", entry.id);
+    let controls = (!editing && !removing && (entry.may_edit || entry.may_remove)).then(|| {
+        let edit_href = format!("{path}?edit={}#{anchor}", entry.id);
+        let remove_href = format!("{path}?remove={}#{anchor}", entry.id);
+        view! {
+            <span class="timeline__controls">
+                {entry.may_edit.then(|| view! { " · " <a href=edit_href>"Edit"</a> })}
+                {entry.may_remove.then(|| view! { " · " <a href=remove_href>"Remove"</a> })}
+            </span>
+        }
+    });
+    let what_post = if entry.kind == EventKind::OfficialResponse {
+        "response"
+    } else {
+        "comment"
+    };
     let who = entry.actor.clone().unwrap_or_else(|| "Someone".to_owned());
     let role = entry
         .actor_role
@@ -746,7 +901,7 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
         _ => "timeline__item",
     };
     view! {
-        <li class=class id=format!("event-{}", entry.id)>
+        <li class=class id=anchor.clone()>
             <p class="timeline__meta">
                 <strong>{who}</strong>
                 " "
@@ -758,9 +913,74 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
                 " · "
                 <time datetime=entry.at.to_rfc3339()>{uk_time::date_time(entry.at)}</time>
                 {entry.edited.then_some(" · edited")}
+                {controls}
             </p>
-            {entry.body.map(|html| view! { <MarkdownView html/> })}
-            {entry.removed.then(|| view! { <p class="muted">"This comment was removed."</p> })}
+            {if editing {
+                let errors = Signal::derive(move || form_errors(edit_post.value().get()));
+                let source = entry.source.clone().unwrap_or_default();
+                let cancel = format!("{path}#{anchor}");
+                view! {
+                    <FormMessage error=Signal::derive(move || action_failure(edit_post))/>
+                    <ActionForm action=edit_post>
+                        <input type="hidden" name="post" value=entry.id.to_string()/>
+                        <input type="hidden" name="version" value=entry.version.to_string()/>
+                        <MarkdownField
+                            name="body"
+                            label="Your text"
+                            rows=5
+                            value=Signal::stored(source)
+                            id_suffix=entry.id.to_string()
+                            errors
+                        />
+                        <div class="form-actions">
+                            <button type="submit" disabled=move || edit_post.pending().get()>"Save"</button>
+                            <a href=cancel>"Cancel"</a>
+                        </div>
+                    </ActionForm>
+                }
+                    .into_any()
+            } else {
+                entry.body.clone().map(|html| view! { <MarkdownView html/> }).into_any()
+            }}
+            {removing.then(|| {
+                let keep = format!("{path}#{anchor}");
+                view! {
+                    <div class="notice notice--warning" role="group" aria-label="Confirm removal">
+                        <p>
+                            {format!("Remove this {what_post}? Its text will no longer show here; the committee can still read it.")}
+                        </p>
+                        <FormMessage error=Signal::derive(move || action_failure(remove_post))/>
+                        <ActionForm action=remove_post attr:class="inline-form">
+                            <input type="hidden" name="post" value=entry.id.to_string()/>
+                            <input type="hidden" name="version" value=entry.version.to_string()/>
+                            <button type="submit" disabled=move || remove_post.pending().get()>{format!("Remove {what_post}")}</button>
+                            <a href=keep>"Keep it"</a>
+                        </ActionForm>
+                    </div>
+                }
+            })}
+            {entry.removed.then(|| view! { <p class="muted">{format!("This {what_post} was removed.")}</p> })}
+            {(!entry.earlier.is_empty()).then(|| {
+                let count = entry.earlier.len();
+                view! {
+                    <details class="timeline__earlier">
+                        <summary>{format!("Earlier text ({count}), seen by the committee only")}</summary>
+                        {entry
+                            .earlier
+                            .into_iter()
+                            .map(|earlier| {
+                                let by = earlier.replaced_by.clone().unwrap_or_else(|| "someone".to_owned());
+                                view! {
+                                    <p class="muted">
+                                        {format!("Replaced {} by {by}:", uk_time::date_time(earlier.replaced_at))}
+                                    </p>
+                                    <MarkdownView html=earlier.body/>
+                                }
+                            })
+                            .collect_view()}
+                    </details>
+                }
+            })}
         </li>
     }
 }

@@ -9,8 +9,8 @@ use crate::{
     db::{timestamp, Db},
     domain::issue_workflow::{days_awaiting, AWAITING_SUPPLIER_DAYS},
     issues::types::{
-        EventKind, IssueFilter, IssueId, IssueRow, IssueSort, IssueStatus, LogNumber, StatusFilter,
-        TimelineEntry,
+        EarlierText, EventKind, IssueDetails, IssueFilter, IssueId, IssueRow, IssueSort,
+        IssueStatus, LogNumber, StatusFilter, TimelineEntry,
     },
     markdown::render,
     suppliers::types::{ModuleId, SupplierId, SupplierName},
@@ -306,6 +306,59 @@ pub async fn add_log_number(
     record(tx, issue.id, event, now).await
 }
 
+/// The fields an edit can change, as stored.
+pub async fn details(tx: &mut Tx, id: IssueId) -> Result<IssueDetails, sqlx::Error> {
+    let (title, description, module, safety): (String, String, Option<i64>, i64) = sqlx::query_as(
+        "SELECT title, description, module_id, patient_safety FROM issues WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(IssueDetails {
+        title,
+        description,
+        module: module.map(ModuleId),
+        patient_safety: safety != 0,
+    })
+}
+
+/// Saves edited fields if the issue is still at `version` (`false` if it changed since).
+pub async fn update_details(
+    tx: &mut Tx,
+    issue: &IssueCore,
+    version: i64,
+    details: &IssueDetails,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let numbers: Vec<String> = sqlx::query_scalar(
+        "SELECT log_number FROM issue_log_numbers WHERE issue_id = $1 ORDER BY id",
+    )
+    .bind(issue.id.0)
+    .fetch_all(&mut **tx)
+    .await?;
+    let numbers = numbers
+        .iter()
+        .map(|number| parse_log_number(number))
+        .collect::<Result<Vec<_>, _>>()?;
+    let search = search_text(&details.title, &details.description, numbers.iter());
+    let changed = sqlx::query(
+        "UPDATE issues SET title = $1, description = $2, module_id = $3, patient_safety = $4, \
+           search_text = $5, updated_at = $6, version = version + 1 \
+         WHERE id = $7 AND version = $8",
+    )
+    .bind(&details.title)
+    .bind(&details.description)
+    .bind(details.module.map(|module| module.0))
+    .bind(i64::from(details.patient_safety))
+    .bind(search)
+    .bind(timestamp::to_db(now))
+    .bind(issue.id.0)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    Ok(changed.rows_affected() == 1)
+}
+
 /// Makes `account` a follower of the issue (again, if they had stopped).
 pub async fn follow(
     tx: &mut Tx,
@@ -466,6 +519,7 @@ pub struct IssueRecord {
     pub description: String,
     pub supplier: SupplierName,
     pub module: Option<String>,
+    pub module_id: Option<ModuleId>,
     pub patient_safety: bool,
     pub status: IssueStatus,
     pub target: String,
@@ -481,7 +535,8 @@ pub struct IssueRecord {
 
 pub async fn record_of(db: &Db, id: IssueId) -> Result<Option<IssueRecord>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT i.title, i.description, i.supplier_id, s.name AS supplier_name, m.name AS module_name, \
+        "SELECT i.title, i.description, i.supplier_id, s.name AS supplier_name, i.module_id, \
+           m.name AS module_name, \
            i.patient_safety, i.status, i.target, i.duplicate_of, i.reporter_id, a.display_name, \
            i.affects_count, i.awaiting_since, i.created_at, i.updated_at, i.version \
          FROM issues i JOIN suppliers s ON s.id = i.supplier_id \
@@ -504,6 +559,7 @@ pub async fn record_of(db: &Db, id: IssueId) -> Result<Option<IssueRecord>, sqlx
             name: row.try_get("supplier_name")?,
         },
         module: row.try_get("module_name")?,
+        module_id: row.try_get::<Option<i64>, _>("module_id")?.map(ModuleId),
         patient_safety: row.try_get::<i64, _>("patient_safety")? != 0,
         status: parse_status(&row.try_get::<String, _>("status")?)?,
         target: row.try_get("target")?,
@@ -531,12 +587,20 @@ pub async fn log_numbers_of(db: &Db, id: IssueId) -> Result<Vec<LogNumber>, sqlx
         .collect()
 }
 
+/// A timeline entry with what deciding who may edit it needs.
+pub struct TimelineRow {
+    pub author: Option<AccountId>,
+    /// A post's Markdown (empty once removed).
+    pub text: String,
+    pub entry: TimelineEntry,
+}
+
 /// The timeline, oldest first, with each post's Markdown rendered.
-pub async fn timeline(db: &Db, id: IssueId) -> Result<Vec<TimelineEntry>, sqlx::Error> {
+pub async fn timeline(db: &Db, id: IssueId) -> Result<Vec<TimelineRow>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT e.id, e.kind, a.display_name, a.role, s.name AS supplier_name, e.body, \
-           e.from_status, e.to_status, e.detail, e.other_issue_id, e.created_at, e.edited_at, \
-           e.removed_at \
+        "SELECT e.id, e.kind, e.actor_id, a.display_name, a.role, s.name AS supplier_name, \
+           e.body, e.from_status, e.to_status, e.detail, e.other_issue_id, e.created_at, \
+           e.edited_at, e.removed_at, e.version \
          FROM issue_events e LEFT JOIN accounts a ON a.id = e.actor_id \
            LEFT JOIN suppliers s ON s.id = a.supplier_id \
          WHERE e.issue_id = $1 ORDER BY e.created_at, e.id",
@@ -544,7 +608,153 @@ pub async fn timeline(db: &Db, id: IssueId) -> Result<Vec<TimelineEntry>, sqlx::
     .bind(id.0)
     .fetch_all(db.reader())
     .await?;
-    rows.iter().map(timeline_entry).collect()
+    rows.iter()
+        .map(|row| {
+            Ok(TimelineRow {
+                author: row.try_get::<Option<i64>, _>("actor_id")?.map(AccountId),
+                text: row.try_get("body")?,
+                entry: timeline_entry(row)?,
+            })
+        })
+        .collect()
+}
+
+/// The earlier texts of the issue's edited and removed posts, oldest first, by post.
+pub async fn earlier_texts(db: &Db, id: IssueId) -> Result<Vec<(i64, EarlierText)>, sqlx::Error> {
+    let rows: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT r.event_id, r.body, a.display_name, r.created_at \
+         FROM issue_event_revisions r JOIN issue_events e ON e.id = r.event_id \
+           LEFT JOIN accounts a ON a.id = r.edited_by \
+         WHERE e.issue_id = $1 ORDER BY r.id",
+    )
+    .bind(id.0)
+    .fetch_all(db.reader())
+    .await?;
+    rows.into_iter()
+        .map(|(event, body, by, at)| {
+            Ok((
+                event,
+                EarlierText {
+                    replaced_at: timestamp::from_db(&at)?,
+                    replaced_by: by,
+                    body: render::to_html(&body),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// A comment or official response, as an edit or removal checks it.
+#[derive(Debug, Clone)]
+pub struct PostCore {
+    pub id: i64,
+    pub issue: IssueId,
+    pub kind: EventKind,
+    pub author: Option<AccountId>,
+    pub body: String,
+    pub removed: bool,
+    pub version: i64,
+}
+
+/// Issue, kind, author, text, removal time and version, as stored.
+type PostRow = (i64, String, Option<i64>, String, Option<String>, i64);
+
+pub async fn post_core(tx: &mut Tx, id: i64) -> Result<Option<PostCore>, sqlx::Error> {
+    let row: Option<PostRow> = sqlx::query_as(
+        "SELECT issue_id, kind, actor_id, body, removed_at, version FROM issue_events \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((issue, kind, author, body, removed, version)) = row else {
+        return Ok(None);
+    };
+    let kind = EventKind::parse(&kind).ok_or_else(|| decode_error(format!("event kind {kind}")))?;
+    Ok(Some(PostCore {
+        id,
+        issue: IssueId(issue),
+        kind,
+        author: author.map(AccountId),
+        body,
+        removed: removed.is_some(),
+        version,
+    }))
+}
+
+/// Replaces a post's text if it is still at `version` (`false` if not), keeping the text
+/// it replaces for the committee.
+pub async fn edit_post(
+    tx: &mut Tx,
+    post: &PostCore,
+    version: i64,
+    body: &str,
+    editor: AccountId,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let at = timestamp::to_db(now);
+    let changed = sqlx::query(
+        "UPDATE issue_events SET body = $1, edited_at = $2, version = version + 1 \
+         WHERE id = $3 AND version = $4 AND removed_at IS NULL",
+    )
+    .bind(body)
+    .bind(&at)
+    .bind(post.id)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Ok(false);
+    }
+    keep_earlier_text(tx, post, editor, &at).await?;
+    Ok(true)
+}
+
+/// Removes a post's text if it is still at `version` (`false` if not): the timeline shows
+/// that it was removed, and the committee can still read what it said.
+pub async fn remove_post(
+    tx: &mut Tx,
+    post: &PostCore,
+    version: i64,
+    remover: AccountId,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let at = timestamp::to_db(now);
+    let changed = sqlx::query(
+        "UPDATE issue_events SET body = '', removed_at = $1, removed_by = $2, \
+           version = version + 1 \
+         WHERE id = $3 AND version = $4 AND removed_at IS NULL",
+    )
+    .bind(&at)
+    .bind(remover.0)
+    .bind(post.id)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Ok(false);
+    }
+    keep_earlier_text(tx, post, remover, &at).await?;
+    Ok(true)
+}
+
+async fn keep_earlier_text(
+    tx: &mut Tx,
+    post: &PostCore,
+    by: AccountId,
+    at: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO issue_event_revisions (event_id, body, edited_by, created_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(post.id)
+    .bind(&post.body)
+    .bind(by.0)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 fn timeline_entry(row: &AnyRow) -> Result<TimelineEntry, sqlx::Error> {
@@ -582,6 +792,11 @@ fn timeline_entry(row: &AnyRow) -> Result<TimelineEntry, sqlx::Error> {
             .map(IssueId),
         edited: row.try_get::<Option<String>, _>("edited_at")?.is_some(),
         removed,
+        version: row.try_get("version")?,
+        may_edit: false,
+        may_remove: false,
+        source: None,
+        earlier: Vec::new(),
     })
 }
 

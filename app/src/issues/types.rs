@@ -229,8 +229,67 @@ impl EventKind {
     }
 }
 
+/// The fields of an issue its reporter and the committee can edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueDetails {
+    pub title: String,
+    pub description: String,
+    pub module: Option<crate::suppliers::types::ModuleId>,
+    pub patient_safety: bool,
+}
+
+impl IssueDetails {
+    /// What differs from `before`, as the timeline says it: "the title and the module".
+    pub fn changes_from(&self, before: &IssueDetails) -> Option<String> {
+        let changed: Vec<&str> = [
+            (self.title != before.title, "the title"),
+            (self.description != before.description, "the description"),
+            (self.module != before.module, "the module"),
+            (
+                self.patient_safety != before.patient_safety,
+                "the patient-safety flag",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(differs, what)| differs.then_some(what))
+        .collect();
+        match changed.as_slice() {
+            [] => None,
+            [only] => Some((*only).to_owned()),
+            [first @ .., last] => Some(format!("{} and {last}", first.join(", "))),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_edit_names_what_it_changed() {
+        use super::IssueDetails;
+        use crate::suppliers::types::ModuleId;
+        let before = IssueDetails {
+            title: "Letters print twice".to_owned(),
+            description: "Two copies.".to_owned(),
+            module: None,
+            patient_safety: false,
+        };
+        assert_eq!(before.changes_from(&before), None);
+        let retitled = IssueDetails {
+            title: "Letters print twice from the queue".to_owned(),
+            ..before.clone()
+        };
+        assert_eq!(retitled.changes_from(&before).as_deref(), Some("the title"));
+        let more = IssueDetails {
+            module: Some(ModuleId(2)),
+            patient_safety: true,
+            ..retitled.clone()
+        };
+        assert_eq!(
+            more.changes_from(&before).as_deref(),
+            Some("the title, the module and the patient-safety flag")
+        );
+    }
+
     #[test]
     fn issue_numbers_are_read_with_or_without_their_hash() {
         use super::IssueId;
@@ -334,7 +393,10 @@ mod view {
     use serde::{Deserialize, Serialize};
 
     use super::{EventKind, IssueId, IssueStatus, LogNumber};
-    use crate::{markdown::SafeHtml, suppliers::types::SupplierName};
+    use crate::{
+        markdown::SafeHtml,
+        suppliers::types::{ModuleId, ModuleName, SupplierName},
+    };
 
     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
     pub struct IssueView {
@@ -357,6 +419,18 @@ mod view {
         pub days_awaiting: Option<i64>,
         pub timeline: Vec<TimelineEntry>,
         pub viewer: ViewerRights,
+        /// What the edit form needs, when the viewer may edit the details.
+        pub editing: Option<IssueEditing>,
+    }
+
+    /// The details as typed, and the choices, for the edit form.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct IssueEditing {
+        /// The description's Markdown.
+        pub description: String,
+        pub module: Option<ModuleId>,
+        /// The issue's supplier's modules.
+        pub modules: Vec<ModuleName>,
     }
 
     /// What the person looking may do here, so the page offers only that (the server
@@ -372,6 +446,8 @@ mod view {
         pub may_mark_affects: bool,
         /// Mark it a duplicate of another issue (the committee).
         pub may_merge: bool,
+        /// Edit its title, description, module and safety flag (its reporter, the committee).
+        pub may_edit_details: bool,
         pub affects_me: bool,
         pub following: bool,
     }
@@ -392,6 +468,23 @@ mod view {
         pub other_issue: Option<IssueId>,
         pub edited: bool,
         pub removed: bool,
+        /// For the edit and removal forms, which refuse a stale page.
+        pub version: i64,
+        /// Its author may edit a post; its author or the committee may remove it.
+        pub may_edit: bool,
+        pub may_remove: bool,
+        /// A post's Markdown, for its author's edit form (only theirs).
+        pub source: Option<String>,
+        /// What an edited or removed post said before (shown to the committee only).
+        pub earlier: Vec<EarlierText>,
+    }
+
+    /// A post's text as it was before an edit or its removal.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct EarlierText {
+        pub replaced_at: DateTime<Utc>,
+        pub replaced_by: Option<String>,
+        pub body: SafeHtml,
     }
 }
 

@@ -73,7 +73,7 @@ struct FieldIds {
 impl FieldIds {
     /// `suffix` tells apart several fields of one name on a page (one per table row).
     fn new(name: &str, suffix: Option<&str>) -> Self {
-        let id = match suffix {
+        let id = match suffix.filter(|suffix| !suffix.is_empty()) {
             Some(suffix) => format!("field-{name}-{suffix}"),
             None => format!("field-{name}"),
         };

@@ -24,12 +24,19 @@ pub fn MarkdownField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(default = 8)] rows: u32,
     #[prop(default = false)] required: bool,
+    /// What the field holds to begin with (what was typed after a refusal wins).
+    #[prop(optional, into)]
+    value: Option<Signal<String>>,
+    /// Makes the field's id unique when several forms on a page share a field name.
+    #[prop(optional, into)]
+    id_suffix: Option<String>,
     #[prop(into)] errors: Signal<FormErrors>,
 ) -> impl IntoView {
     let preview = ServerAction::<PreviewMarkdown>::new();
     let (previewing, set_previewing) = signal(false);
     // What is typed, as the text box's input events bubble up to the editor.
-    let (text, set_text) = signal(String::new());
+    let initial = value.map(|value| value.get_untracked()).unwrap_or_default();
+    let (text, set_text) = signal(initial);
     let show_preview = move |_| {
         preview.dispatch(PreviewMarkdown {
             text: text.get_untracked(),
@@ -62,7 +69,16 @@ pub fn MarkdownField(
                 </button>
             </div>
             <div class:visually-hidden=previewing>
-                <TextAreaField name label hint=hint.unwrap_or("Markdown: **bold**, *italic*, lists, links; #12 links issue 12, log:CS0123456 the issue with that log number.") rows required errors/>
+                <TextAreaField
+                    name
+                    label
+                    hint=hint.unwrap_or("Markdown: **bold**, *italic*, lists, links; #12 links issue 12, log:CS0123456 the issue with that log number.")
+                    rows
+                    required
+                    value=value.unwrap_or_default()
+                    id_suffix=id_suffix.unwrap_or_default()
+                    errors
+                />
             </div>
             {move || {
                 previewing

@@ -53,6 +53,9 @@ const OWN_SUPPLIER: &str = "1";
 /// An issue of `OWN_SUPPLIER`, reported by the chair.
 const ISSUE: &str = "1";
 
+/// The chair's comment on `ISSUE` (its second timeline event, after "reported").
+const POST: &str = "2";
+
 const CALLS: &[Call] = &[
     Call {
         path: "/api/current_user",
@@ -246,6 +249,27 @@ const CALLS: &[Call] = &[
         form: &[("issue", ISSUE), ("version", "1"), ("into", "")],
         allowed: CHAIRS,
     },
+    // Stale versions: refused as out of date once past the check, so nothing changes.
+    Call {
+        path: "/api/issues/edit",
+        form: &[
+            ("issue", ISSUE),
+            ("version", "0"),
+            ("title", ""),
+            ("description", ""),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/issues/post/edit",
+        form: &[("post", POST), ("version", "0"), ("body", "Edited")],
+        allowed: &[Chair],
+    },
+    Call {
+        path: "/api/issues/post/remove",
+        form: &[("post", POST), ("version", "0")],
+        allowed: CHAIRS,
+    },
     Call {
         path: "/api/markdown/preview",
         form: &[("text", "*hello*")],
@@ -288,6 +312,7 @@ async fn callers(app: &TestApp) -> Vec<(Who, reqwest::Client)> {
         .create_issue(own, &chair, "Blank screen on opening a record")
         .await;
     assert_eq!(issue.0.to_string(), ISSUE);
+    app.create_comment(issue, &chair, "Seen here too.").await;
     let accounts = [
         (Member, member),
         (RepOwn, app.create_rep(own, "rep@own.example.org").await),

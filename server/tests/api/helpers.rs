@@ -201,6 +201,25 @@ impl TestApp {
         id
     }
 
+    /// Comments on an issue as `author`, straight into the database.
+    pub async fn create_comment(
+        &self,
+        issue: app::issues::types::IssueId,
+        author: &TestAccount,
+        body: &str,
+    ) {
+        use app::issues::{store, types::EventKind};
+        let mut tx = self.db.begin_write().await.expect("transaction");
+        let event = store::NewEvent {
+            body,
+            ..store::NewEvent::new(EventKind::Comment, author.id)
+        };
+        store::record(&mut tx, issue, event, chrono::Utc::now())
+            .await
+            .expect("comment recorded");
+        tx.commit().await.expect("committed");
+    }
+
     pub async fn sign_in(&self, account: &TestAccount) -> reqwest::Response {
         self.sign_in_with(&account.email, &account.password).await
     }

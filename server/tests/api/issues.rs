@@ -76,6 +76,42 @@ impl Tracker {
         response.status()
     }
 
+    async fn post(&self, client: &reqwest::Client, issue: &str, body: &str) -> StatusCode {
+        let form = [("issue", issue), ("body", body)];
+        let response = self.app.call_with(client, "/api/issues/post", &form).await;
+        response.status()
+    }
+
+    async fn edit_post(
+        &self,
+        client: &reqwest::Client,
+        post: &str,
+        version: &str,
+        body: &str,
+    ) -> reqwest::Response {
+        let form = [("post", post), ("version", version), ("body", body)];
+        self.app
+            .call_with(client, "/api/issues/post/edit", &form)
+            .await
+    }
+
+    /// Edits issue 1's title (and description, and sets its safety flag).
+    async fn edit_details(
+        &self,
+        client: &reqwest::Client,
+        version: &str,
+        title: &str,
+    ) -> reqwest::Response {
+        let form = [
+            ("issue", "1"),
+            ("version", version),
+            ("title", title),
+            ("description", "Two copies of every letter."),
+            ("patient_safety", "on"),
+        ];
+        self.app.call_with(client, "/api/issues/edit", &form).await
+    }
+
     async fn issue(&self, client: &reqwest::Client, id: &str) -> Value {
         json(
             self.app
@@ -729,4 +765,119 @@ async fn the_demo_tracker_has_issues_in_every_status_with_their_stories() {
         awaiting["total"].as_i64() > Some(0),
         "some wait on the supplier"
     );
+}
+
+#[tokio::test]
+async fn a_post_is_edited_by_its_author_and_removed_with_its_text_kept_for_chairs() {
+    let t = tracker().await;
+    t.report("Letters print twice", "").await;
+    assert_eq!(
+        t.post(&t.member, "1", "It happens *every* morning.").await,
+        StatusCode::OK
+    );
+    let comment = t.issue(&t.member, "1").await["timeline"][1].clone();
+    let id = comment["id"].to_string();
+    assert_eq!(comment["may_edit"], true);
+    assert_eq!(comment["source"], "It happens *every* morning.");
+    assert_eq!(t.issue(&t.rep, "1").await["timeline"][1]["may_edit"], false);
+    assert_eq!(
+        t.issue(&t.chair, "1").await["timeline"][1]["may_remove"],
+        true
+    );
+
+    let edit = |client, version, body| t.edit_post(client, &id, version, body);
+    assert_eq!(
+        edit(&t.chair, "1", "Not mine").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let blank = edit(&t.member, "1", "  ").await;
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let edited = edit(&t.member, "1", "It happens every morning at 8.").await;
+    assert_eq!(edited.status(), StatusCode::OK);
+    assert_eq!(
+        edited.headers()["location"],
+        format!("/issues/1#event-{id}")
+    );
+    let stale = edit(&t.member, "1", "Another edit from an old page").await;
+    assert_eq!(stale.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let as_member = t.issue(&t.member, "1").await["timeline"][1].clone();
+    assert_eq!(as_member["edited"], true);
+    assert!(as_member["body"].as_str().expect("html").contains("at 8."));
+    assert_eq!(
+        as_member["earlier"],
+        serde_json::json!([]),
+        "members see only the text"
+    );
+    let as_chair = t.issue(&t.chair, "1").await["timeline"][1].clone();
+    let earlier = as_chair["earlier"][0]["body"]
+        .as_str()
+        .expect("html")
+        .to_owned();
+    assert!(earlier.contains("<em>every</em>"), "{earlier}");
+
+    // The chair removes it: a marker stays, the text goes, chairs can still read it.
+    let form = [("post", id.as_str()), ("version", "2")];
+    let removed = t
+        .app
+        .call_with(&t.chair, "/api/issues/post/remove", &form)
+        .await;
+    assert_eq!(removed.status(), StatusCode::OK);
+    let as_member = t.issue(&t.member, "1").await["timeline"][1].clone();
+    assert_eq!(as_member["removed"], true);
+    assert_eq!(as_member["body"], serde_json::Value::Null);
+    assert_eq!(as_member["may_edit"], false);
+    let as_chair = t.issue(&t.chair, "1").await["timeline"][1].clone();
+    assert_eq!(as_chair["earlier"].as_array().map(Vec::len), Some(2));
+    let gone = edit(&t.member, "3", "Back again").await;
+    assert_eq!(
+        gone.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a removed post stays removed"
+    );
+}
+
+#[tokio::test]
+async fn the_reporter_edits_an_issues_details_and_the_timeline_says_what_changed() {
+    let t = tracker().await;
+    t.report("Letters print twice", "CS0000001").await;
+    let edit = |client, version, title| t.edit_details(client, version, title);
+
+    assert_eq!(
+        edit(&t.rep, "1", "Retitled").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let blank = edit(&t.member, "1", " ").await;
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        json(blank).await["Invalid"]["fields"]["title"],
+        "Give the issue a title: what goes wrong, in a line."
+    );
+    let saved = edit(&t.member, "1", "Letters print twice from the queue").await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    assert_eq!(saved.headers()["location"], "/issues/1");
+    let stale = edit(&t.chair, "1", "A chair's older idea").await;
+    assert_eq!(
+        stale.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the page was stale"
+    );
+
+    let issue = t.issue(&t.member, "1").await;
+    assert_eq!(issue["title"], "Letters print twice from the queue");
+    assert_eq!(issue["version"], 2);
+    let last = issue["timeline"].as_array().and_then(|t| t.last()).cloned();
+    let last = last.expect("an event");
+    assert_eq!(last["kind"], "details_changed");
+    assert_eq!(last["detail"], "the title and the description");
+    // The search column follows the new text, and still holds the log number.
+    for q in ["from the queue", "cs0000001"] {
+        let found = json(
+            t.app
+                .call_with(&t.member, "/api/issues", &[("q", q), ("status", "all")])
+                .await,
+        )
+        .await;
+        assert_eq!(found["total"], 1, "{q}");
+    }
 }

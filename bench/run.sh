@@ -2,10 +2,12 @@
 # Watchdog's benchmark, run by hand (not by CI): builds the release server and browser bundle,
 # then prints cold start to the first 200 on /healthz, idle memory, throughput and latency of
 # each page below under wrk (127.0.0.1 only, bounded in time), sign-in latency (argon2id at
-# its production parameters), and the wasm bundle's size.
+# its production parameters), the wasm bundle's size, and the issue tracker's list, search,
+# issue pages and CSV export on a generated tracker of 100,000 issues.
 #
 #   bench/run.sh                 # all figures
 #   BENCH_SECONDS=5 bench/run.sh # shorter load runs
+#   BENCH_ISSUES=10000 bench/run.sh # a smaller generated tracker
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -95,3 +97,9 @@ for file in "$pkg/watchdog.wasm" "$pkg/watchdog.js" "$pkg/watchdog.css"; do
   awk -v f="$(basename "$file")" -v r="$raw" -v g="$gz" -v b="$br" \
     'BEGIN { printf "%-24s %9.1fK %9.1fK %9.1fK\n", f, r / 1024, g / 1024, b / 1024 }'
 done
+
+echo
+echo "== Issue tracker at ${BENCH_ISSUES:-100000} issues (cargo bench -p watchdog --bench issues)"
+# Generates the database, serves it from the same process and loads it over HTTP; see
+# server/benches/issues.rs. BENCH_ISSUES changes the size.
+WATCHDOG_BENCH_ISSUES="${BENCH_ISSUES:-100000}" cargo bench -q -p watchdog --bench issues

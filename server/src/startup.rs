@@ -63,6 +63,7 @@ impl Application {
             .await
             .with_context(|| format!("database {}", config.database_url_redacted()))?;
         db.migrate().await?;
+        db.refresh_statistics().await?;
         tracing::info!(
             backend = db.backend().name(),
             database = %config.database_url_redacted(),
@@ -118,6 +119,7 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+        let statistics = tokio::spawn(refresh_statistics_hourly(self.db.clone()));
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -138,9 +140,22 @@ impl Application {
             served = server => served.context("server failed")?,
             () = deadline => tracing::warn!(?grace, "requests still in flight after the grace period; stopping anyway"),
         }
+        statistics.abort();
         self.db.close().await;
         tracing::info!("stopped");
         Ok(())
+    }
+}
+
+/// Keeps the query planner's statistics in step with the data as it grows.
+async fn refresh_statistics_hourly(db: Db) {
+    let mut hourly = tokio::time::interval(Duration::from_secs(3600));
+    hourly.tick().await;
+    loop {
+        hourly.tick().await;
+        if let Err(error) = db.refresh_statistics().await {
+            tracing::warn!(%error, "could not refresh the database statistics");
+        }
     }
 }
 

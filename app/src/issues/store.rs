@@ -6,7 +6,7 @@ use sqlx::{any::AnyRow, Any, Row, Transaction};
 
 use crate::{
     accounts::types::{AccountId, CurrentUser, Role},
-    db::{timestamp, Db},
+    db::{timestamp, Backend, Db},
     domain::issue_workflow::{days_awaiting, AWAITING_SUPPLIER_DAYS},
     issues::types::{
         EarlierText, EventKind, IssueDetails, IssueFilter, IssueId, IssueRow, IssueSort,
@@ -826,7 +826,7 @@ pub async fn list(
     now: DateTime<Utc>,
     page_size: i64,
 ) -> Result<(Vec<IssueRow>, i64, Option<i64>), sqlx::Error> {
-    let query = matching(filter, viewer, now);
+    let query = matching(filter, viewer, now, db.backend());
     let count_sql = format!("SELECT COUNT(*) FROM issues i{}", query.where_clause());
     let total: i64 = query
         .bind_all(sqlx::query_scalar(&count_sql))
@@ -845,7 +845,7 @@ pub async fn page(
     now: DateTime<Utc>,
     page_size: i64,
 ) -> Result<(Vec<IssueRow>, Option<i64>), sqlx::Error> {
-    let mut query = matching(filter, viewer, now);
+    let mut query = matching(filter, viewer, now, db.backend());
     let (key, order) = match filter.sort {
         IssueSort::Updated => (
             "(i.updated_at, i.id) < (SELECT updated_at, id FROM issues WHERE id = {})",
@@ -893,7 +893,12 @@ pub async fn page(
 }
 
 /// The conditions every issue in the list meets (the page position aside).
-fn matching(filter: &IssueFilter, viewer: &CurrentUser, now: DateTime<Utc>) -> ListQuery {
+fn matching(
+    filter: &IssueFilter,
+    viewer: &CurrentUser,
+    now: DateTime<Utc>,
+    backend: Backend,
+) -> ListQuery {
     let mut query = ListQuery::default();
     match filter.status {
         StatusFilter::Open => query.condition(format!(
@@ -941,9 +946,19 @@ fn matching(filter: &IssueFilter, viewer: &CurrentUser, now: DateTime<Utc>) -> L
         query.condition(format!("i.reporter_id = {placeholder}"));
     }
     if !filter.text.is_empty() {
-        let pattern = format!("%{}%", escape_like(&filter.text.to_lowercase()));
-        let placeholder = query.text(&pattern);
-        query.condition(format!("i.search_text LIKE {placeholder} ESCAPE '\\'"));
+        let text = filter.text.to_lowercase();
+        if backend == Backend::Sqlite && text.chars().count() >= 3 {
+            // SQLite's trigram index (migration 0005): a quoted phrase of the text's trigrams
+            // matches exactly the issues whose search column contains the text.
+            let placeholder = query.text(&format!("\"{}\"", text.replace('"', "\"\"")));
+            query.condition(format!(
+                "i.id IN (SELECT rowid FROM issues_search WHERE issues_search MATCH {placeholder})"
+            ));
+        } else {
+            // PostgreSQL answers this from its trigram index; shorter texts are scanned.
+            let placeholder = query.text(&format!("%{}%", escape_like(&text)));
+            query.condition(format!("i.search_text LIKE {placeholder} ESCAPE '\\'"));
+        }
     }
     if filter.sort == IssueSort::Awaiting {
         query.condition("i.awaiting_since IS NOT NULL".to_owned());

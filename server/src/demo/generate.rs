@@ -117,6 +117,7 @@ pub async fn generate(config: &Config, count: usize) -> anyhow::Result<i64> {
             println!("{written} of {count} issues written");
         }
     }
+    db.refresh_statistics().await?;
     let total = sqlx::query_scalar("SELECT COUNT(*) FROM issues")
         .fetch_one(db.reader())
         .await?;

@@ -881,3 +881,37 @@ async fn the_reporter_edits_an_issues_details_and_the_timeline_says_what_changed
         assert_eq!(found["total"], 1, "{q}");
     }
 }
+
+#[tokio::test]
+async fn the_text_filter_finds_any_substring_however_it_is_typed() {
+    let t = tracker().await;
+    t.report("Letters print \"twice\" at 100% zoom", "CS0000001")
+        .await;
+    t.report("Search is slow", "").await;
+    let form = [("issue", "2"), ("log_number", "ab-77/x")];
+    t.app
+        .call_with(&t.rep, "/api/issues/log_number", &form)
+        .await;
+    let found = |q: &'static str| {
+        let t = &t;
+        async move {
+            let page = t.app.call_with(&t.member, "/api/issues", &[("q", q)]).await;
+            json(page).await["total"].as_i64().expect("a count")
+        }
+    };
+
+    for (q, expected) in [
+        ("etters pri", 1),
+        ("LETTERS", 1),
+        ("\"twice\"", 1),
+        ("100%", 1),
+        ("% z", 1),
+        ("sl", 1),
+        ("s", 2),
+        ("AB-77/", 1),
+        ("twice\" OR \"slow", 0),
+        ("nothing like this", 0),
+    ] {
+        assert_eq!(found(q).await, expected, "{q}");
+    }
+}

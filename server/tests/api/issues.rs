@@ -397,27 +397,41 @@ async fn the_list_pages_by_keyset_through_every_issue_once() {
             .create_issue(supplier, &member, &format!("Issue {n}"))
             .await;
     }
-    let first = json(t.app.call_with(&t.chair, "/api/issues", &[]).await).await;
-    assert_eq!(first["rows"].as_array().expect("rows").len(), 25);
-    let after = first["next_after"].to_string();
-    let second = json(
-        t.app
-            .call_with(&t.chair, "/api/issues", &[("after", &after)])
-            .await,
-    )
-    .await;
-    assert_eq!(second["rows"].as_array().expect("rows").len(), 5);
-    assert!(second["next_after"].is_null());
-    let mut seen: Vec<i64> = first["rows"]
-        .as_array()
-        .into_iter()
-        .chain(second["rows"].as_array())
-        .flatten()
-        .map(|row| row["id"].as_i64().expect("id"))
-        .collect();
-    seen.sort();
-    seen.dedup();
-    assert_eq!(seen.len(), 30);
+    // Some ties and some differences in every sort key.
+    for (issue, who) in [("3", &t.member), ("3", &t.chair), ("7", &t.chair)] {
+        t.mark_affects(who, issue, "true").await;
+    }
+    t.post(&t.rep, "5", "Looking into it.").await;
+
+    for sort in ["updated", "created", "affects", "awaiting"] {
+        let (mut seen, mut after, mut pages) = (Vec::new(), None::<String>, 0);
+        loop {
+            let mut form = vec![("sort", sort)];
+            if let Some(after) = &after {
+                form.push(("after", after));
+            }
+            let page = json(t.app.call_with(&t.chair, "/api/issues", &form).await).await;
+            let rows = page["rows"].as_array().expect("rows").clone();
+            assert!(rows.len() <= 25, "{sort}");
+            seen.extend(rows.iter().map(|row| row["id"].as_i64().expect("id")));
+            pages += 1;
+            match page["next_after"].as_i64() {
+                Some(next) => after = Some(next.to_string()),
+                None => break,
+            }
+        }
+        assert_eq!(pages, 2, "{sort}");
+        let mut unique = seen.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!((seen.len(), unique.len()), (30, 30), "{sort}: every issue once");
+        match sort {
+            "created" => assert!(seen.windows(2).all(|w| w[0] > w[1]), "{seen:?}"),
+            "affects" => assert_eq!(&seen[..2], &[3, 7], "most affected first"),
+            "awaiting" => assert_eq!(seen.last(), Some(&5), "the answered one waits least"),
+            _ => assert_eq!(seen[0], 5, "the one just answered was updated last"),
+        }
+    }
 }
 
 fn app_supplier(t: &Tracker) -> app::suppliers::types::SupplierId {

@@ -9,7 +9,7 @@ use leptos_router::{
 };
 
 use crate::{
-    domain::uk_time,
+    domain::{issue_workflow::is_awaiting_supplier, uk_time},
     error::FormErrors,
     issues::{
         api::{
@@ -41,12 +41,17 @@ fn SafetyBadge() -> impl IntoView {
     view! { <span class="badge badge--safety">"Patient safety"</span> }
 }
 
-fn awaiting_text(days: i64) -> String {
-    match days {
-        0 => "awaiting the supplier since today".to_owned(),
-        1 => "awaiting the supplier for 1 day".to_owned(),
-        days => format!("awaiting the supplier for {days} days"),
-    }
+/// "Awaiting the supplier for 23 days", once the wait passes the chase policy's threshold;
+/// nothing before (every open issue waits a little).
+#[component]
+fn Awaiting(days: Option<i64>) -> impl IntoView {
+    days.filter(|days| is_awaiting_supplier(Some(*days)))
+        .map(|days| {
+            view! {
+                <br/>
+                <span class="awaiting">{format!("Awaiting the supplier for {days} days")}</span>
+            }
+        })
 }
 
 #[component]
@@ -122,8 +127,8 @@ fn IssueList(page: IssueListPage, filter: IssueFilter) -> impl IntoView {
         .after
         .map(|_| format!("/issues?{}", filter.to_query(false)));
     let count = match total {
-        1 => "1 issue".to_owned(),
-        total => format!("{total} issues"),
+        1 => "1 issue matches.".to_owned(),
+        total => format!("{total} issues match."),
     };
     // A plain download, never a route of the app's own router.
     let csv_href = format!("/issues.csv?{}", filter.to_query(false));
@@ -134,7 +139,7 @@ fn IssueList(page: IssueListPage, filter: IssueFilter) -> impl IntoView {
         </div>
         <FilterForm filter=filter.clone() suppliers modules/>
         <div class="list-summary">
-            <p class="list-count" role="status">{count} " match"{if total == 1 { "es" } else { "" }} "."</p>
+            <p class="list-count" role="status">{count}</p>
             {(total > 0).then(|| view! {
                 <a href=csv_href download rel="external">"Download these as CSV"</a>
             })}
@@ -305,10 +310,7 @@ fn IssueTable(rows: Vec<IssueRow>) -> impl IntoView {
                                     <td>{supplier}</td>
                                     <td>
                                         <StatusBadge status=row.status/>
-                                        {row
-                                            .days_awaiting
-                                            .filter(|days| *days > 0)
-                                            .map(|days| view! { <br/> <span class="muted">{awaiting_text(days)}</span> })}
+                                        <Awaiting days=row.days_awaiting/>
                                     </td>
                                     <td class="numeric">{row.affects}</td>
                                     <td>{uk_time::date(row.updated_at)}</td>
@@ -533,7 +535,7 @@ fn IssueDetail(
             <dd>
                 <StatusBadge status=issue.status/>
                 {issue.target.clone().map(|target| format!(" — target: {target}"))}
-                {issue.days_awaiting.map(|days| view! { <br/> <span class="muted">{awaiting_text(days)}</span> })}
+                <Awaiting days=issue.days_awaiting/>
             </dd>
             <dt>"Log numbers"</dt>
             <dd>

@@ -1,6 +1,8 @@
 //! SQL for issues: reporting, the timeline, status and log-number changes, and the list.
 //! Every change writes its timeline event in the same transaction.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Utc};
 use sqlx::{any::AnyRow, Any, Row, Transaction};
 
@@ -826,7 +828,7 @@ pub async fn list(
     now: DateTime<Utc>,
     page_size: i64,
 ) -> Result<(Vec<IssueRow>, i64, Option<i64>), sqlx::Error> {
-    let query = matching(filter, viewer, now, db.backend());
+    let query = matching(filter, viewer, now, db.backend(), Purpose::Count);
     let count_sql = format!("SELECT COUNT(*) FROM issues i{}", query.where_clause());
     let total: i64 = query
         .bind_all(sqlx::query_scalar(&count_sql))
@@ -845,7 +847,7 @@ pub async fn page(
     now: DateTime<Utc>,
     page_size: i64,
 ) -> Result<(Vec<IssueRow>, Option<i64>), sqlx::Error> {
-    let mut query = matching(filter, viewer, now, db.backend());
+    let mut query = matching(filter, viewer, now, db.backend(), Purpose::Page);
     let (key, order) = match filter.sort {
         IssueSort::Updated => (
             "(i.updated_at, i.id) < (SELECT updated_at, id FROM issues WHERE id = {})",
@@ -866,21 +868,22 @@ pub async fn page(
         query.condition(key.replace("{}", &placeholder));
     }
     let limit = query.int(page_size + 1);
+    // One table only: the sort's index can then be read in order, stopping after a page,
+    // whatever the planner's statistics say about joins. Names come from the small tables.
     let sql = format!(
-        "SELECT i.id, i.title, s.name AS supplier_name, m.name AS module_name, i.status, \
-           i.target, i.patient_safety, i.affects_count, i.awaiting_since, i.created_at, \
-           i.updated_at \
-         FROM issues i JOIN suppliers s ON s.id = i.supplier_id \
-           LEFT JOIN modules m ON m.id = i.module_id{} ORDER BY {order} LIMIT {limit}",
+        "SELECT i.id, i.title, i.supplier_id, i.module_id, i.status, i.target, \
+           i.patient_safety, i.affects_count, i.awaiting_since, i.created_at, i.updated_at \
+         FROM issues i{} ORDER BY {order} LIMIT {limit}",
         query.where_clause()
     );
     let rows = query
         .bind_all(sqlx::query(&sql))
         .fetch_all(db.reader())
         .await?;
+    let names = Names::load(db).await?;
     let mut issues = rows
         .iter()
-        .map(|row| list_row(row, now))
+        .map(|row| list_row(row, &names, now))
         .collect::<Result<Vec<_>, _>>()?;
     let next_after = if issues.len() as i64 > page_size {
         issues.truncate(page_size as usize);
@@ -892,21 +895,37 @@ pub async fn page(
     Ok((issues, next_after))
 }
 
+/// What a list query is for: counting every match, or fetching one page in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Count,
+    Page,
+}
+
 /// The conditions every issue in the list meets (the page position aside).
 fn matching(
     filter: &IssueFilter,
     viewer: &CurrentUser,
     now: DateTime<Utc>,
     backend: Backend,
+    purpose: Purpose,
 ) -> ListQuery {
     let mut query = ListQuery::default();
+    // A group of statuses holds a large share of all issues: a page reads the sort's index
+    // in order and stops after 26 rows, so the status index must not tempt the planner into
+    // fetching the whole group and sorting it (measured: 100 ms against 1 ms a page at
+    // 100,000 issues). `status || ''` is the portable way to keep an index out of it.
+    let status = match purpose {
+        Purpose::Count => "i.status",
+        Purpose::Page => "(i.status || '')",
+    };
     match filter.status {
         StatusFilter::Open => query.condition(format!(
-            "i.status IN ({})",
+            "{status} IN ({})",
             status_list(IssueStatus::open())
         )),
         StatusFilter::Closed => query.condition(format!(
-            "i.status IN ({})",
+            "{status} IN ({})",
             status_list(IssueStatus::closed())
         )),
         StatusFilter::All => {}
@@ -967,14 +986,37 @@ fn matching(
     query
 }
 
-fn list_row(row: &AnyRow, now: DateTime<Utc>) -> Result<IssueRow, sqlx::Error> {
+/// Supplier and module names by id: small tables, read whole.
+struct Names {
+    suppliers: HashMap<i64, String>,
+    modules: HashMap<i64, String>,
+}
+
+impl Names {
+    async fn load(db: &Db) -> Result<Names, sqlx::Error> {
+        let suppliers: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM suppliers")
+            .fetch_all(db.reader())
+            .await?;
+        let modules: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM modules")
+            .fetch_all(db.reader())
+            .await?;
+        Ok(Names {
+            suppliers: suppliers.into_iter().collect(),
+            modules: modules.into_iter().collect(),
+        })
+    }
+}
+
+fn list_row(row: &AnyRow, names: &Names, now: DateTime<Utc>) -> Result<IssueRow, sqlx::Error> {
     let status = parse_status(&row.try_get::<String, _>("status")?)?;
     let awaiting_since = optional_time(row.try_get("awaiting_since")?)?;
+    let supplier: i64 = row.try_get("supplier_id")?;
+    let module: Option<i64> = row.try_get("module_id")?;
     Ok(IssueRow {
         id: IssueId(row.try_get("id")?),
         title: row.try_get("title")?,
-        supplier: row.try_get("supplier_name")?,
-        module: row.try_get("module_name")?,
+        supplier: names.suppliers.get(&supplier).cloned().unwrap_or_default(),
+        module: module.and_then(|module| names.modules.get(&module).cloned()),
         status,
         target: row.try_get("target")?,
         patient_safety: row.try_get::<i64, _>("patient_safety")? != 0,

@@ -585,8 +585,13 @@ const STORIES: &[Story] = &[
 pub async fn load(db: &Db, cast: &Cast, today: DateTime<Utc>) -> anyhow::Result<usize> {
     let mut tx = db.begin_write().await?;
     let mut ids: Vec<IssueId> = Vec::with_capacity(STORIES.len());
+    // Stories start at a quarter past nine in the morning (UTC), so their times read true.
+    let morning = today
+        .date_naive()
+        .and_hms_opt(9, 15, 0)
+        .map_or(today, |at| at.and_utc());
     for story in STORIES {
-        let reported = today - Duration::days(story.age_days) + Duration::minutes(9 * 60);
+        let reported = morning - Duration::days(story.age_days);
         let log_number = match story.log_number {
             "" => None,
             text => Some(LogNumber::parse(text).map_err(anyhow::Error::msg)?),

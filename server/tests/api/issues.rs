@@ -424,7 +424,11 @@ async fn the_list_pages_by_keyset_through_every_issue_once() {
         let mut unique = seen.clone();
         unique.sort();
         unique.dedup();
-        assert_eq!((seen.len(), unique.len()), (30, 30), "{sort}: every issue once");
+        assert_eq!(
+            (seen.len(), unique.len()),
+            (30, 30),
+            "{sort}: every issue once"
+        );
         match sort {
             "created" => assert!(seen.windows(2).all(|w| w[0] > w[1]), "{seen:?}"),
             "affects" => assert_eq!(&seen[..2], &[3, 7], "most affected first"),

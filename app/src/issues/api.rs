@@ -78,6 +78,10 @@ pub async fn get_issues(
     }
     let now = chrono::Utc::now();
     let (rows, total, next_after) = store::list(&db, &filter, &viewer, now, PAGE_SIZE).await?;
+    let (total, total_capped) = match total {
+        store::Total::Exactly(count) => (count, false),
+        store::Total::MoreThan(count) => (count, true),
+    };
     let mut suppliers = suppliers::store::supplier_names(&db).await?;
     let mut modules = suppliers::store::module_names(&db).await?;
     suppliers.retain(|supplier| may_see_supplier(&viewer, supplier.id));
@@ -85,6 +89,7 @@ pub async fn get_issues(
     Ok(IssueListPage {
         rows,
         total,
+        total_capped,
         next_after,
         suppliers,
         modules,

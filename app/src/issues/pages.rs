@@ -41,6 +41,22 @@ fn SafetyBadge() -> impl IntoView {
     view! { <span class="badge badge--safety">"Patient safety"</span> }
 }
 
+/// 12345 as "12,345".
+fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if n < 0 {
+        grouped.insert(0, '-');
+    }
+    grouped
+}
+
 /// "Awaiting the supplier for 23 days", once the wait passes the chase policy's threshold;
 /// nothing before (every open issue waits a little).
 #[component]
@@ -113,6 +129,7 @@ fn IssueList(page: IssueListPage, filter: IssueFilter) -> impl IntoView {
     let IssueListPage {
         rows,
         total,
+        total_capped,
         next_after,
         suppliers,
         modules,
@@ -126,9 +143,10 @@ fn IssueList(page: IssueListPage, filter: IssueFilter) -> impl IntoView {
     let first_href = filter
         .after
         .map(|_| format!("/issues?{}", filter.to_query(false)));
-    let count = match total {
-        1 => "1 issue matches.".to_owned(),
-        total => format!("{total} issues match."),
+    let count = match (total, total_capped) {
+        (total, true) => format!("More than {} issues match.", thousands(total)),
+        (1, false) => "1 issue matches.".to_owned(),
+        (total, false) => format!("{} issues match.", thousands(total)),
     };
     // A plain download, never a route of the app's own router.
     let csv_href = format!("/issues.csv?{}", filter.to_query(false));
@@ -984,5 +1002,24 @@ fn TimelineItem(
                 }
             })}
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn counts_are_grouped_in_thousands() {
+        for (n, text) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (12345, "12,345"),
+            (1234567, "1,234,567"),
+            (-4200, "-4,200"),
+        ] {
+            assert_eq!(thousands(n), text);
+        }
     }
 }

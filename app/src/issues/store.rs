@@ -819,6 +819,17 @@ pub async fn affects_and_follows(
     Ok((affects > 0, follows > 0))
 }
 
+/// A text filter's count stops here ("more than 1,000 match"): counting every match of a
+/// common word would cost a scan of all issues on each page.
+pub const TEXT_COUNT_CAP: i64 = 1000;
+
+/// How many issues match: exact, or at least this many (a text filter's count is capped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Total {
+    Exactly(i64),
+    MoreThan(i64),
+}
+
 /// The list: a page of the issues matching `filter` that `viewer` may see, how many match in
 /// all, and the issue to continue after if there are more.
 pub async fn list(
@@ -827,15 +838,71 @@ pub async fn list(
     viewer: &CurrentUser,
     now: DateTime<Utc>,
     page_size: i64,
-) -> Result<(Vec<IssueRow>, i64, Option<i64>), sqlx::Error> {
-    let query = matching(filter, viewer, now, db.backend(), Purpose::Count);
-    let count_sql = format!("SELECT COUNT(*) FROM issues i{}", query.where_clause());
-    let total: i64 = query
-        .bind_all(sqlx::query_scalar(&count_sql))
-        .fetch_one(db.reader())
-        .await?;
-    let (rows, next_after) = page(db, filter, viewer, now, page_size).await?;
+) -> Result<(Vec<IssueRow>, Total, Option<i64>), sqlx::Error> {
+    let search = text_search(db, filter).await?;
+    let query = matching(filter, viewer, now, search, Purpose::Count);
+    let total = if filter.text.is_empty() {
+        let sql = format!("SELECT COUNT(*) FROM issues i{}", query.where_clause());
+        Total::Exactly(
+            query
+                .bind_all(sqlx::query_scalar(&sql))
+                .fetch_one(db.reader())
+                .await?,
+        )
+    } else {
+        let sql = format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM issues i{} LIMIT {}) AS matches",
+            query.where_clause(),
+            TEXT_COUNT_CAP + 1
+        );
+        let counted: i64 = query
+            .bind_all(sqlx::query_scalar(&sql))
+            .fetch_one(db.reader())
+            .await?;
+        if counted > TEXT_COUNT_CAP {
+            Total::MoreThan(TEXT_COUNT_CAP)
+        } else {
+            Total::Exactly(counted)
+        }
+    };
+    let (rows, next_after) = page_with(db, filter, viewer, now, page_size, search).await?;
     Ok((rows, total, next_after))
+}
+
+/// How a text filter is answered. SQLite's trigram index (migration 0005) finds the few
+/// issues holding a rare text at once, but matching a common one through it costs tens of
+/// milliseconds, where reading issues in the sort's order and testing each stops after a
+/// page. A capped probe of the index tells which case this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextSearch {
+    Indexed,
+    Scanned,
+}
+
+async fn text_search(db: &Db, filter: &IssueFilter) -> Result<TextSearch, sqlx::Error> {
+    if db.backend() != Backend::Sqlite || filter.text.chars().count() < 3 {
+        // PostgreSQL's planner weighs its trigram index itself; two letters have no trigram.
+        return Ok(TextSearch::Scanned);
+    }
+    let holders: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT rowid FROM issues_search WHERE issues_search MATCH $1 \
+         LIMIT $2)",
+    )
+    .bind(trigram_phrase(&filter.text))
+    .bind(TEXT_COUNT_CAP + 1)
+    .fetch_one(db.reader())
+    .await?;
+    Ok(if holders > TEXT_COUNT_CAP {
+        TextSearch::Scanned
+    } else {
+        TextSearch::Indexed
+    })
+}
+
+/// The text as one quoted FTS5 phrase: with the trigram tokenizer it matches exactly the
+/// rows whose column contains the text.
+fn trigram_phrase(text: &str) -> String {
+    format!("\"{}\"", text.to_lowercase().replace('"', "\"\""))
 }
 
 /// One page of the list (after `filter.after`), and the issue to continue after if there
@@ -847,7 +914,19 @@ pub async fn page(
     now: DateTime<Utc>,
     page_size: i64,
 ) -> Result<(Vec<IssueRow>, Option<i64>), sqlx::Error> {
-    let mut query = matching(filter, viewer, now, db.backend(), Purpose::Page);
+    let search = text_search(db, filter).await?;
+    page_with(db, filter, viewer, now, page_size, search).await
+}
+
+async fn page_with(
+    db: &Db,
+    filter: &IssueFilter,
+    viewer: &CurrentUser,
+    now: DateTime<Utc>,
+    page_size: i64,
+    search: TextSearch,
+) -> Result<(Vec<IssueRow>, Option<i64>), sqlx::Error> {
+    let mut query = matching(filter, viewer, now, search, Purpose::Page);
     let (key, order) = match filter.sort {
         IssueSort::Updated => (
             "(i.updated_at, i.id) < (SELECT updated_at, id FROM issues WHERE id = {})",
@@ -907,7 +986,7 @@ fn matching(
     filter: &IssueFilter,
     viewer: &CurrentUser,
     now: DateTime<Utc>,
-    backend: Backend,
+    search: TextSearch,
     purpose: Purpose,
 ) -> ListQuery {
     let mut query = ListQuery::default();
@@ -966,15 +1045,12 @@ fn matching(
     }
     if !filter.text.is_empty() {
         let text = filter.text.to_lowercase();
-        if backend == Backend::Sqlite && text.chars().count() >= 3 {
-            // SQLite's trigram index (migration 0005): a quoted phrase of the text's trigrams
-            // matches exactly the issues whose search column contains the text.
-            let placeholder = query.text(&format!("\"{}\"", text.replace('"', "\"\"")));
+        if search == TextSearch::Indexed {
+            let placeholder = query.text(&trigram_phrase(&text));
             query.condition(format!(
                 "i.id IN (SELECT rowid FROM issues_search WHERE issues_search MATCH {placeholder})"
             ));
         } else {
-            // PostgreSQL answers this from its trigram index; shorter texts are scanned.
             let placeholder = query.text(&format!("%{}%", escape_like(&text)));
             query.condition(format!("i.search_text LIKE {placeholder} ESCAPE '\\'"));
         }

@@ -708,6 +708,8 @@ mod list {
         pub rows: Vec<IssueRow>,
         /// How many issues match the filters, on every page.
         pub total: i64,
+        /// Whether more than `total` match: a text filter's count stops at a cap.
+        pub total_capped: bool,
         /// The issue to continue after, when there is a next page.
         pub next_after: Option<i64>,
         pub suppliers: Vec<SupplierName>,

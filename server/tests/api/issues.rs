@@ -933,3 +933,51 @@ async fn the_text_filter_finds_any_substring_however_it_is_typed() {
         assert_eq!(found(q).await, expected, "{q}");
     }
 }
+
+#[tokio::test]
+async fn a_common_texts_count_stops_at_a_cap_and_a_rare_one_is_exact() {
+    let app = TestApp::spawn().await;
+    watchdog::demo::generate::generate(&app.config, 1100)
+        .await
+        .expect("generated");
+    let member = crate::helpers::new_client();
+    member
+        .post(app.url("/api/sign_in"))
+        .form(&[
+            ("email", "member@example.org"),
+            ("password", watchdog::demo::PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("sign in");
+    let search = |q: &'static str| {
+        let (app, member) = (&app, &member);
+        async move {
+            let form = [("q", q), ("status", "all")];
+            json(app.call_with(member, "/api/issues", &form).await).await
+        }
+    };
+
+    let common = search("generated issue").await;
+    assert_eq!(
+        (common["total"].clone(), common["total_capped"].clone()),
+        (1000.into(), true.into())
+    );
+    assert_eq!(common["rows"].as_array().map(Vec::len), Some(25));
+    let rare = search("generated issue 1050.").await;
+    assert_eq!(
+        (rare["total"].clone(), rare["total_capped"].clone()),
+        (1.into(), false.into())
+    );
+    assert!(rare["rows"][0]["title"].is_string());
+    let page = member
+        .get(app.url("/issues?q=generated+issue&status=all"))
+        .send()
+        .await
+        .expect("page");
+    assert!(page
+        .text()
+        .await
+        .expect("html")
+        .contains("More than 1,000 issues match."));
+}

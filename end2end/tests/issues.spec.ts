@@ -1,9 +1,15 @@
-import { expect, Page, test } from "@playwright/test";
+import { expect, Page, test, TestInfo } from "@playwright/test";
 import * as fs from "node:fs";
 import { PASSWORD, signIn } from "./people";
 
 // Each journey runs in both projects against one server, so what it files is named after
 // the project (and log numbers differ, as they are unique per supplier).
+
+/** A name part unique to the project and the attempt, so a retry files fresh records. */
+function tagOf(javaScriptEnabled: boolean, testInfo: TestInfo): string {
+  const project = javaScriptEnabled ? "JS" : "NOJS";
+  return testInfo.retry ? `${project}-R${testInfo.retry}` : project;
+}
 
 test("a member reports an issue with a log number; the supplier plans a fix; it affects others too", async ({
   browser,
@@ -11,7 +17,7 @@ test("a member reports an issue with a log number; the supplier plans a fix; it 
   javaScriptEnabled,
 }, testInfo) => {
   const project = testInfo.project.name;
-  const logNumber = javaScriptEnabled ? "E2E-JS-0001" : "E2E-NOJS-0001";
+  const logNumber = `E2E-${tagOf(javaScriptEnabled, testInfo)}-0001`;
   const title = `Blank screen on opening a record (${project})`;
 
   await signIn(page, "member@example.org", PASSWORD);
@@ -83,8 +89,8 @@ async function report(page: Page, title: string, logNumber: string): Promise<str
 test("a chair merges a duplicate; its readers are sent on to the survivor", async ({
   page,
   javaScriptEnabled,
-}) => {
-  const tag = javaScriptEnabled ? "JS" : "NOJS";
+}, testInfo) => {
+  const tag = tagOf(javaScriptEnabled, testInfo);
   await signIn(page, "chair@example.org", PASSWORD);
   await expect(page.getByRole("banner")).toContainText("signed in as");
   const survivor = await report(page, `Letters print twice (${tag})`, `E2E-${tag}-MERGE-1`);
@@ -113,8 +119,8 @@ test("a chair merges a duplicate; its readers are sent on to the survivor", asyn
 test("a log number already on an issue is refused by its field, naming that issue", async ({
   page,
   javaScriptEnabled,
-}) => {
-  const logNumber = javaScriptEnabled ? "E2E-JS-CLASH" : "E2E-NOJS-CLASH";
+}, testInfo) => {
+  const logNumber = `E2E-${tagOf(javaScriptEnabled, testInfo)}-CLASH`;
   await signIn(page, "member@example.org", PASSWORD);
   await expect(page.getByRole("banner")).toContainText("signed in as");
   for (const attempt of [1, 2]) {
@@ -166,8 +172,8 @@ test("the current view downloads as CSV", async ({ page }) => {
 test("a member edits their comment, then removes it; the reporter edits the details", async ({
   page,
   javaScriptEnabled,
-}) => {
-  const tag = javaScriptEnabled ? "JS" : "NOJS";
+}, testInfo) => {
+  const tag = tagOf(javaScriptEnabled, testInfo);
   await signIn(page, "member@example.org", PASSWORD);
   await expect(page.getByRole("banner")).toContainText("signed in as");
   const path = await report(page, `Search is slow (${tag})`, `E2E-${tag}-EDIT-1`);

@@ -294,20 +294,7 @@ pub async fn post_to_issue(issue: i64, body: String) -> Result<(), AppError> {
         return Err(AppError::refused(kept.field("body", message)));
     }
     let official = allows(poster.role, Permission::RespondForSupplier);
-    let kind = if official {
-        EventKind::OfficialResponse
-    } else {
-        EventKind::Comment
-    };
-    let event = NewEvent {
-        body: body.trim_end(),
-        ..NewEvent::new(kind, poster.id)
-    };
-    store::record(&mut tx, core.id, event, now).await?;
-    if official {
-        store::supplier_answered(&mut tx, core.id, now).await?;
-    }
-    store::follow(&mut tx, core.id, poster.id, now).await?;
+    store::post(&mut tx, core.id, poster.id, body.trim_end(), official, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -348,22 +335,18 @@ pub async fn change_issue_status(
     if let Err(message) = check_size(&note) {
         return Err(AppError::refused(kept.field("note", message)));
     }
-    if !store::set_status(&mut tx, &core, version, to, target.as_deref(), now).await? {
+    let change = store::StatusChange {
+        to,
+        target: target.as_deref(),
+        note: note.trim_end(),
+        by: changer_account.id,
+        by_supplier: changer == StatusChanger::SupplierRep,
+    };
+    if !store::change_status(&mut tx, &core, version, change, now).await? {
         return Err(AppError::refused(kept.form(
             "Someone changed this issue after you opened the page. It now shows the current \
              status; choose again if your change is still needed.",
         )));
-    }
-    let event = NewEvent {
-        body: note.trim_end(),
-        from_status: Some(core.status),
-        to_status: Some(to),
-        detail: target.as_deref().unwrap_or_default(),
-        ..NewEvent::new(EventKind::StatusChanged, changer_account.id)
-    };
-    store::record(&mut tx, core.id, event, now).await?;
-    if changer == StatusChanger::SupplierRep {
-        store::supplier_answered(&mut tx, core.id, now).await?;
     }
     tx.commit().await?;
     Ok(())

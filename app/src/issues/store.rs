@@ -217,6 +217,68 @@ pub async fn record(
     Ok(())
 }
 
+/// Posts a comment, or an official response from the supplier (which restarts the clock of
+/// "awaiting the supplier"); the poster follows the issue from then on.
+pub async fn post(
+    tx: &mut Tx,
+    issue: IssueId,
+    author: AccountId,
+    body: &str,
+    official: bool,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let kind = if official {
+        EventKind::OfficialResponse
+    } else {
+        EventKind::Comment
+    };
+    let event = NewEvent {
+        body,
+        ..NewEvent::new(kind, author)
+    };
+    record(tx, issue, event, now).await?;
+    if official {
+        supplier_answered(tx, issue, now).await?;
+    }
+    follow(tx, issue, author, now).await
+}
+
+/// A move along the workflow, as the timeline records it.
+pub struct StatusChange<'a> {
+    pub to: IssueStatus,
+    pub target: Option<&'a str>,
+    pub note: &'a str,
+    pub by: AccountId,
+    /// Made by the issue's supplier's representative (it answers the issue).
+    pub by_supplier: bool,
+}
+
+/// Moves the issue if it is still at `version` (`false` if it changed since), with its
+/// timeline event; the supplier's own change restarts the clock of "awaiting the supplier".
+pub async fn change_status(
+    tx: &mut Tx,
+    issue: &IssueCore,
+    version: i64,
+    change: StatusChange<'_>,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    if !set_status(tx, issue, version, change.to, change.target, now).await? {
+        return Ok(false);
+    }
+    let event = NewEvent {
+        body: change.note,
+        from_status: Some(issue.status),
+        to_status: Some(change.to),
+        detail: change.target.unwrap_or_default(),
+        ..NewEvent::new(EventKind::StatusChanged, change.by)
+    };
+    record(tx, issue.id, event, now).await?;
+    if change.by_supplier {
+        supplier_answered(tx, issue.id, now).await?;
+    }
+    Ok(true)
+}
+
 /// The supplier answered (an official response or a status change by its representative):
 /// the clock of "awaiting the supplier" starts again, if the issue is still open.
 pub async fn supplier_answered(
@@ -236,7 +298,7 @@ pub async fn supplier_answered(
 
 /// Moves the issue to `to` if it is still at `version`; `false` if it changed since.
 /// Closing stops the awaiting clock; reopening starts it again from now.
-pub async fn set_status(
+async fn set_status(
     tx: &mut Tx,
     issue: &IssueCore,
     version: i64,

@@ -9,8 +9,8 @@ use app::{
     accounts::types::AccountId,
     db::Db,
     issues::{
-        store::{self, NewEvent, NewIssue},
-        types::{EventKind, IssueStatus, LogNumber},
+        store::{self, NewIssue, StatusChange},
+        types::{IssueStatus, LogNumber},
     },
     suppliers::types::{ModuleId, SupplierId},
 };
@@ -214,22 +214,17 @@ async fn write_issue(
     let status = STATUS_MIX[sequence.below(STATUS_MIX.len())];
     if status != IssueStatus::New {
         let answered = at + Duration::hours(20);
-        let response = NewEvent {
-            body: "Thank you. We have logged this and will update you here.",
-            ..NewEvent::new(EventKind::OfficialResponse, rep)
-        };
-        store::record(tx, id, response, answered).await?;
+        let response = "Thank you. We have logged this and will update you here.";
+        store::post(tx, id, rep, response, true, answered).await?;
         let core = store::core(tx, id).await?.context("just written")?;
-        let target = (status == IssueStatus::FixPlanned).then_some("Next release");
-        store::set_status(tx, &core, core.version, status, target, answered).await?;
-        let change = NewEvent {
-            from_status: Some(core.status),
-            to_status: Some(status),
-            detail: target.unwrap_or_default(),
-            ..NewEvent::new(EventKind::StatusChanged, rep)
+        let change = StatusChange {
+            to: status,
+            target: (status == IssueStatus::FixPlanned).then_some("Next release"),
+            note: "",
+            by: rep,
+            by_supplier: true,
         };
-        store::record(tx, id, change, answered).await?;
-        store::supplier_answered(tx, id, answered).await?;
+        store::change_status(tx, &core, core.version, change, answered).await?;
     }
     for _ in 0..sequence.below(4) {
         let member = members[sequence.below(members.len())];

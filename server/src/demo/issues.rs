@@ -7,8 +7,8 @@ use app::{
     accounts::types::AccountId,
     db::Db,
     issues::{
-        store::{self, NewEvent, NewIssue},
-        types::{EventKind, IssueId, IssueStatus, LogNumber},
+        store::{self, NewIssue, StatusChange},
+        types::{IssueId, IssueStatus, LogNumber},
     },
     suppliers::types::{ModuleId, SupplierId},
 };
@@ -612,28 +612,23 @@ pub async fn load(db: &Db, cast: &Cast, today: DateTime<Utc>) -> anyhow::Result<
                 |days: i64| reported + Duration::days(days) + Duration::minutes(order as i64 * 7);
             match *step {
                 Comment(days, who, text) => {
-                    post(&mut tx, id, cast.id(who), text, false, at(days)).await?
+                    store::post(&mut tx, id, cast.id(who), text, false, at(days)).await?
                 }
                 Response(days, text) => {
-                    post(&mut tx, id, cast.id(Rep), text, true, at(days)).await?
+                    store::post(&mut tx, id, cast.id(Rep), text, true, at(days)).await?
                 }
                 Status(days, who, to, target, note) => {
                     let core = store::core(&mut tx, id)
                         .await?
                         .ok_or_else(|| anyhow::anyhow!("issue {id}"))?;
-                    let target = (!target.is_empty()).then_some(target);
-                    store::set_status(&mut tx, &core, core.version, to, target, at(days)).await?;
-                    let event = NewEvent {
-                        body: note,
-                        from_status: Some(core.status),
-                        to_status: Some(to),
-                        detail: target.unwrap_or_default(),
-                        ..NewEvent::new(EventKind::StatusChanged, cast.id(who))
+                    let change = StatusChange {
+                        to,
+                        target: (!target.is_empty()).then_some(target),
+                        note,
+                        by: cast.id(who),
+                        by_supplier: who == Rep,
                     };
-                    store::record(&mut tx, id, event, at(days)).await?;
-                    if who == Rep {
-                        store::supplier_answered(&mut tx, id, at(days)).await?;
-                    }
+                    store::change_status(&mut tx, &core, core.version, change, at(days)).await?;
                 }
                 AddLog(days, who, text) => {
                     let core = store::core(&mut tx, id)
@@ -666,29 +661,4 @@ pub async fn load(db: &Db, cast: &Cast, today: DateTime<Utc>) -> anyhow::Result<
     }
     tx.commit().await?;
     Ok(ids.len())
-}
-
-async fn post(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    issue: IssueId,
-    who: AccountId,
-    text: &str,
-    official: bool,
-    at: DateTime<Utc>,
-) -> anyhow::Result<()> {
-    let kind = if official {
-        EventKind::OfficialResponse
-    } else {
-        EventKind::Comment
-    };
-    let event = NewEvent {
-        body: text,
-        ..NewEvent::new(kind, who)
-    };
-    store::record(tx, issue, event, at).await?;
-    if official {
-        store::supplier_answered(tx, issue, at).await?;
-    }
-    store::follow(tx, issue, who, at).await?;
-    Ok(())
 }

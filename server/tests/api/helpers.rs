@@ -272,6 +272,22 @@ pub async fn browser_of(app: &TestApp, account: &TestAccount) -> reqwest::Client
 }
 
 /// A browser of its own: keeps its cookies, follows no redirects.
+/// A browser signed in as the demo data's member (after `watchdog::demo::load`).
+pub async fn demo_member(app: &TestApp) -> reqwest::Client {
+    let browser = new_client();
+    let signed_in = browser
+        .post(app.url("/api/sign_in"))
+        .form(&[
+            ("email", "member@example.org"),
+            ("password", watchdog::demo::PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("sign in");
+    assert!(signed_in.headers().contains_key("set-cookie"), "signed in");
+    browser
+}
+
 pub fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

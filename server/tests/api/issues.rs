@@ -734,17 +734,7 @@ async fn the_csv_export_is_the_whole_current_view_as_rfc_4180() {
 async fn the_demo_tracker_has_issues_in_every_status_with_their_stories() {
     let app = TestApp::spawn().await;
     watchdog::demo::load(&app.config).await.expect("demo data");
-    let member = crate::helpers::new_client();
-    let signed_in = member
-        .post(app.url("/api/sign_in"))
-        .form(&[
-            ("email", "member@example.org"),
-            ("password", watchdog::demo::PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("sign in");
-    assert!(signed_in.headers().contains_key("set-cookie"));
+    let member = crate::helpers::demo_member(&app).await;
     let list = |status: &'static str| {
         let (app, member) = (&app, &member);
         async move {
@@ -940,16 +930,7 @@ async fn a_common_texts_count_stops_at_a_cap_and_a_rare_one_is_exact() {
     watchdog::demo::generate::generate(&app.config, 1100)
         .await
         .expect("generated");
-    let member = crate::helpers::new_client();
-    member
-        .post(app.url("/api/sign_in"))
-        .form(&[
-            ("email", "member@example.org"),
-            ("password", watchdog::demo::PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("sign in");
+    let member = crate::helpers::demo_member(&app).await;
     let search = |q: &'static str| {
         let (app, member) = (&app, &member);
         async move {

@@ -99,17 +99,7 @@ async fn a_page_whose_data_fails_shows_a_friendly_error_with_status_500() {
 async fn pages_rendered_side_by_side_all_finish() {
     let app = TestApp::spawn().await;
     watchdog::demo::load(&app.config).await.expect("demo data");
-    let browser = crate::helpers::new_client();
-    let signed_in = browser
-        .post(app.url("/api/sign_in"))
-        .form(&[
-            ("email", "member@example.org"),
-            ("password", watchdog::demo::PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("sign in");
-    assert!(signed_in.headers().contains_key("set-cookie"), "signed in");
+    let browser = crate::helpers::demo_member(&app).await;
 
     let mut clients = Vec::new();
     for client in 0..8 {

@@ -1,6 +1,6 @@
 // Playwright drives Debian's Chromium (never a downloaded browser) against the real server,
-// started here on a fresh database. Two projects: JavaScript on (hydrated) and off (pure
-// server-rendered HTML and form posts).
+// started here on a fresh database. Two projects: JavaScript on (the islands come alive) and
+// off (the server's HTML and native form posts alone).
 import { defineConfig } from "@playwright/test";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -10,7 +10,9 @@ const port = Number(process.env.WATCHDOG_E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 const repoRoot = path.resolve(__dirname, "..");
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, "target");
-const binary = process.env.WATCHDOG_E2E_BINARY ?? path.join(targetDir, "debug", "watchdog");
+// The release build, as people run it (the test command builds it); WATCHDOG_E2E_BINARY
+// points elsewhere, e.g. at a debug build while working.
+const binary = process.env.WATCHDOG_E2E_BINARY ?? path.join(targetDir, "release", "watchdog");
 const siteRoot = process.env.WATCHDOG_E2E_SITE_ROOT ?? path.join(repoRoot, "target", "site");
 // The test script passes a fresh folder; a bare `npx playwright test` makes its own.
 const dataDir =

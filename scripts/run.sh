@@ -8,7 +8,7 @@ scripts/setup.sh
 
 . scripts/env.sh
 printf '\n==> Building the release server and browser bundle\n'
-cargo leptos build --release
+cargo leptos build --release --precompress
 
 binary="${CARGO_TARGET_DIR:-target}/release/watchdog"
 export WATCHDOG_SITE_ROOT="${WATCHDOG_SITE_ROOT:-target/site}"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, then runs every check: formatting, clippy on
-# the server and browser builds, unit and integration tests (SQLite), and the browser tests
-# (Playwright in Debian's Chromium, JavaScript on and off, with axe-core).
+# the server and browser builds, unit and integration tests (SQLite), the browser bundle's
+# size budget, and the browser tests (Playwright in Debian's Chromium, JavaScript on and off,
+# with axe-core) against the release build, the one people run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --with-browser
@@ -21,8 +22,11 @@ step "Unit and integration tests"
 # The timeout turns a hang, should one ever come back, into a quick failure.
 timeout 1800 cargo test --workspace --locked
 
-step "Building the site for the browser tests"
-cargo leptos build
+step "Building the release server and browser bundle"
+cargo leptos build --release --precompress
+
+step "Browser bundle budget"
+scripts/check-bundle.sh
 
 step "Browser tests"
 data_dir=$(mktemp -d)

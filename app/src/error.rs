@@ -132,3 +132,17 @@ impl FormErrors {
         }
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    /// Islands read a refusal's message from the wire without serde (`ui::server_call`), so
+    /// its shape there is a contract.
+    #[test]
+    fn a_refusal_travels_as_invalid_with_its_form_message() {
+        let refusal = AppError::Invalid(FormErrors::new().form("Too long."));
+        let wire: serde_json::Value = serde_json::from_slice(&refusal.ser()).expect("JSON");
+        assert_eq!(wire["Invalid"]["form"], "Too long.");
+    }
+}

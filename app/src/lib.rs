@@ -1,6 +1,8 @@
 //! Watchdog's Leptos application: the shell, the router and every page, plus the domain rules
-//! and server functions both sides share. Server-only code (SQL, sessions) sits behind `ssr`;
-//! the browser build (`hydrate`) carries only what pages need.
+//! and server functions both sides share. Pages render on the server only (Leptos islands):
+//! the browser build (`hydrate`) carries just the `#[island]` components, the few parts of a
+//! page that gain from running in the browser. Server-only code (SQL, sessions) sits behind
+//! `ssr`. ARCHITECTURE.md at the repository's root says how a page and an island are written.
 
 #![recursion_limit = "256"]
 
@@ -41,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options=options.clone()/>
+                <HydrationScripts options=options.clone() islands=true/>
                 <HashedStylesheet options id="leptos"/>
                 <MetaTags/>
             </head>
@@ -56,14 +58,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    accounts::AuthActions::provide();
-    // Effects run only in the browser: once hydrated, say so on <body>, so styles can enhance
-    // what works without JavaScript and tests can tell the two experiences apart.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "");
-        }
-    });
 
     view! {
         <Title formatter=|page: String| {
@@ -112,10 +106,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Browser entry point: attaches the client to the server-rendered HTML.
+/// Browser entry point: brings the page's islands to life; the rest of the page stays the
+/// server's HTML.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

@@ -27,6 +27,24 @@ pub fn page_policy(nonce: &str, live_reload: bool) -> String {
     )
 }
 
+/// A response header by which a page asks not to be compressed, because it carries a secret
+/// (a one-time link) beside text a request can echo: compressed, its size would give the
+/// secret away a guess at a time (BREACH). The server removes it before the response leaves.
+pub const UNCOMPRESSED: &str = "x-watchdog-uncompressed";
+
+/// Keeps the page being rendered from being compressed (see `UNCOMPRESSED`).
+pub fn keep_uncompressed() {
+    use axum::http::{HeaderName, HeaderValue};
+    use leptos::prelude::use_context;
+
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            HeaderName::from_static(UNCOMPRESSED),
+            HeaderValue::from_static("1"),
+        );
+    }
+}
+
 /// Sets the page policy on the response being rendered, with the nonce Leptos gave its
 /// scripts for this request.
 pub fn set_page_policy() {

@@ -42,7 +42,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `sqlite://…` or `postgres://…`; unset means a SQLite file in `data_dir`.
     pub database_url: Option<String>,
-    /// Upper bound on open database connections for reads.
+    /// Upper bound on open database connections for reads. A few per core is plenty: a read
+    /// is work for a core, and each connection holds memory of its own.
     pub database_max_connections: u32,
     /// Folder holding the built browser bundle and stylesheet (`pkg/`); unset means the one
     /// cargo-leptos names when it runs the server, else `target/site`.
@@ -71,7 +72,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
             data_dir: PathBuf::from("data"),
             database_url: None,
-            database_max_connections: 8,
+            database_max_connections: 4,
             site_root: None,
             log: "info".to_owned(),
             shutdown_grace_seconds: 30,

@@ -3,10 +3,12 @@
 //! start the very same server on an ephemeral port.
 
 pub mod admin;
+pub mod assets;
 pub mod config;
 pub mod demo;
 pub mod exports;
 pub mod health;
+pub mod refused_forms;
 pub mod security;
 pub mod sessions;
 pub mod startup;

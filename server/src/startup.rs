@@ -19,16 +19,17 @@ use app::{
     db::Db,
     shell, App,
 };
-use axum::{extract::FromRef, middleware, routing::get, Router};
+use axum::{extract::FromRef, middleware, routing::get, serve::ListenerExt, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 
 use crate::{
+    assets,
     config::Config,
     exports::{self, ExportState},
-    health,
+    health, refused_forms,
     security::{self, Site},
     sessions::{self, SessionLayerState},
     telemetry,
@@ -97,7 +98,7 @@ impl Application {
         };
         Ok(Application {
             listener,
-            router: router(state, site, requests),
+            router: router(state, site, requests)?,
             db,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_seconds),
         })
@@ -120,10 +121,18 @@ impl Application {
     ) -> anyhow::Result<()> {
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let statistics = tokio::spawn(refresh_statistics_hourly(self.db.clone()));
+        let rerender = tokio::spawn(rerender_stale_markdown(self.db.clone()));
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
-        let server = axum::serve(self.listener, service).with_graceful_shutdown(async move {
+        // Small writes go out at once: without this, a response's last segment could wait
+        // for the client's delayed acknowledgement (Nagle's algorithm), about 40 ms each.
+        let listener = self.listener.tap_io(|connection| {
+            if let Err(error) = connection.set_nodelay(true) {
+                tracing::warn!(%error, "could not set TCP_NODELAY");
+            }
+        });
+        let server = axum::serve(listener, service).with_graceful_shutdown(async move {
             shutdown.await;
             tracing::info!("shutting down: finishing requests in flight");
             let _ = stopping_tx.send(());
@@ -141,6 +150,7 @@ impl Application {
             () = deadline => tracing::warn!(?grace, "requests still in flight after the grace period; stopping anyway"),
         }
         statistics.abort();
+        rerender.abort();
         self.db.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -156,6 +166,16 @@ async fn refresh_statistics_hourly(db: Db) {
         if let Err(error) = db.refresh_statistics().await {
             tracing::warn!(%error, "could not refresh the database statistics");
         }
+    }
+}
+
+/// Brings texts an older Markdown renderer made up to the current one (none, unless the
+/// renderer changed since they were written).
+async fn rerender_stale_markdown(db: Db) {
+    match app::markdown::rerender::rerender_stale(&db).await {
+        Ok(0) => {}
+        Ok(count) => tracing::info!(count, "re-rendered stored texts with the current renderer"),
+        Err(error) => tracing::warn!(%error, "could not re-render stored texts"),
     }
 }
 
@@ -196,7 +216,7 @@ struct RequestPolicy {
     sign_in_limit: SignInAddressLimit,
 }
 
-fn router(state: AppState, site: Site, requests: RequestPolicy) -> Router {
+fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Result<Router> {
     let site = Arc::new(site);
     let sessions = Arc::new(SessionLayerState {
         db: state.db.clone(),
@@ -215,21 +235,38 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> Router {
             provide_context(requests.address_source);
             provide_context(requests.public_origin.clone());
             provide_context(requests.sign_in_limit.clone());
-            app::ui::forms::provide_refused_form_from_url();
+            app::ui::forms::provide_refused_form();
         }
     };
+    let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
+    let static_files = assets::pkg_router(
+        &site_root,
+        &state.leptos_options.site_pkg_dir,
+        state.leptos_options.hash_files,
+    )
+    .with_context(|| format!("could not read the static files in {}", site_root.display()))?;
     let page_shell = {
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
-    Router::new()
+    Ok(Router::new()
         .route("/healthz", get(health::healthz))
         .route("/issues.csv", get(exports::issues_csv).with_state(exports))
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
+        .merge(static_files)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn_with_state(
+            state.db.clone(),
+            refused_forms::restore,
+        ))
+        .layer(assets::compression())
+        .layer(middleware::from_fn_with_state(
+            state.db.clone(),
+            refused_forms::keep,
+        ))
         // Outermost last: the trace span covers everything, headers reach refusals too, and
         // a refused request never reaches the session lookup.
         .layer(middleware::from_fn_with_state(
@@ -245,7 +282,7 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> Router {
             security::security_headers,
         ))
         .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
-        .with_state(state)
+        .with_state(state))
 }
 
 /// The app's routes, worked out once per process.
@@ -278,5 +315,13 @@ fn leptos_options(config: &Config) -> anyhow::Result<LeptosOptions> {
         options.site_root = root.display().to_string().into();
     }
     options.site_addr = config.listen;
+    // cargo-leptos writes the hashes of the files it named by their content beside the
+    // binary it built (`hash-files` in Cargo.toml), where Leptos looks for them. Whether they
+    // are there decides the names pages link to; a binary that was not built that way (the
+    // tests' own) links to the plain names.
+    options.hash_files = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join(options.hash_file.as_ref())))
+        .is_some_and(|hashes| hashes.is_file());
     Ok(options)
 }

@@ -65,7 +65,7 @@ pub async fn get_users_overview() -> Result<UsersOverview, AppError> {
         me: admin.id,
         accounts: store::list_accounts(&db).await?,
         invitations: links_store::pending_invitations(&db, now).await?,
-        suppliers: suppliers::store::supplier_names(&db).await?,
+        suppliers: suppliers::store::names(&db).await?.suppliers.clone(),
         issued,
     })
 }
@@ -87,8 +87,8 @@ pub async fn invite(
             .keep("supplier", supplier.as_deref().unwrap_or(""))
     };
     let parsed_email = Email::parse(&email);
-    let known = suppliers::store::supplier_names(&db).await?;
-    let parsed_role = parse_role(&role, supplier.as_deref(), &known);
+    let names = suppliers::store::names(&db).await?;
+    let parsed_role = parse_role(&role, supplier.as_deref(), &names.suppliers);
     let (parsed_email, (role_value, supplier_value)) = match (parsed_email, parsed_role) {
         (Ok(email), Ok(role)) => (email, role),
         (email, role) => {
@@ -158,9 +158,9 @@ pub async fn change_role(
             "You cannot change your own role; another administrator can.",
         )));
     }
-    let known = suppliers::store::supplier_names(&db).await?;
+    let names = suppliers::store::names(&db).await?;
     let (role, supplier) =
-        parse_role(&role, supplier.as_deref(), &known).map_err(AppError::refused)?;
+        parse_role(&role, supplier.as_deref(), &names.suppliers).map_err(AppError::refused)?;
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
     let current = store::account(&mut tx, account)

@@ -34,17 +34,7 @@ pub fn UsersPage() -> impl IntoView {
     let change_role = ServerAction::<ChangeRole>::new();
     let set_active = ServerAction::<SetAccountActive>::new();
     let reset = ServerAction::<IssuePasswordReset>::new();
-    let overview = Resource::new_blocking(
-        move || {
-            (
-                invite.version().get(),
-                change_role.version().get(),
-                set_active.version().get(),
-                reset.version().get(),
-            )
-        },
-        |_| get_users_overview(),
-    );
+    let overview = OnceResource::new_blocking(get_users_overview());
     let invite_errors = Signal::derive(move || form_errors(invite.value().get()));
     let row_failure = Signal::derive(move || {
         action_failure(change_role)
@@ -100,7 +90,7 @@ pub fn UsersPage() -> impl IntoView {
                                                 />
                                             }
                                         })}
-                                    <button type="submit" disabled=move || invite.pending().get()>
+                                    <button type="submit">
                                         "Create invitation link"
                                     </button>
                                 </ActionForm>
@@ -309,6 +299,8 @@ fn AccountRow(
 /// A link just issued, shown once for the administrator to pass on.
 #[component]
 fn IssuedLinkNotice(issued: IssuedLink) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::security::keep_uncompressed();
     let what = match issued.purpose {
         IssuedPurpose::Invitation => "Invitation link",
         IssuedPurpose::PasswordReset => "Password reset link",

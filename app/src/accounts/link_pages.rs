@@ -20,6 +20,9 @@ use crate::{
 pub fn LinkPage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
+    // The page holds its one-time link's token.
+    #[cfg(feature = "ssr")]
+    crate::security::keep_uncompressed();
     let link = Resource::new_blocking(token, get_link);
     let action = ServerAction::<UseLink>::new();
     let errors = Signal::derive(move || form_errors(action.value().get()));
@@ -107,7 +110,7 @@ pub fn LinkPage() -> impl IntoView {
                                         keep=false
                                         errors
                                     />
-                                    <button type="submit" disabled=move || action.pending().get()>
+                                    <button type="submit">
                                         {button}
                                     </button>
                                 </ActionForm>

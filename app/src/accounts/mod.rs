@@ -26,30 +26,3 @@ pub mod sessions;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod types;
-
-use leptos::prelude::*;
-
-use crate::accounts::api::{SignIn, SignOut};
-
-/// The sign-in and sign-out actions, shared so that whatever shows who is signed in can
-/// refresh when either completes.
-#[derive(Clone, Copy)]
-pub struct AuthActions {
-    pub sign_in: ServerAction<SignIn>,
-    pub sign_out: ServerAction<SignOut>,
-}
-
-impl AuthActions {
-    pub fn provide() -> Self {
-        let actions = AuthActions {
-            sign_in: ServerAction::new(),
-            sign_out: ServerAction::new(),
-        };
-        provide_context(actions);
-        actions
-    }
-
-    pub fn expect() -> Self {
-        expect_context::<AuthActions>()
-    }
-}

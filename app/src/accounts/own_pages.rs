@@ -6,9 +6,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     accounts::{
+        api::SignOut,
         own_api::{get_own_account, ChangePassword, EndOwnSession, OwnAccount, Rename},
         types::SessionSummary,
-        AuthActions,
     },
     domain::uk_time,
     ui::{
@@ -22,17 +22,8 @@ pub fn AccountPage() -> impl IntoView {
     let rename = ServerAction::<Rename>::new();
     let change_password = ServerAction::<ChangePassword>::new();
     let end_session = ServerAction::<EndOwnSession>::new();
-    let auth = AuthActions::expect();
-    let account = Resource::new_blocking(
-        move || {
-            (
-                rename.version().get(),
-                change_password.version().get(),
-                end_session.version().get(),
-            )
-        },
-        |_| get_own_account(),
-    );
+    let sign_out = ServerAction::<SignOut>::new();
+    let account = OnceResource::new_blocking(get_own_account());
     let query = use_query_map();
     let changed = move |what: &'static str| {
         Signal::derive(move || query.read().get("changed").as_deref() == Some(what))
@@ -82,7 +73,7 @@ pub fn AccountPage() -> impl IntoView {
                                         value=name
                                         errors=name_errors
                                     />
-                                    <button type="submit" disabled=move || rename.pending().get()>
+                                    <button type="submit">
                                         "Save name"
                                     </button>
                                 </ActionForm>
@@ -119,7 +110,7 @@ pub fn AccountPage() -> impl IntoView {
                                         keep=false
                                         errors=password_errors
                                     />
-                                    <button type="submit" disabled=move || change_password.pending().get()>
+                                    <button type="submit">
                                         "Change password"
                                     </button>
                                 </ActionForm>
@@ -141,7 +132,7 @@ pub fn AccountPage() -> impl IntoView {
                                         <tbody>
                                             {sessions
                                                 .into_iter()
-                                                .map(|session| view! { <SessionRow session end_session auth/> })
+                                                .map(|session| view! { <SessionRow session end_session sign_out/> })
                                                 .collect_view()}
                                         </tbody>
                                     </table>
@@ -160,7 +151,7 @@ pub fn AccountPage() -> impl IntoView {
 fn SessionRow(
     session: SessionSummary,
     end_session: ServerAction<EndOwnSession>,
-    auth: AuthActions,
+    sign_out: ServerAction<SignOut>,
 ) -> impl IntoView {
     let browser = if session.user_agent.is_empty() {
         "Unknown browser".to_owned()
@@ -180,7 +171,7 @@ fn SessionRow(
             <td>
                 {if current {
                     view! {
-                        <ActionForm action=auth.sign_out attr:class="inline-form">
+                        <ActionForm action=sign_out attr:class="inline-form">
                             <button type="submit" class="button--secondary">"Sign out"</button>
                         </ActionForm>
                     }

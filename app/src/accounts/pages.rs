@@ -5,14 +5,17 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    accounts::{api::get_current_user, types::Role, AuthActions},
+    accounts::{
+        api::{get_current_user, SignIn, SignOut},
+        types::Role,
+    },
     error::AppError,
     ui::forms::{form_errors, Field, FormMessage, SuccessNotice},
 };
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let action = AuthActions::expect().sign_in;
+    let action = ServerAction::<SignIn>::new();
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
     let errors = Signal::derive(move || form_errors(action.value().get()));
@@ -61,7 +64,7 @@ pub fn SignInPage() -> impl IntoView {
                     <input type="checkbox" id="field-remember" name="remember" value="on"/>
                     <label for="field-remember">"Keep me signed in on this device for 30 days"</label>
                 </div>
-                <button type="submit" disabled=move || action.pending().get()>
+                <button type="submit">
                     "Sign in"
                 </button>
             </ActionForm>
@@ -72,16 +75,8 @@ pub fn SignInPage() -> impl IntoView {
 /// The right of the header: who is signed in and a way out, or a way in.
 #[component]
 pub fn AccountArea() -> impl IntoView {
-    let actions = AuthActions::expect();
-    let user = Resource::new_blocking(
-        move || {
-            (
-                actions.sign_in.version().get(),
-                actions.sign_out.version().get(),
-            )
-        },
-        |_| get_current_user(),
-    );
+    let sign_out = ServerAction::<SignOut>::new();
+    let user = OnceResource::new_blocking(get_current_user());
 
     view! {
         <Suspense fallback=|| ()>
@@ -95,7 +90,7 @@ pub fn AccountArea() -> impl IntoView {
                                 {user.display_name} <span class="visually-hidden">", signed in as "</span>
                                 <span class="account-role">{user.role.label()}</span>
                             </a>
-                            <ActionForm action=actions.sign_out>
+                            <ActionForm action=sign_out>
                                 <button type="submit" class="button--quiet">"Sign out"</button>
                             </ActionForm>
                         }

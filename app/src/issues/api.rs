@@ -22,7 +22,7 @@ use crate::{
             ViewerRights,
         },
     },
-    markdown::{check_required, check_size, render},
+    markdown::{check_required, check_size, Markdown},
     suppliers::{
         self,
         types::{ModuleId, SupplierId},
@@ -77,15 +77,25 @@ pub async fn get_issues(
         }
     }
     let now = chrono::Utc::now();
-    let (rows, total, next_after) = store::list(&db, &filter, &viewer, now, PAGE_SIZE).await?;
+    let names = suppliers::store::names(&db).await?;
+    let (rows, total, next_after) =
+        store::list(&db, &filter, &viewer, now, PAGE_SIZE, &names).await?;
     let (total, total_capped) = match total {
         store::Total::Exactly(count) => (count, false),
         store::Total::MoreThan(count) => (count, true),
     };
-    let mut suppliers = suppliers::store::supplier_names(&db).await?;
-    let mut modules = suppliers::store::module_names(&db).await?;
-    suppliers.retain(|supplier| may_see_supplier(&viewer, supplier.id));
-    modules.retain(|module| may_see_supplier(&viewer, module.supplier));
+    let suppliers = names
+        .suppliers
+        .iter()
+        .filter(|supplier| may_see_supplier(&viewer, supplier.id))
+        .cloned()
+        .collect();
+    let modules = names
+        .modules
+        .iter()
+        .filter(|module| may_see_supplier(&viewer, module.supplier))
+        .cloned()
+        .collect();
     Ok(IssueListPage {
         rows,
         total,
@@ -102,9 +112,10 @@ pub async fn get_issues(
 pub async fn get_report_options() -> Result<ReportOptions, AppError> {
     guard::require(Permission::ReportIssues)?;
     let db = crate::db::use_db()?;
+    let names = suppliers::store::names(&db).await?;
     Ok(ReportOptions {
-        suppliers: suppliers::store::supplier_names(&db).await?,
-        modules: suppliers::store::module_names(&db).await?,
+        suppliers: names.suppliers.clone(),
+        modules: names.modules.clone(),
     })
 }
 
@@ -145,10 +156,15 @@ pub async fn get_issue(issue: i64) -> Result<IssueView, AppError> {
         following,
     };
     let editing = if viewer_rights.may_edit_details {
-        let mut modules = suppliers::store::module_names(&db).await?;
-        modules.retain(|module| module.supplier == record.supplier.id);
+        let names = suppliers::store::names(&db).await?;
+        let modules = names
+            .modules
+            .iter()
+            .filter(|module| module.supplier == record.supplier.id)
+            .cloned()
+            .collect();
         Some(IssueEditing {
-            description: record.description.clone(),
+            description: record.description.source().to_owned(),
             module: record.module_id,
             modules,
         })
@@ -159,7 +175,7 @@ pub async fn get_issue(issue: i64) -> Result<IssueView, AppError> {
         id,
         editing,
         title: record.title,
-        description: render::to_html(&record.description),
+        description: record.description.into_html(),
         supplier: record.supplier,
         module: record.module,
         patient_safety: record.patient_safety,
@@ -218,11 +234,11 @@ pub async fn report_issue(
     ) {
         errors = errors.field("description", message);
     }
-    let known_suppliers = suppliers::store::supplier_names(&db).await?;
+    let names = suppliers::store::names(&db).await?;
     let supplier_id = supplier
         .parse::<i64>()
         .ok()
-        .and_then(|id| known_suppliers.iter().find(|known| known.id.0 == id))
+        .and_then(|id| names.suppliers.iter().find(|known| known.id.0 == id))
         .map(|known| known.id);
     if supplier_id.is_none() {
         errors = errors.field(
@@ -230,8 +246,7 @@ pub async fn report_issue(
             "Choose the supplier whose system has the problem.",
         );
     }
-    let modules = suppliers::store::module_names(&db).await?;
-    let module_id = match check_module(&module_text, supplier_id, &modules) {
+    let module_id = match check_module(&module_text, supplier_id, &names.modules) {
         Ok(module) => module,
         Err(message) => {
             errors = errors.field("module", message);
@@ -252,6 +267,7 @@ pub async fn report_issue(
         return Err(AppError::refused(errors));
     };
 
+    let description = Markdown::render(description.trim_end());
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
     if let Some(number) = &log {
@@ -261,7 +277,7 @@ pub async fn report_issue(
     }
     let issue = NewIssue {
         title: title_value,
-        description: description.trim_end(),
+        description: &description,
         supplier: supplier_id,
         module: module_id,
         patient_safety: safety,
@@ -293,8 +309,9 @@ pub async fn post_to_issue(issue: i64, body: String) -> Result<(), AppError> {
     if let Err(message) = check_required(&body, "Write something to post.") {
         return Err(AppError::refused(kept.field("body", message)));
     }
+    let body = Markdown::render(body.trim_end());
     let official = allows(poster.role, Permission::RespondForSupplier);
-    store::post(&mut tx, core.id, poster.id, body.trim_end(), official, now).await?;
+    store::post(&mut tx, core.id, poster.id, &body, official, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -335,10 +352,11 @@ pub async fn change_issue_status(
     if let Err(message) = check_size(&note) {
         return Err(AppError::refused(kept.field("note", message)));
     }
+    let note = Markdown::render(note.trim_end());
     let change = store::StatusChange {
         to,
         target: target.as_deref(),
-        note: note.trim_end(),
+        note: &note,
         by: changer_account.id,
         by_supplier: changer == StatusChanger::SupplierRep,
     };
@@ -490,7 +508,7 @@ pub async fn edit_issue(
         .keep("description", &description)
         .keep("module", &module_text)
         .keep("patient_safety", if safety { "on" } else { "" });
-    let modules = suppliers::store::module_names(&db).await?;
+    let names = suppliers::store::names(&db).await?;
     let mut tx = db.begin_write().await?;
     let core = visible_issue(&mut tx, &editor, IssueId(issue)).await?;
     if !may_edit_details(&editor, core.reporter) {
@@ -511,22 +529,23 @@ pub async fn edit_issue(
         errors = errors.field("description", message);
     }
     let module =
-        check_module(&module_text, Some(core.supplier), &modules).unwrap_or_else(|message| {
+        check_module(&module_text, Some(core.supplier), &names.modules).unwrap_or_else(|message| {
             errors = errors.clone().field("module", message);
             None
         });
     if !errors.fields.is_empty() {
         return Err(AppError::refused(errors));
     }
+    let description = Markdown::render(description.trim_end());
     let details = IssueDetails {
         title: title.to_owned(),
-        description: description.trim_end().to_owned(),
+        description: description.source().to_owned(),
         module,
         patient_safety: safety,
     };
     let before = store::details(&mut tx, core.id).await?;
     if let Some(changes) = details.changes_from(&before) {
-        if !store::update_details(&mut tx, &core, version, &details, now).await? {
+        if !store::update_details(&mut tx, &core, version, &details, &description, now).await? {
             return Err(AppError::refused(kept.form(
                 "Someone changed this issue after you opened the page. Open it again to see \
                  the current details, then make your change.",
@@ -567,7 +586,8 @@ pub async fn edit_issue_post(post: i64, version: i64, body: String) -> Result<()
     if let Err(message) = check_required(&body, "Write something, or remove the post instead.") {
         return Err(AppError::refused(kept.field("body", message)));
     }
-    if !store::edit_post(&mut tx, &post, version, body.trim_end(), editor.id, now).await? {
+    let body = Markdown::render(body.trim_end());
+    if !store::edit_post(&mut tx, &post, version, &body, editor.id, now).await? {
         return Err(AppError::refused(kept.form(
             "This changed after you opened the page. It now shows the current text; edit \
              again if your change is still needed.",

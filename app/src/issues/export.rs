@@ -64,8 +64,9 @@ pub async fn issues_csv(
         ..filter.clone()
     };
     let mut writer = CsvWriter::new(&HEADER);
+    let names = crate::suppliers::store::names(db).await?;
     loop {
-        let (rows, next) = store::page(db, &filter, viewer, now, BATCH).await?;
+        let (rows, next) = store::page(db, &filter, viewer, now, BATCH, &names).await?;
         for row in &rows {
             write_row(&mut writer, row, origin);
         }

@@ -389,7 +389,7 @@ pub fn ReportIssuePage() -> impl IntoView {
                                 />
                                 <MarkdownField name="description" label="Description" required=true errors/>
                                 <SafetyCheckbox errors/>
-                                <button type="submit" disabled=move || report.pending().get()>
+                                <button type="submit">
                                     "Report issue"
                                 </button>
                             </ActionForm>
@@ -421,7 +421,8 @@ fn SafetyCheckbox(errors: Signal<FormErrors>) -> impl IntoView {
     }
 }
 
-/// Everything a person can do on an issue's page; the page reloads the issue after any.
+/// Everything a person can do on an issue's page. Each form posts to its server function,
+/// which sends the browser back to the page; a refused one comes back as its action's value.
 #[derive(Clone, Copy)]
 struct IssueActions {
     post: ServerAction<PostToIssue>,
@@ -448,19 +449,6 @@ impl IssueActions {
             edit_post: ServerAction::new(),
             remove_post: ServerAction::new(),
         }
-    }
-
-    /// Changes whenever any of them completes.
-    fn version(&self) -> usize {
-        self.post.version().get()
-            + self.status.version().get()
-            + self.log_number.version().get()
-            + self.affects.version().get()
-            + self.follow.version().get()
-            + self.merge.version().get()
-            + self.edit.version().get()
-            + self.edit_post.version().get()
-            + self.remove_post.version().get()
     }
 }
 
@@ -493,8 +481,8 @@ pub fn IssuePage() -> impl IntoView {
     let query = use_query_map();
     let actions = IssueActions::new();
     let issue = Resource::new_blocking(
-        move || (params.read().get("number"), actions.version()),
-        |(number, _)| async move {
+        move || params.read().get("number"),
+        |number| async move {
             let number = number.and_then(|n| n.parse::<i64>().ok()).unwrap_or(0);
             get_issue(number).await
         },
@@ -583,7 +571,7 @@ fn IssueDetail(
             <ActionForm action=affects attr:class="inline-form">
                 <input type="hidden" name="issue" value=id/>
                 <input type="hidden" name="affects" value=value/>
-                <button type="submit" disabled=move || affects.pending().get()>{label}</button>
+                <button type="submit">{label}</button>
             </ActionForm>
         }
     });
@@ -600,7 +588,7 @@ fn IssueDetail(
                 <input type="hidden" name="follow" value=value/>
                 <span class="muted">{state}</span>
                 " "
-                <button type="submit" class="button--secondary" disabled=move || follow.pending().get()>
+                <button type="submit" class="button--secondary">
                     {label}
                 </button>
             </ActionForm>
@@ -695,17 +683,11 @@ fn IssueDetail(
                 <section class="panel" aria-labelledby="post-heading">
                     <h2 id="post-heading">{heading}</h2>
                     <FormMessage error=Signal::derive(move || action_failure(post))/>
-                    {move || {
-                        let _ = post.version().get();
-                        let id = id.clone();
-                        view! {
-                            <ActionForm action=post>
-                                <input type="hidden" name="issue" value=id/>
-                                <MarkdownField name="body" label=label rows=5 errors/>
-                                <button type="submit" disabled=move || post.pending().get()>{button}</button>
-                            </ActionForm>
-                        }
-                    }}
+                    <ActionForm action=post>
+                        <input type="hidden" name="issue" value=id/>
+                        <MarkdownField name="body" label=label rows=5 errors/>
+                        <button type="submit">{button}</button>
+                    </ActionForm>
                 </section>
             }
         })}
@@ -732,7 +714,7 @@ fn IssueDetail(
                             errors
                         />
                         <MarkdownField name="note" label="Note" hint="Optional: why, or what happens next." rows=3 errors/>
-                        <button type="submit" disabled=move || status.pending().get()>"Change status"</button>
+                        <button type="submit">"Change status"</button>
                     </ActionForm>
                 </section>
             }
@@ -747,7 +729,7 @@ fn IssueDetail(
                     <ActionForm action=log_number attr:class="inline-form">
                         <input type="hidden" name="issue" value=id/>
                         <Field name="log_number" label="Supplier's log number" errors/>
-                        <button type="submit" disabled=move || log_number.pending().get()>"Add log number"</button>
+                        <button type="submit">"Add log number"</button>
                     </ActionForm>
                 </section>
             }
@@ -766,7 +748,7 @@ fn IssueDetail(
                         <input type="hidden" name="issue" value=id/>
                         <input type="hidden" name="version" value=version/>
                         <Field name="into" label="Duplicate of issue" hint="Its number, such as #12." errors/>
-                        <button type="submit" disabled=move || merge.pending().get()>"Merge"</button>
+                        <button type="submit">"Merge"</button>
                     </ActionForm>
                 </section>
             }
@@ -837,7 +819,7 @@ fn EditDetails(
                 />
                 <SafetyCheckbox errors/>
                 <div class="form-actions">
-                    <button type="submit" disabled=move || edit.pending().get()>"Save details"</button>
+                    <button type="submit">"Save details"</button>
                     <a href=cancel>"Cancel"</a>
                 </div>
             </ActionForm>
@@ -953,7 +935,7 @@ fn TimelineItem(
                             errors
                         />
                         <div class="form-actions">
-                            <button type="submit" disabled=move || edit_post.pending().get()>"Save"</button>
+                            <button type="submit">"Save"</button>
                             <a href=cancel>"Cancel"</a>
                         </div>
                     </ActionForm>
@@ -973,7 +955,7 @@ fn TimelineItem(
                         <ActionForm action=remove_post attr:class="inline-form">
                             <input type="hidden" name="post" value=entry.id.to_string()/>
                             <input type="hidden" name="version" value=entry.version.to_string()/>
-                            <button type="submit" disabled=move || remove_post.pending().get()>{format!("Remove {what_post}")}</button>
+                            <button type="submit">{format!("Remove {what_post}")}</button>
                             <a href=keep>"Keep it"</a>
                         </ActionForm>
                     </div>

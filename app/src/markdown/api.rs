@@ -10,7 +10,8 @@ use crate::{
 };
 use crate::{error::AppError, markdown::SafeHtml};
 
-/// Anyone signed in: the HTML a Markdown text becomes.
+/// Anyone signed in: the HTML a Markdown text becomes, for the editor's preview (its island
+/// calls it through `ui::server_call`).
 #[server(prefix = "/api", endpoint = "markdown/preview")]
 pub async fn preview_markdown(text: String) -> Result<SafeHtml, AppError> {
     guard::signed_in()?;

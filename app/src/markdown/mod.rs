@@ -5,6 +5,8 @@ pub mod api;
 pub mod references;
 #[cfg(feature = "ssr")]
 pub mod render;
+#[cfg(feature = "ssr")]
+pub mod rerender;
 #[cfg(all(test, feature = "ssr"))]
 mod xss_tests;
 
@@ -43,6 +45,65 @@ pub struct SafeHtml(pub(crate) String);
 impl SafeHtml {
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// A text as written, with the HTML it renders to. Made when the text is written (outside any
+/// write transaction) and stored beside it, so pages read HTML and never render; rows made
+/// by an older renderer are re-rendered (`rerender`), and read through `stored` meanwhile.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markdown {
+    source: String,
+    html: SafeHtml,
+}
+
+/// No text: the body of a timeline event that is not a post.
+#[cfg(feature = "ssr")]
+pub static EMPTY: Markdown = Markdown {
+    source: String::new(),
+    html: SafeHtml(String::new()),
+};
+
+#[cfg(feature = "ssr")]
+impl Markdown {
+    /// Renders `source`.
+    pub fn render(source: impl Into<String>) -> Markdown {
+        let source = source.into();
+        let html = if source.is_empty() {
+            SafeHtml(String::new())
+        } else {
+            render::to_html(&source)
+        };
+        Markdown { source, html }
+    }
+
+    /// A text as stored: its HTML if the current renderer made it, else rendered now.
+    pub fn stored(source: String, html: String, renderer: i64) -> Markdown {
+        if renderer == render::VERSION {
+            Markdown {
+                source,
+                html: SafeHtml(html),
+            }
+        } else {
+            Markdown::render(source)
+        }
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub fn html(&self) -> &SafeHtml {
+        &self.html
+    }
+
+    pub fn into_html(self) -> SafeHtml {
+        self.html
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.source.is_empty()
     }
 }
 

@@ -20,6 +20,12 @@ use crate::markdown::{
     SafeHtml,
 };
 
+/// The renderer's version, stored beside every text's HTML. Raise it whenever a change here
+/// changes what any text renders to (a new kind of reference, say): stored texts are then
+/// re-rendered in the background (`super::rerender`), and read through the new renderer
+/// until they are.
+pub const VERSION: i64 = 1;
+
 /// Containers nested deeper than this lose their markup (their text stays).
 const MAX_DEPTH: usize = 24;
 

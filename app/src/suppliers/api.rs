@@ -36,7 +36,8 @@ pub async fn get_supplier(supplier: i64) -> Result<SupplierDetail, AppError> {
         .ok_or_else(|| AppError::NotFound.with_status())
 }
 
-/// Administrators: adds a supplier. The short name defaults to one made from the name.
+/// Administrators: adds a supplier (the short name defaults to one made from the name), and
+/// go on to its page to add its modules.
 #[server(prefix = "/api", endpoint = "admin/suppliers/add")]
 pub async fn add_supplier(
     name: String,
@@ -52,6 +53,7 @@ pub async fn add_supplier(
     form.check_supplier_slug_free(&mut tx, None).await?;
     let id = store::create_supplier(&mut tx, form.supplier_fields(), now).await?;
     tx.commit().await?;
+    leptos_axum::redirect(&format!("/admin/suppliers/{}?saved=added", id.0));
     Ok(id)
 }
 
@@ -80,6 +82,7 @@ pub async fn edit_supplier(
         return Err(changed_meanwhile("This supplier"));
     }
     tx.commit().await?;
+    leptos_axum::redirect(&format!("/admin/suppliers/{}?saved=details", supplier.0));
     Ok(())
 }
 
@@ -103,6 +106,10 @@ pub async fn add_module(
     form.check_module_slug_free(&mut tx, supplier, None).await?;
     store::create_module(&mut tx, supplier, form.module_fields(), now).await?;
     tx.commit().await?;
+    leptos_axum::redirect(&format!(
+        "/admin/suppliers/{}?saved=module#modules-heading",
+        supplier.0
+    ));
     Ok(())
 }
 
@@ -137,6 +144,10 @@ pub async fn edit_module(
         return Err(changed_meanwhile("This module"));
     }
     tx.commit().await?;
+    leptos_axum::redirect(&format!(
+        "/admin/suppliers/{}?saved=module#modules-heading",
+        supplier.0
+    ));
     Ok(())
 }
 

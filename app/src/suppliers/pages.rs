@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     error::FormErrors,
@@ -14,18 +14,15 @@ use crate::{
     ui::{
         admin_nav::AdminNav,
         errors::Refusal,
-        forms::{action_failure, form_errors, Field, FormMessage, TextAreaField},
+        forms::{action_failure, form_errors, Field, FormMessage, SuccessNotice, TextAreaField},
     },
 };
 
 #[component]
 pub fn SuppliersPage() -> impl IntoView {
     let add = ServerAction::<AddSupplier>::new();
-    let suppliers = Resource::new_blocking(move || add.version().get(), |_| get_suppliers());
+    let suppliers = OnceResource::new_blocking(get_suppliers());
     let errors = Signal::derive(move || form_errors(add.value().get()));
-    let added = move || matches!(add.value().get(), Some(Ok(_)));
-    // A fresh form after each success (with JavaScript; without, the page reloads anyway).
-    let form_key = move || add.version().get();
 
     view! {
         <Title text="Suppliers"/>
@@ -40,28 +37,11 @@ pub fn SuppliersPage() -> impl IntoView {
                             <SupplierTable suppliers/>
                             <section class="panel" aria-labelledby="add-supplier-heading">
                                 <h2 id="add-supplier-heading">"Add a supplier"</h2>
-                                {move || {
-                                    added()
-                                        .then(|| {
-                                            view! {
-                                                <div class="notice notice--success" role="status">
-                                                    <p>"Supplier added. Open it to add its modules."</p>
-                                                </div>
-                                            }
-                                        })
-                                }}
                                 <FormMessage error=Signal::derive(move || action_failure(add))/>
-                                {move || {
-                                    let _ = form_key();
-                                    view! {
-                                        <ActionForm action=add>
-                                            <SupplierFields errors/>
-                                            <button type="submit" disabled=move || add.pending().get()>
-                                                "Add supplier"
-                                            </button>
-                                        </ActionForm>
-                                    }
-                                }}
+                                <ActionForm action=add>
+                                    <SupplierFields errors/>
+                                    <button type="submit">"Add supplier"</button>
+                                </ActionForm>
                             </section>
                         }
                             .into_any()
@@ -161,15 +141,8 @@ pub fn SupplierPage() -> impl IntoView {
     let add_module = ServerAction::<AddModule>::new();
     let edit_module = ServerAction::<EditModule>::new();
     let supplier = Resource::new_blocking(
-        move || {
-            (
-                params.read().get("id"),
-                edit.version().get(),
-                add_module.version().get(),
-                edit_module.version().get(),
-            )
-        },
-        |(id, ..)| async move {
+        move || params.read().get("id"),
+        |id| async move {
             let id = id.and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
             get_supplier(id).await
         },
@@ -177,6 +150,11 @@ pub fn SupplierPage() -> impl IntoView {
     let edit_errors = Signal::derive(move || form_errors(edit.value().get()));
     let module_errors = Signal::derive(move || form_errors(add_module.value().get()));
     let row_errors = Signal::derive(move || form_errors(edit_module.value().get()));
+    // What the last form saved, from the address a saved form sends the browser to.
+    let query = use_query_map();
+    let saved = move |what: &'static str| {
+        Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
+    };
 
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -196,6 +174,8 @@ pub fn SupplierPage() -> impl IntoView {
                                 <a href="/admin/suppliers">"Suppliers"</a>
                             </p>
                             <h1>{title}</h1>
+                            <SuccessNotice show=saved("added") message="Supplier added. Add its modules below."/>
+                            <SuccessNotice show=saved("details") message="The supplier's details have been saved."/>
                             <section class="panel" aria-labelledby="details-heading">
                                 <h2 id="details-heading">"Details"</h2>
                                 <FormMessage error=Signal::derive(move || action_failure(edit))/>
@@ -203,7 +183,7 @@ pub fn SupplierPage() -> impl IntoView {
                                     <input type="hidden" name="supplier" value=id_for_edit/>
                                     <input type="hidden" name="version" value=version/>
                                     <SupplierFields errors=edit_errors current=supplier/>
-                                    <button type="submit" disabled=move || edit.pending().get()>
+                                    <button type="submit">
                                         "Save changes"
                                     </button>
                                 </ActionForm>
@@ -213,6 +193,7 @@ pub fn SupplierPage() -> impl IntoView {
                                 <p class="muted">
                                     "The supplier's products and parts (a clinical system, its template manager, its support portal). Issues can name one."
                                 </p>
+                                <SuccessNotice show=saved("module") message="The module has been saved."/>
                                 <FormMessage error=Signal::derive(move || action_failure(edit_module))/>
                                 <ModuleTable supplier=id_for_modules modules edit_module row_errors/>
                             </section>
@@ -229,7 +210,7 @@ pub fn SupplierPage() -> impl IntoView {
                                         errors=module_errors
                                     />
                                     <TextAreaField name="description" label="Description" rows=2 errors=module_errors/>
-                                    <button type="submit" disabled=move || add_module.pending().get()>
+                                    <button type="submit">
                                         "Add module"
                                     </button>
                                 </ActionForm>

@@ -1,5 +1,7 @@
 //! SQL for suppliers.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Transaction};
 
@@ -11,8 +13,45 @@ use crate::{
     },
 };
 
+/// Every supplier's and module's name, as the issue pages show them and their forms offer
+/// them. Held in memory: they change a few times a year, and nearly every page reads them.
+pub struct Names {
+    /// By name.
+    pub suppliers: Vec<SupplierName>,
+    /// By supplier, then name.
+    pub modules: Vec<ModuleName>,
+}
+
+impl Names {
+    pub fn supplier(&self, id: SupplierId) -> Option<&str> {
+        self.suppliers
+            .iter()
+            .find(|supplier| supplier.id == id)
+            .map(|supplier| supplier.name.as_str())
+    }
+
+    pub fn module(&self, id: ModuleId) -> Option<&str> {
+        self.modules
+            .iter()
+            .find(|module| module.id == id)
+            .map(|module| module.name.as_str())
+    }
+}
+
+/// The names as they are now (see `Names`).
+pub async fn names(db: &Db) -> Result<Arc<Names>, sqlx::Error> {
+    db.cache::<Names>("suppliers")
+        .get(db, || async {
+            Ok(Names {
+                suppliers: supplier_names(db).await?,
+                modules: module_names(db).await?,
+            })
+        })
+        .await
+}
+
 /// Every supplier, by name.
-pub async fn supplier_names(db: &Db) -> Result<Vec<SupplierName>, sqlx::Error> {
+async fn supplier_names(db: &Db) -> Result<Vec<SupplierName>, sqlx::Error> {
     let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM suppliers ORDER BY name")
         .fetch_all(db.reader())
         .await?;
@@ -132,8 +171,8 @@ pub async fn supplier_detail(
     }))
 }
 
-/// Every module of every supplier, by supplier and name: the choices of the issue forms.
-pub async fn module_names(db: &Db) -> Result<Vec<ModuleName>, sqlx::Error> {
+/// Every module of every supplier, by supplier and name.
+async fn module_names(db: &Db) -> Result<Vec<ModuleName>, sqlx::Error> {
     let rows: Vec<(i64, i64, String)> =
         sqlx::query_as("SELECT id, supplier_id, name FROM modules ORDER BY supplier_id, name")
             .fetch_all(db.reader())

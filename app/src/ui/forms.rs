@@ -6,29 +6,29 @@ use leptos::prelude::*;
 
 use crate::error::{AppError, FormErrors};
 
-/// Without JavaScript, a refused form post is redirected back to its page with the error in
-/// the query (`__path`, `__err`). Leptos' `ServerAction` starts from that error when it finds
-/// it in the context; this puts it there. Call it while setting up each page's context.
+/// A refused form post, waiting for the page it was posted from: the server function that
+/// refused it and its error as that function encodes it. The server's `refused_forms`
+/// middleware keeps it when the post is refused and, when the page asks for it by the opaque
+/// id in its URL, puts it into the request for this module to read.
 #[cfg(feature = "ssr")]
-pub fn provide_refused_form_from_url() {
+#[derive(Debug, Clone)]
+pub struct RefusedForm {
+    pub action: String,
+    pub error: String,
+}
+
+/// Every form posts natively to its server function, which sends the browser back to the
+/// page; a refused post brings its `RefusedForm` along. Leptos' `ServerAction` starts from
+/// the error it finds in the context, so the page shows the refusal beside the fields with
+/// what was typed. Call it while setting up each page's context.
+#[cfg(feature = "ssr")]
+pub fn provide_refused_form() {
     use leptos::server::ServerActionError;
 
-    let Some(parts) = use_context::<axum::http::request::Parts>() else {
-        return;
-    };
-    let Some(query) = parts.uri.query() else {
-        return;
-    };
-    let (mut path, mut error) = (None, None);
-    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        match key.as_ref() {
-            "__path" => path = Some(value),
-            "__err" => error = Some(value),
-            _ => {}
-        }
-    }
-    if let (Some(path), Some(error)) = (path, error) {
-        provide_context(ServerActionError::new(&path, &error));
+    let refused = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RefusedForm>().cloned());
+    if let Some(refused) = refused {
+        provide_context(ServerActionError::new(&refused.action, &refused.error));
     }
 }
 

@@ -1,12 +1,16 @@
-//! Showing and writing Markdown: the rendered view, and the editor (a plain text box that
-//! works without JavaScript, with a "Preview" tab once the page is live).
+//! Showing and writing Markdown: the rendered view, and the editor. The editor is a plain
+//! text box, rendered by the server and posted with its form; an island around it adds
+//! "Write" and "Preview" tabs once the browser has brought it to life.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, wasm_bindgen::JsCast};
 
 use crate::{
     error::FormErrors,
     markdown::{api::PreviewMarkdown, SafeHtml},
-    ui::forms::TextAreaField,
+    ui::{
+        forms::TextAreaField,
+        server_call::{call, CallFailed},
+    },
 };
 
 /// Rendered Markdown. The HTML was sanitised by the server's renderer.
@@ -15,8 +19,7 @@ pub fn MarkdownView(html: SafeHtml) -> impl IntoView {
     view! { <div class="prose" inner_html=html.as_str().to_owned()></div> }
 }
 
-/// A Markdown text box with a preview. Without JavaScript it is the text box alone (the
-/// preview button is hidden by the stylesheet until the page is hydrated).
+/// A Markdown text box with its label, hint and error message, and a preview once live.
 #[component]
 pub fn MarkdownField(
     name: &'static str,
@@ -32,25 +35,64 @@ pub fn MarkdownField(
     id_suffix: Option<String>,
     #[prop(into)] errors: Signal<FormErrors>,
 ) -> impl IntoView {
-    let preview = ServerAction::<PreviewMarkdown>::new();
+    view! {
+        <MarkdownEditor>
+            <TextAreaField
+                name
+                label
+                hint=hint.unwrap_or("Markdown: **bold**, *italic*, lists, links; #12 links issue 12, log:CS0123456 the issue with that log number.")
+                rows
+                required
+                value=value.unwrap_or_default()
+                id_suffix=id_suffix.unwrap_or_default()
+                errors
+            />
+        </MarkdownEditor>
+    }
+}
+
+/// The island around a Markdown text box: the tabs, and the preview the server renders with
+/// the one renderer, so it shows exactly what the page will. The text box itself (its
+/// children) stays the server's, so what is typed before the island is live is kept, and the
+/// form posts it as it would without JavaScript.
+#[island]
+fn MarkdownEditor(children: Children) -> impl IntoView {
+    let preview = Action::new_unsync(|text: &String| {
+        let text = text.clone();
+        async move {
+            let html = call::<PreviewMarkdown>(&[("text", &text)]).await?;
+            Ok::<_, CallFailed>(SafeHtml(html.as_string().unwrap_or_default()))
+        }
+    });
     let (previewing, set_previewing) = signal(false);
-    // What is typed, as the text box's input events bubble up to the editor.
-    let initial = value.map(|value| value.get_untracked()).unwrap_or_default();
-    let (text, set_text) = signal(initial);
+    // Effects run only in the browser: the tabs appear once the island is live, never in
+    // the server's HTML, where they could do nothing.
+    let (live, set_live) = signal(false);
+    Effect::new(move |_| set_live.set(true));
+    let editor = NodeRef::<leptos::html::Div>::new();
     let show_preview = move |_| {
-        preview.dispatch(PreviewMarkdown {
-            text: text.get_untracked(),
-        });
+        let text = editor
+            .get_untracked()
+            .and_then(|editor| editor.query_selector("textarea").ok().flatten())
+            .map(|text_box| {
+                text_box
+                    .unchecked_into::<web_sys::HtmlTextAreaElement>()
+                    .value()
+            })
+            .unwrap_or_default();
+        preview.dispatch(text);
         set_previewing.set(true);
     };
     let rendered = move || match preview.value().get() {
         Some(Ok(html)) => view! { <MarkdownView html/> }.into_any(),
-        Some(Err(error)) => view! { <p class="field__error">{error.to_string()}</p> }.into_any(),
+        Some(Err(CallFailed(message))) => {
+            view! { <p class="field__error">{message}</p> }.into_any()
+        }
         None => view! { <p class="muted">"Rendering…"</p> }.into_any(),
     };
     view! {
-        <div class="markdown-field" on:input=move |event| set_text.set(event_target_value(&event))>
-            <div class="markdown-field__tabs js-only" role="group" aria-label="Editor mode">
+        <div class="markdown-field" node_ref=editor data-live=move || live.get().then_some("")>
+            <div class="markdown-field__tabs" role="group" aria-label="Editor mode" hidden=move || !live.get()>
                 <button
                     type="button"
                     class="button--quiet"
@@ -68,18 +110,7 @@ pub fn MarkdownField(
                     "Preview"
                 </button>
             </div>
-            <div class:visually-hidden=previewing>
-                <TextAreaField
-                    name
-                    label
-                    hint=hint.unwrap_or("Markdown: **bold**, *italic*, lists, links; #12 links issue 12, log:CS0123456 the issue with that log number.")
-                    rows
-                    required
-                    value=value.unwrap_or_default()
-                    id_suffix=id_suffix.unwrap_or_default()
-                    errors
-                />
-            </div>
+            <div class:visually-hidden=previewing>{children()}</div>
             {move || {
                 previewing
                     .get()

@@ -5,3 +5,4 @@ pub mod errors;
 pub mod forms;
 pub mod layout;
 pub mod markdown;
+pub mod server_call;

@@ -4,6 +4,8 @@
 //! accounts and supplier are loaded first if the database is empty. Deterministic: the same
 //! N gives the same tracker.
 
+use std::sync::LazyLock;
+
 use anyhow::Context;
 use app::{
     accounts::types::AccountId,
@@ -12,11 +14,16 @@ use app::{
         store::{self, NewIssue, StatusChange},
         types::{IssueStatus, LogNumber},
     },
+    markdown::{Markdown, EMPTY},
     suppliers::types::{ModuleId, SupplierId},
 };
 use chrono::{DateTime, Duration, Utc};
 
 use crate::config::Config;
+
+/// The supplier's first answer to every generated issue it answers.
+static RESPONSE: LazyLock<Markdown> =
+    LazyLock::new(|| Markdown::render("Thank you. We have logged this and will update you here."));
 
 /// Issues written per transaction.
 const BATCH: usize = 2000;
@@ -190,11 +197,11 @@ async fn write_issue(
         sequence.pick(FAULTS),
         sequence.pick(WHEN)
     );
-    let description = format!(
+    let description = Markdown::render(format!(
         "{title}.\n\nSeen by **{}** practices; steps to reproduce are in the supplier's log. \
          Generated issue {serial}.",
         1 + sequence.below(9)
-    );
+    ));
     let log_number = (sequence.below(4) > 0)
         .then(|| LogNumber::parse(&format!("GEN{serial:07}")))
         .transpose()
@@ -214,13 +221,12 @@ async fn write_issue(
     let status = STATUS_MIX[sequence.below(STATUS_MIX.len())];
     if status != IssueStatus::New {
         let answered = at + Duration::hours(20);
-        let response = "Thank you. We have logged this and will update you here.";
-        store::post(tx, id, rep, response, true, answered).await?;
+        store::post(tx, id, rep, &RESPONSE, true, answered).await?;
         let core = store::core(tx, id).await?.context("just written")?;
         let change = StatusChange {
             to: status,
             target: (status == IssueStatus::FixPlanned).then_some("Next release"),
-            note: "",
+            note: &EMPTY,
             by: rep,
             by_supplier: true,
         };

@@ -10,6 +10,7 @@ use app::{
         store::{self, NewIssue, StatusChange},
         types::{IssueId, IssueStatus, LogNumber},
     },
+    markdown::Markdown,
     suppliers::types::{ModuleId, SupplierId},
 };
 use chrono::{DateTime, Duration, Utc};
@@ -596,9 +597,10 @@ pub async fn load(db: &Db, cast: &Cast, today: DateTime<Utc>) -> anyhow::Result<
             "" => None,
             text => Some(LogNumber::parse(text).map_err(anyhow::Error::msg)?),
         };
+        let description = Markdown::render(story.description);
         let issue = NewIssue {
             title: story.title,
-            description: story.description,
+            description: &description,
             supplier: cast.supplier,
             module: story.module.map(|index| cast.modules[index]),
             patient_safety: story.safety,
@@ -612,19 +614,22 @@ pub async fn load(db: &Db, cast: &Cast, today: DateTime<Utc>) -> anyhow::Result<
                 |days: i64| reported + Duration::days(days) + Duration::minutes(order as i64 * 7);
             match *step {
                 Comment(days, who, text) => {
-                    store::post(&mut tx, id, cast.id(who), text, false, at(days)).await?
+                    let text = Markdown::render(text);
+                    store::post(&mut tx, id, cast.id(who), &text, false, at(days)).await?
                 }
                 Response(days, text) => {
-                    store::post(&mut tx, id, cast.id(Rep), text, true, at(days)).await?
+                    let text = Markdown::render(text);
+                    store::post(&mut tx, id, cast.id(Rep), &text, true, at(days)).await?
                 }
                 Status(days, who, to, target, note) => {
                     let core = store::core(&mut tx, id)
                         .await?
                         .ok_or_else(|| anyhow::anyhow!("issue {id}"))?;
+                    let note = Markdown::render(note);
                     let change = StatusChange {
                         to,
                         target: (!target.is_empty()).then_some(target),
-                        note,
+                        note: &note,
                         by: cast.id(who),
                         by_supplier: who == Rep,
                     };

@@ -184,10 +184,11 @@ impl TestApp {
         reporter: &TestAccount,
         title: &str,
     ) -> app::issues::types::IssueId {
+        let description = app::markdown::Markdown::render("It happens every morning.");
         let mut tx = self.db.begin_write().await.expect("transaction");
         let issue = app::issues::store::NewIssue {
             title,
-            description: "It happens every morning.",
+            description: &description,
             supplier,
             module: None,
             patient_safety: false,
@@ -209,9 +210,10 @@ impl TestApp {
         body: &str,
     ) {
         use app::issues::{store, types::EventKind};
+        let body = app::markdown::Markdown::render(body);
         let mut tx = self.db.begin_write().await.expect("transaction");
         let event = store::NewEvent {
-            body,
+            body: &body,
             ..store::NewEvent::new(EventKind::Comment, author.id)
         };
         store::record(&mut tx, issue, event, chrono::Utc::now())

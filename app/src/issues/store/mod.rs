@@ -1,20 +1,21 @@
-//! SQL for issues: reporting, the timeline, status and log-number changes, and the list.
-//! Every change writes its timeline event in the same transaction.
+//! SQL for issues: reporting, the timeline, status and log-number changes; the list is in
+//! `list`. Every change writes its timeline event in the same transaction.
 
-use std::collections::HashMap;
+mod list;
 
-use chrono::{DateTime, Duration, Utc};
+use list::rep_supplier;
+pub use list::{list, page, Total, TEXT_COUNT_CAP};
+
+use chrono::{DateTime, Utc};
 use sqlx::{any::AnyRow, Any, Row, Transaction};
 
 use crate::{
     accounts::types::{AccountId, CurrentUser, Role},
-    db::{timestamp, Backend, Db},
-    domain::issue_workflow::{days_awaiting, AWAITING_SUPPLIER_DAYS},
+    db::{timestamp, Db},
     issues::types::{
-        EarlierText, EventKind, IssueDetails, IssueFilter, IssueId, IssueRow, IssueSort,
-        IssueStatus, LogNumber, StatusFilter, TimelineEntry,
+        EarlierText, EventKind, IssueDetails, IssueId, IssueStatus, LogNumber, TimelineEntry,
     },
-    markdown::render,
+    markdown::{render, Markdown, EMPTY},
     suppliers::types::{ModuleId, SupplierId, SupplierName},
 };
 
@@ -90,7 +91,7 @@ pub async fn issues_with_log_number(
 
 pub struct NewIssue<'a> {
     pub title: &'a str,
-    pub description: &'a str,
+    pub description: &'a Markdown,
     pub supplier: SupplierId,
     pub module: Option<ModuleId>,
     pub patient_safety: bool,
@@ -106,20 +107,27 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<IssueId, sqlx::Error> {
     let at = timestamp::to_db(now);
-    let search_text = search_text(issue.title, issue.description, issue.log_number.into_iter());
+    let search_text = search_text(
+        issue.title,
+        issue.description.source(),
+        issue.log_number.into_iter(),
+    );
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO issues (title, description, supplier_id, module_id, patient_safety, status, \
-           reporter_id, awaiting_since, search_text, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, 'new', $6, $7, $8, $7, $7) RETURNING id",
+        "INSERT INTO issues (title, description, description_html, html_renderer, supplier_id, \
+           module_id, patient_safety, status, reporter_id, awaiting_since, search_text, \
+           created_at, updated_at) \
+         VALUES ($1, $2, $9, $10, $3, $4, $5, 'new', $6, $7, $8, $7, $7) RETURNING id",
     )
     .bind(issue.title)
-    .bind(issue.description)
+    .bind(issue.description.source())
     .bind(issue.supplier.0)
     .bind(issue.module.map(|module| module.0))
     .bind(i64::from(issue.patient_safety))
     .bind(issue.reporter.0)
     .bind(&at)
     .bind(search_text)
+    .bind(issue.description.html().as_str())
+    .bind(render::VERSION)
     .fetch_one(&mut **tx)
     .await?;
     let id = IssueId(id);
@@ -164,7 +172,8 @@ fn search_text<'a>(
 pub struct NewEvent<'a> {
     pub kind: EventKind,
     pub actor: AccountId,
-    pub body: &'a str,
+    /// A post's text, or a status change's note; `EMPTY` for the other kinds.
+    pub body: &'a Markdown,
     pub from_status: Option<IssueStatus>,
     pub to_status: Option<IssueStatus>,
     pub detail: &'a str,
@@ -176,7 +185,7 @@ impl NewEvent<'_> {
         NewEvent {
             kind,
             actor,
-            body: "",
+            body: &EMPTY,
             from_status: None,
             to_status: None,
             detail: "",
@@ -194,18 +203,21 @@ pub async fn record(
 ) -> Result<(), sqlx::Error> {
     let at = timestamp::to_db(now);
     sqlx::query(
-        "INSERT INTO issue_events (issue_id, kind, actor_id, body, from_status, to_status, detail, \
-           other_issue_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO issue_events (issue_id, kind, actor_id, body, body_html, html_renderer, \
+           from_status, to_status, detail, other_issue_id, created_at) \
+         VALUES ($1, $2, $3, $4, $10, $11, $5, $6, $7, $8, $9)",
     )
     .bind(issue.0)
     .bind(event.kind.as_str())
     .bind(event.actor.0)
-    .bind(event.body)
+    .bind(event.body.source())
     .bind(event.from_status.map(IssueStatus::as_str))
     .bind(event.to_status.map(IssueStatus::as_str))
     .bind(event.detail)
     .bind(event.other_issue.map(|other| other.0))
     .bind(&at)
+    .bind(event.body.html().as_str())
+    .bind(render::VERSION)
     .execute(&mut **tx)
     .await?;
     // Never backwards, whatever a clock or a back-dated import says.
@@ -223,7 +235,7 @@ pub async fn post(
     tx: &mut Tx,
     issue: IssueId,
     author: AccountId,
-    body: &str,
+    body: &Markdown,
     official: bool,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
@@ -247,7 +259,7 @@ pub async fn post(
 pub struct StatusChange<'a> {
     pub to: IssueStatus,
     pub target: Option<&'a str>,
-    pub note: &'a str,
+    pub note: &'a Markdown,
     pub by: AccountId,
     /// Made by the issue's supplier's representative (it answers the issue).
     pub by_supplier: bool,
@@ -387,11 +399,13 @@ pub async fn details(tx: &mut Tx, id: IssueId) -> Result<IssueDetails, sqlx::Err
 }
 
 /// Saves edited fields if the issue is still at `version` (`false` if it changed since).
+/// `description` is `details.description`, rendered.
 pub async fn update_details(
     tx: &mut Tx,
     issue: &IssueCore,
     version: i64,
     details: &IssueDetails,
+    description: &Markdown,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let numbers: Vec<String> = sqlx::query_scalar(
@@ -406,18 +420,21 @@ pub async fn update_details(
         .collect::<Result<Vec<_>, _>>()?;
     let search = search_text(&details.title, &details.description, numbers.iter());
     let changed = sqlx::query(
-        "UPDATE issues SET title = $1, description = $2, module_id = $3, patient_safety = $4, \
-           search_text = $5, updated_at = $6, version = version + 1 \
+        "UPDATE issues SET title = $1, description = $2, description_html = $9, \
+           html_renderer = $10, module_id = $3, patient_safety = $4, search_text = $5, \
+           updated_at = $6, version = version + 1 \
          WHERE id = $7 AND version = $8",
     )
     .bind(&details.title)
-    .bind(&details.description)
+    .bind(description.source())
     .bind(details.module.map(|module| module.0))
     .bind(i64::from(details.patient_safety))
     .bind(search)
     .bind(timestamp::to_db(now))
     .bind(issue.id.0)
     .bind(version)
+    .bind(description.html().as_str())
+    .bind(render::VERSION)
     .execute(&mut **tx)
     .await?;
     Ok(changed.rows_affected() == 1)
@@ -580,7 +597,7 @@ pub async fn merge(
 pub struct IssueRecord {
     pub id: IssueId,
     pub title: String,
-    pub description: String,
+    pub description: Markdown,
     pub supplier: SupplierName,
     pub module: Option<String>,
     pub module_id: Option<ModuleId>,
@@ -599,7 +616,7 @@ pub struct IssueRecord {
 
 pub async fn record_of(db: &Db, id: IssueId) -> Result<Option<IssueRecord>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT i.title, i.description, i.supplier_id, s.name AS supplier_name, i.module_id, \
+        "SELECT i.title, i.description, i.description_html, i.html_renderer, i.supplier_id, s.name AS supplier_name, i.module_id, \
            m.name AS module_name, \
            i.patient_safety, i.status, i.target, i.duplicate_of, i.reporter_id, a.display_name, \
            i.affects_count, i.awaiting_since, i.created_at, i.updated_at, i.version \
@@ -617,7 +634,11 @@ pub async fn record_of(db: &Db, id: IssueId) -> Result<Option<IssueRecord>, sqlx
     Ok(Some(IssueRecord {
         id,
         title: row.try_get("title")?,
-        description: row.try_get("description")?,
+        description: Markdown::stored(
+            row.try_get("description")?,
+            row.try_get("description_html")?,
+            row.try_get("html_renderer")?,
+        ),
         supplier: SupplierName {
             id: SupplierId(row.try_get("supplier_id")?),
             name: row.try_get("supplier_name")?,
@@ -659,12 +680,12 @@ pub struct TimelineRow {
     pub entry: TimelineEntry,
 }
 
-/// The timeline, oldest first, with each post's Markdown rendered.
+/// The timeline, oldest first.
 pub async fn timeline(db: &Db, id: IssueId) -> Result<Vec<TimelineRow>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT e.id, e.kind, e.actor_id, a.display_name, a.role, s.name AS supplier_name, \
-           e.body, e.from_status, e.to_status, e.detail, e.other_issue_id, e.created_at, \
-           e.edited_at, e.removed_at, e.version \
+           e.body, e.body_html, e.html_renderer, e.from_status, e.to_status, e.detail, \
+           e.other_issue_id, e.created_at, e.edited_at, e.removed_at, e.version \
          FROM issue_events e LEFT JOIN accounts a ON a.id = e.actor_id \
            LEFT JOIN suppliers s ON s.id = a.supplier_id \
          WHERE e.issue_id = $1 ORDER BY e.created_at, e.id",
@@ -674,10 +695,15 @@ pub async fn timeline(db: &Db, id: IssueId) -> Result<Vec<TimelineRow>, sqlx::Er
     .await?;
     rows.iter()
         .map(|row| {
+            let text = Markdown::stored(
+                row.try_get("body")?,
+                row.try_get("body_html")?,
+                row.try_get("html_renderer")?,
+            );
             Ok(TimelineRow {
                 author: row.try_get::<Option<i64>, _>("actor_id")?.map(AccountId),
-                text: row.try_get("body")?,
-                entry: timeline_entry(row)?,
+                entry: timeline_entry(row, &text)?,
+                text: text.source().to_owned(),
             })
         })
         .collect()
@@ -685,8 +711,8 @@ pub async fn timeline(db: &Db, id: IssueId) -> Result<Vec<TimelineRow>, sqlx::Er
 
 /// The earlier texts of the issue's edited and removed posts, oldest first, by post.
 pub async fn earlier_texts(db: &Db, id: IssueId) -> Result<Vec<(i64, EarlierText)>, sqlx::Error> {
-    let rows: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
-        "SELECT r.event_id, r.body, a.display_name, r.created_at \
+    let rows: Vec<(i64, String, String, i64, Option<String>, String)> = sqlx::query_as(
+        "SELECT r.event_id, r.body, r.body_html, r.html_renderer, a.display_name, r.created_at \
          FROM issue_event_revisions r JOIN issue_events e ON e.id = r.event_id \
            LEFT JOIN accounts a ON a.id = r.edited_by \
          WHERE e.issue_id = $1 ORDER BY r.id",
@@ -695,13 +721,13 @@ pub async fn earlier_texts(db: &Db, id: IssueId) -> Result<Vec<(i64, EarlierText
     .fetch_all(db.reader())
     .await?;
     rows.into_iter()
-        .map(|(event, body, by, at)| {
+        .map(|(event, body, html, renderer, by, at)| {
             Ok((
                 event,
                 EarlierText {
                     replaced_at: timestamp::from_db(&at)?,
                     replaced_by: by,
-                    body: render::to_html(&body),
+                    body: Markdown::stored(body, html, renderer).into_html(),
                 },
             ))
         })
@@ -715,23 +741,33 @@ pub struct PostCore {
     pub issue: IssueId,
     pub kind: EventKind,
     pub author: Option<AccountId>,
-    pub body: String,
+    pub body: Markdown,
     pub removed: bool,
     pub version: i64,
 }
 
-/// Issue, kind, author, text, removal time and version, as stored.
-type PostRow = (i64, String, Option<i64>, String, Option<String>, i64);
+/// Issue, kind, author, text, its HTML and renderer, removal time and version, as stored.
+type PostRow = (
+    i64,
+    String,
+    Option<i64>,
+    String,
+    String,
+    i64,
+    Option<String>,
+    i64,
+);
 
 pub async fn post_core(tx: &mut Tx, id: i64) -> Result<Option<PostCore>, sqlx::Error> {
     let row: Option<PostRow> = sqlx::query_as(
-        "SELECT issue_id, kind, actor_id, body, removed_at, version FROM issue_events \
+        "SELECT issue_id, kind, actor_id, body, body_html, html_renderer, removed_at, version \
+         FROM issue_events \
          WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&mut **tx)
     .await?;
-    let Some((issue, kind, author, body, removed, version)) = row else {
+    let Some((issue, kind, author, body, html, renderer, removed, version)) = row else {
         return Ok(None);
     };
     let kind = EventKind::parse(&kind).ok_or_else(|| decode_error(format!("event kind {kind}")))?;
@@ -740,7 +776,7 @@ pub async fn post_core(tx: &mut Tx, id: i64) -> Result<Option<PostCore>, sqlx::E
         issue: IssueId(issue),
         kind,
         author: author.map(AccountId),
-        body,
+        body: Markdown::stored(body, html, renderer),
         removed: removed.is_some(),
         version,
     }))
@@ -752,19 +788,22 @@ pub async fn edit_post(
     tx: &mut Tx,
     post: &PostCore,
     version: i64,
-    body: &str,
+    body: &Markdown,
     editor: AccountId,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let at = timestamp::to_db(now);
     let changed = sqlx::query(
-        "UPDATE issue_events SET body = $1, edited_at = $2, version = version + 1 \
+        "UPDATE issue_events SET body = $1, body_html = $5, html_renderer = $6, edited_at = $2, \
+           version = version + 1 \
          WHERE id = $3 AND version = $4 AND removed_at IS NULL",
     )
-    .bind(body)
+    .bind(body.source())
     .bind(&at)
     .bind(post.id)
     .bind(version)
+    .bind(body.html().as_str())
+    .bind(render::VERSION)
     .execute(&mut **tx)
     .await?;
     if changed.rows_affected() != 1 {
@@ -785,7 +824,7 @@ pub async fn remove_post(
 ) -> Result<bool, sqlx::Error> {
     let at = timestamp::to_db(now);
     let changed = sqlx::query(
-        "UPDATE issue_events SET body = '', removed_at = $1, removed_by = $2, \
+        "UPDATE issue_events SET body = '', body_html = '', removed_at = $1, removed_by = $2, \
            version = version + 1 \
          WHERE id = $3 AND version = $4 AND removed_at IS NULL",
     )
@@ -809,23 +848,25 @@ async fn keep_earlier_text(
     at: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO issue_event_revisions (event_id, body, edited_by, created_at) \
-         VALUES ($1, $2, $3, $4)",
+        "INSERT INTO issue_event_revisions (event_id, body, body_html, html_renderer, \
+           edited_by, created_at) \
+         VALUES ($1, $2, $5, $6, $3, $4)",
     )
     .bind(post.id)
-    .bind(&post.body)
+    .bind(post.body.source())
     .bind(by.0)
     .bind(at)
+    .bind(post.body.html().as_str())
+    .bind(render::VERSION)
     .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
-fn timeline_entry(row: &AnyRow) -> Result<TimelineEntry, sqlx::Error> {
+fn timeline_entry(row: &AnyRow, text: &Markdown) -> Result<TimelineEntry, sqlx::Error> {
     let kind: String = row.try_get("kind")?;
     let kind = EventKind::parse(&kind).ok_or_else(|| decode_error(format!("event kind {kind}")))?;
     let removed = row.try_get::<Option<String>, _>("removed_at")?.is_some();
-    let body: String = row.try_get("body")?;
     let role: Option<String> = row.try_get("role")?;
     let supplier: Option<String> = row.try_get("supplier_name")?;
     let actor_role = match (role.as_deref().and_then(Role::parse), supplier) {
@@ -847,7 +888,7 @@ fn timeline_entry(row: &AnyRow) -> Result<TimelineEntry, sqlx::Error> {
         actor: row.try_get("display_name")?,
         actor_role,
         at: timestamp::from_db(&row.try_get::<String, _>("created_at")?)?,
-        body: (!removed && !body.is_empty()).then(|| render::to_html(&body)),
+        body: (!removed && !text.is_empty()).then(|| text.html().clone()),
         from_status: status("from_status")?,
         to_status: status("to_status")?,
         detail: row.try_get("detail")?,
@@ -879,402 +920,6 @@ pub async fn affects_and_follows(
     .fetch_one(db.reader())
     .await?;
     Ok((affects > 0, follows > 0))
-}
-
-/// A text filter's count stops here ("more than 1,000 match"): counting every match of a
-/// common word would cost a scan of all issues on each page.
-pub const TEXT_COUNT_CAP: i64 = 1000;
-
-/// How many issues match: exact, or at least this many (a text filter's count is capped).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Total {
-    Exactly(i64),
-    MoreThan(i64),
-}
-
-/// The list: a page of the issues matching `filter` that `viewer` may see, how many match in
-/// all, and the issue to continue after if there are more.
-pub async fn list(
-    db: &Db,
-    filter: &IssueFilter,
-    viewer: &CurrentUser,
-    now: DateTime<Utc>,
-    page_size: i64,
-) -> Result<(Vec<IssueRow>, Total, Option<i64>), sqlx::Error> {
-    let search = text_search(db, filter).await?;
-    let query = matching(filter, viewer, now, search, Purpose::Count);
-    let total = if filter.text.is_empty() {
-        let sql = format!("SELECT COUNT(*) FROM issues i{}", query.where_clause());
-        Total::Exactly(
-            query
-                .bind_all(sqlx::query_scalar(&sql))
-                .fetch_one(db.reader())
-                .await?,
-        )
-    } else {
-        let sql = format!(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM issues i{} LIMIT {}) AS matches",
-            query.where_clause(),
-            TEXT_COUNT_CAP + 1
-        );
-        let counted: i64 = query
-            .bind_all(sqlx::query_scalar(&sql))
-            .fetch_one(db.reader())
-            .await?;
-        if counted > TEXT_COUNT_CAP {
-            Total::MoreThan(TEXT_COUNT_CAP)
-        } else {
-            Total::Exactly(counted)
-        }
-    };
-    let (rows, next_after) = page_with(db, filter, viewer, now, page_size, search).await?;
-    Ok((rows, total, next_after))
-}
-
-/// How a text filter is answered. SQLite's trigram index (migration 0005) finds the few
-/// issues holding a rare text at once, but matching a common one through it costs tens of
-/// milliseconds, where reading issues in the sort's order and testing each stops after a
-/// page. A capped probe of the index tells which case this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TextSearch {
-    Indexed,
-    Scanned,
-}
-
-async fn text_search(db: &Db, filter: &IssueFilter) -> Result<TextSearch, sqlx::Error> {
-    if db.backend() != Backend::Sqlite || filter.text.chars().count() < 3 {
-        // PostgreSQL's planner weighs its trigram index itself; two letters have no trigram.
-        return Ok(TextSearch::Scanned);
-    }
-    let holders: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM (SELECT rowid FROM issues_search WHERE issues_search MATCH $1 \
-         LIMIT $2)",
-    )
-    .bind(trigram_phrase(&filter.text))
-    .bind(TEXT_COUNT_CAP + 1)
-    .fetch_one(db.reader())
-    .await?;
-    Ok(if holders > TEXT_COUNT_CAP {
-        TextSearch::Scanned
-    } else {
-        TextSearch::Indexed
-    })
-}
-
-/// The text as one quoted FTS5 phrase: with the trigram tokenizer it matches exactly the
-/// rows whose column contains the text.
-fn trigram_phrase(text: &str) -> String {
-    format!("\"{}\"", text.to_lowercase().replace('"', "\"\""))
-}
-
-/// One page of the list (after `filter.after`), and the issue to continue after if there
-/// are more; without the count, for walking the whole list.
-pub async fn page(
-    db: &Db,
-    filter: &IssueFilter,
-    viewer: &CurrentUser,
-    now: DateTime<Utc>,
-    page_size: i64,
-) -> Result<(Vec<IssueRow>, Option<i64>), sqlx::Error> {
-    let search = text_search(db, filter).await?;
-    page_with(db, filter, viewer, now, page_size, search).await
-}
-
-async fn page_with(
-    db: &Db,
-    filter: &IssueFilter,
-    viewer: &CurrentUser,
-    now: DateTime<Utc>,
-    page_size: i64,
-    search: TextSearch,
-) -> Result<(Vec<IssueRow>, Option<i64>), sqlx::Error> {
-    let mut query = matching(filter, viewer, now, search, Purpose::Page);
-    let (key, order) = match filter.sort {
-        IssueSort::Updated => (
-            "(i.updated_at, i.id) < (SELECT updated_at, id FROM issues WHERE id = {})",
-            "i.updated_at DESC, i.id DESC",
-        ),
-        IssueSort::Created => ("i.id < {}", "i.id DESC"),
-        IssueSort::Affects => (
-            "(i.affects_count, i.id) < (SELECT affects_count, id FROM issues WHERE id = {})",
-            "i.affects_count DESC, i.id DESC",
-        ),
-        IssueSort::Awaiting => (
-            "(i.awaiting_since, i.id) > (SELECT awaiting_since, id FROM issues WHERE id = {})",
-            "i.awaiting_since ASC, i.id ASC",
-        ),
-    };
-    if let Some(after) = filter.after {
-        let placeholder = query.int(after);
-        query.condition(key.replace("{}", &placeholder));
-    }
-    let limit = query.int(page_size + 1);
-    // One table only: the sort's index can then be read in order, stopping after a page,
-    // whatever the planner's statistics say about joins. Names come from the small tables.
-    let sql = format!(
-        "SELECT i.id, i.title, i.supplier_id, i.module_id, i.status, i.target, \
-           i.patient_safety, i.affects_count, i.awaiting_since, i.created_at, i.updated_at \
-         FROM issues i{} ORDER BY {order} LIMIT {limit}",
-        query.where_clause()
-    );
-    let rows = query
-        .bind_all(sqlx::query(&sql))
-        .fetch_all(db.reader())
-        .await?;
-    let names = Names::load(db).await?;
-    let mut issues = rows
-        .iter()
-        .map(|row| list_row(row, &names, now))
-        .collect::<Result<Vec<_>, _>>()?;
-    let next_after = if issues.len() as i64 > page_size {
-        issues.truncate(page_size as usize);
-        issues.last().map(|row| row.id.0)
-    } else {
-        None
-    };
-    attach_log_numbers(db, &mut issues).await?;
-    Ok((issues, next_after))
-}
-
-/// What a list query is for: counting every match, or fetching one page in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Purpose {
-    Count,
-    Page,
-}
-
-/// The conditions every issue in the list meets (the page position aside).
-fn matching(
-    filter: &IssueFilter,
-    viewer: &CurrentUser,
-    now: DateTime<Utc>,
-    search: TextSearch,
-    purpose: Purpose,
-) -> ListQuery {
-    let mut query = ListQuery::default();
-    // A group of statuses holds a large share of all issues: a page reads the sort's index
-    // in order and stops after 26 rows, so the status index must not tempt the planner into
-    // fetching the whole group and sorting it (measured: 100 ms against 1 ms a page at
-    // 100,000 issues). `status || ''` is the portable way to keep an index out of it.
-    let status = match purpose {
-        Purpose::Count => "i.status",
-        Purpose::Page => "(i.status || '')",
-    };
-    match filter.status {
-        StatusFilter::Open => query.condition(format!(
-            "{status} IN ({})",
-            status_list(IssueStatus::open())
-        )),
-        StatusFilter::Closed => query.condition(format!(
-            "{status} IN ({})",
-            status_list(IssueStatus::closed())
-        )),
-        StatusFilter::All => {}
-        StatusFilter::Only(status) => {
-            let placeholder = query.text(status.as_str());
-            query.condition(format!("i.status = {placeholder}"));
-        }
-    }
-    if let Some(supplier) = rep_supplier(viewer) {
-        let placeholder = query.int(supplier.0);
-        query.condition(format!("i.supplier_id = {placeholder}"));
-    }
-    if let Some(supplier) = filter.supplier {
-        let placeholder = query.int(supplier);
-        query.condition(format!("i.supplier_id = {placeholder}"));
-    }
-    if let Some(module) = filter.module {
-        let placeholder = query.int(module);
-        query.condition(format!("i.module_id = {placeholder}"));
-    }
-    if filter.safety {
-        query.condition("i.patient_safety = 1".to_owned());
-    }
-    if filter.awaiting {
-        let cutoff = timestamp::to_db(now - Duration::days(AWAITING_SUPPLIER_DAYS));
-        let placeholder = query.text(&cutoff);
-        query.condition(format!("i.awaiting_since <= {placeholder}"));
-    }
-    if filter.following {
-        let placeholder = query.int(viewer.id.0);
-        query.condition(format!(
-            "EXISTS (SELECT 1 FROM issue_followers f WHERE f.issue_id = i.id AND f.account_id = {placeholder})"
-        ));
-    }
-    if filter.mine {
-        let placeholder = query.int(viewer.id.0);
-        query.condition(format!("i.reporter_id = {placeholder}"));
-    }
-    if !filter.text.is_empty() {
-        let text = filter.text.to_lowercase();
-        if search == TextSearch::Indexed {
-            let placeholder = query.text(&trigram_phrase(&text));
-            query.condition(format!(
-                "i.id IN (SELECT rowid FROM issues_search WHERE issues_search MATCH {placeholder})"
-            ));
-        } else {
-            let placeholder = query.text(&format!("%{}%", escape_like(&text)));
-            query.condition(format!("i.search_text LIKE {placeholder} ESCAPE '\\'"));
-        }
-    }
-    if filter.sort == IssueSort::Awaiting {
-        query.condition("i.awaiting_since IS NOT NULL".to_owned());
-    }
-
-    query
-}
-
-/// Supplier and module names by id: small tables, read whole.
-struct Names {
-    suppliers: HashMap<i64, String>,
-    modules: HashMap<i64, String>,
-}
-
-impl Names {
-    async fn load(db: &Db) -> Result<Names, sqlx::Error> {
-        let suppliers: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM suppliers")
-            .fetch_all(db.reader())
-            .await?;
-        let modules: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM modules")
-            .fetch_all(db.reader())
-            .await?;
-        Ok(Names {
-            suppliers: suppliers.into_iter().collect(),
-            modules: modules.into_iter().collect(),
-        })
-    }
-}
-
-fn list_row(row: &AnyRow, names: &Names, now: DateTime<Utc>) -> Result<IssueRow, sqlx::Error> {
-    let status = parse_status(&row.try_get::<String, _>("status")?)?;
-    let awaiting_since = optional_time(row.try_get("awaiting_since")?)?;
-    let supplier: i64 = row.try_get("supplier_id")?;
-    let module: Option<i64> = row.try_get("module_id")?;
-    Ok(IssueRow {
-        id: IssueId(row.try_get("id")?),
-        title: row.try_get("title")?,
-        supplier: names.suppliers.get(&supplier).cloned().unwrap_or_default(),
-        module: module.and_then(|module| names.modules.get(&module).cloned()),
-        status,
-        target: row.try_get("target")?,
-        patient_safety: row.try_get::<i64, _>("patient_safety")? != 0,
-        log_numbers: Vec::new(),
-        affects: row.try_get("affects_count")?,
-        days_awaiting: awaiting_since.and_then(|since| days_awaiting(status, since, now)),
-        created_at: timestamp::from_db(&row.try_get::<String, _>("created_at")?)?,
-        updated_at: timestamp::from_db(&row.try_get::<String, _>("updated_at")?)?,
-    })
-}
-
-async fn attach_log_numbers(db: &Db, rows: &mut [IssueRow]) -> Result<(), sqlx::Error> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    // Ids are our own integers, so they can be written into the statement.
-    let ids: Vec<String> = rows.iter().map(|row| row.id.0.to_string()).collect();
-    let sql = format!(
-        "SELECT issue_id, log_number FROM issue_log_numbers WHERE issue_id IN ({}) ORDER BY id",
-        ids.join(", ")
-    );
-    let numbers: Vec<(i64, String)> = sqlx::query_as(&sql).fetch_all(db.reader()).await?;
-    for (issue, number) in numbers {
-        if let Some(row) = rows.iter_mut().find(|row| row.id.0 == issue) {
-            row.log_numbers.push(number);
-        }
-    }
-    Ok(())
-}
-
-/// The supplier a representative is confined to, if the viewer is one.
-fn rep_supplier(viewer: &CurrentUser) -> Option<SupplierId> {
-    match viewer.role {
-        // A representative without a supplier sees nothing: no supplier has id 0.
-        Role::SupplierRep => Some(viewer.supplier.unwrap_or(SupplierId(0))),
-        _ => None,
-    }
-}
-
-fn status_list(statuses: impl Iterator<Item = IssueStatus>) -> String {
-    statuses
-        .map(|status| format!("'{}'", status.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
-}
-
-/// A statement's conditions and the values bound to them, in placeholder order.
-#[derive(Default)]
-struct ListQuery {
-    conditions: Vec<String>,
-    values: Vec<Value>,
-}
-
-enum Value {
-    Int(i64),
-    Text(String),
-}
-
-impl ListQuery {
-    fn condition(&mut self, condition: String) {
-        self.conditions.push(condition);
-    }
-
-    fn int(&mut self, value: i64) -> String {
-        self.values.push(Value::Int(value));
-        format!("${}", self.values.len())
-    }
-
-    fn text(&mut self, value: &str) -> String {
-        self.values.push(Value::Text(value.to_owned()));
-        format!("${}", self.values.len())
-    }
-
-    fn where_clause(&self) -> String {
-        if self.conditions.is_empty() {
-            String::new()
-        } else {
-            format!(" WHERE {}", self.conditions.join(" AND "))
-        }
-    }
-
-    fn bind_all<'q, Q: Bindable<'q>>(&'q self, mut query: Q) -> Q {
-        for value in &self.values {
-            query = match value {
-                Value::Int(int) => query.bind_int(*int),
-                Value::Text(text) => query.bind_text(text),
-            };
-        }
-        query
-    }
-}
-
-/// The two kinds of sqlx query the list binds values to.
-trait Bindable<'q> {
-    fn bind_int(self, value: i64) -> Self;
-    fn bind_text(self, value: &'q str) -> Self;
-}
-
-impl<'q> Bindable<'q> for sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
-    fn bind_int(self, value: i64) -> Self {
-        self.bind(value)
-    }
-    fn bind_text(self, value: &'q str) -> Self {
-        self.bind(value)
-    }
-}
-
-impl<'q, O> Bindable<'q> for sqlx::query::QueryScalar<'q, Any, O, sqlx::any::AnyArguments<'q>> {
-    fn bind_int(self, value: i64) -> Self {
-        self.bind(value)
-    }
-    fn bind_text(self, value: &'q str) -> Self {
-        self.bind(value)
-    }
 }
 
 fn parse_status(text: &str) -> Result<IssueStatus, sqlx::Error> {

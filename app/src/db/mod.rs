@@ -6,7 +6,14 @@
 //! transaction-scoped advisory lock shared by every server process. A user group's writes are
 //! few and human-paced; one simple rule on both backends is worth more than parallel writes.
 
-use std::time::Duration;
+pub mod cache;
+
+use std::{
+    any::{Any as AnyValue, TypeId},
+    collections::HashMap,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
 
 use sqlx::{
     any::{AnyConnectOptions, AnyPoolOptions},
@@ -19,6 +26,9 @@ static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
 
 /// The advisory lock key PostgreSQL write transactions take ("WDOG" in ASCII).
 const POSTGRES_WRITE_LOCK: i64 = 0x5744_4F47;
+
+/// The most each SQLite connection keeps in its own page cache, in KiB.
+const SQLITE_CACHE_KIB: u32 = 1024;
 
 /// How long a SQLite connection waits for another process's write lock before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -62,12 +72,22 @@ pub enum DbError {
 }
 
 /// A cloneable handle on the database: a pool for reads and a pool for writes (the same pool
-/// on PostgreSQL, a single connection on SQLite).
-#[derive(Clone, Debug)]
+/// on PostgreSQL, a single connection on SQLite), and the values held in memory for it
+/// (`cache`).
+#[derive(Clone)]
 pub struct Db {
     read: AnyPool,
     write: AnyPool,
     backend: Backend,
+    caches: Arc<Mutex<HashMap<TypeId, Arc<dyn AnyValue + Send + Sync>>>>,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Db {
@@ -89,6 +109,7 @@ impl Db {
                     read,
                     write,
                     backend,
+                    caches: Arc::default(),
                 })
             }
             Backend::Postgres => {
@@ -102,6 +123,7 @@ impl Db {
                     read: pool.clone(),
                     write: pool,
                     backend,
+                    caches: Arc::default(),
                 })
             }
         }
@@ -118,6 +140,23 @@ impl Db {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// The in-memory copy of type `T` this database's handle holds, made on first use,
+    /// checked against the `cache_versions` row `name` (see `cache::Cached`). Held per
+    /// handle, never per process: servers in one process may each have their own database.
+    pub fn cache<T: Send + Sync + 'static>(&self, name: &'static str) -> Arc<cache::Cached<T>> {
+        let mut caches = self
+            .caches
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let slot = caches
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Arc::new(cache::Cached::<T>::new(name)))
+            .clone();
+        drop(caches);
+        slot.downcast::<cache::Cached<T>>()
+            .unwrap_or_else(|_| unreachable!("slots are keyed by their type"))
     }
 
     /// The pool for queries that only read.
@@ -179,6 +218,9 @@ fn sqlite_pool(max_connections: u32) -> AnyPoolOptions {
     AnyPoolOptions::new()
         .max_connections(max_connections)
         .acquire_timeout(SQLITE_BUSY_TIMEOUT)
+        // A connection to a local file does not go stale the way one over a network can;
+        // testing it first cost a round trip to its thread before every query.
+        .test_before_acquire(false)
         .after_connect(|conn, _meta| {
             Box::pin(async move {
                 // Busy timeout first, so switching to WAL waits for any other opener.
@@ -188,6 +230,11 @@ fn sqlite_pool(max_connections: u32) -> AnyPoolOptions {
                 // FULL: a commit acknowledged to a user survives a power cut, not only a crash.
                 conn.execute("PRAGMA synchronous = FULL").await?;
                 conn.execute("PRAGMA foreign_keys = ON").await?;
+                // SQLite's own page cache, per connection (its default is 2 MB). The file's
+                // pages are in the operating system's cache anyway; this one only saves a
+                // copy, and each connection kept its own on a thread of its own.
+                let cache = format!("PRAGMA cache_size = -{SQLITE_CACHE_KIB}");
+                conn.execute(cache.as_str()).await?;
                 Ok(())
             })
         })

@@ -1,0 +1,698 @@
+//! The issues list: which issues match a filter, how many, and one page of them in the
+//! list's order, read so that a page costs about the same at 100,000 issues as at 100.
+//!
+//! - A page reads the sort's index in order and stops after it (`page`).
+//! - The usual views are counted from `issue_counts` (migration 0008), kept by triggers.
+//! - A text filter's matches, in the list's order and up to `TEXT_COUNT_CAP` + 1, are worked
+//!   out once (through the text index when the text is rare) and held in memory until an
+//!   issue changes (`cache_versions` row `issues`, moved by trigger): its count and every
+//!   page of it then come from that list (`held_matches`).
+
+use std::{
+    collections::VecDeque,
+    sync::{Arc, Mutex},
+};
+
+use chrono::{DateTime, Duration, Utc};
+use sqlx::{any::AnyRow, Any, Row};
+
+use super::{optional_time, parse_status};
+use crate::{
+    accounts::types::{CurrentUser, Role},
+    db::{timestamp, Backend, Db},
+    domain::issue_workflow::{days_awaiting, AWAITING_SUPPLIER_DAYS},
+    issues::types::{IssueFilter, IssueId, IssueRow, IssueSort, IssueStatus, StatusFilter},
+    suppliers::{
+        store::Names,
+        types::{ModuleId, SupplierId},
+    },
+};
+
+/// A text filter's count stops here ("more than 1,000 match"): counting every match of a
+/// common word would cost a scan of all issues.
+pub const TEXT_COUNT_CAP: i64 = 1000;
+
+/// How many issues match: exact, or at least this many (a text filter's count is capped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Total {
+    Exactly(i64),
+    MoreThan(i64),
+}
+
+/// The list: a page of the issues matching `filter` that `viewer` may see, how many match in
+/// all, and the issue to continue after if there are more. `names` are the supplier and
+/// module names the rows show.
+pub async fn list(
+    db: &Db,
+    filter: &IssueFilter,
+    viewer: &CurrentUser,
+    now: DateTime<Utc>,
+    page_size: i64,
+    names: &Names,
+) -> Result<(Vec<IssueRow>, Total, Option<i64>), sqlx::Error> {
+    if !filter.text.is_empty() && is_shared_view(filter) {
+        let matches = held_matches(db, filter, viewer, now).await?;
+        let total = if matches.len() as i64 > TEXT_COUNT_CAP {
+            Total::MoreThan(TEXT_COUNT_CAP)
+        } else {
+            Total::Exactly(matches.len() as i64)
+        };
+        if let Some((rows, next_after)) =
+            page_of_held(db, &matches, filter.after, now, page_size, names).await?
+        {
+            return Ok((rows, total, next_after));
+        }
+        // A page past the matches held (after the first thousand): read as any page is.
+        let (rows, next_after) = page(db, filter, viewer, now, page_size, names).await?;
+        return Ok((rows, total, next_after));
+    }
+    let total = match kept_count(filter, viewer) {
+        Some(kept) => {
+            let sql = format!(
+                "SELECT CAST(COALESCE(SUM(issues), 0) AS BIGINT) FROM issue_counts{}",
+                kept.where_clause()
+            );
+            Total::Exactly(
+                kept.bind_all(sqlx::query_scalar(&sql))
+                    .fetch_one(db.reader())
+                    .await?,
+            )
+        }
+        None => count(db, filter, viewer, now).await?,
+    };
+    let (rows, next_after) = page(db, filter, viewer, now, page_size, names).await?;
+    Ok((rows, total, next_after))
+}
+
+/// Counts what `filter` matches with SQL: exactly, or up to the cap for a text filter.
+async fn count(
+    db: &Db,
+    filter: &IssueFilter,
+    viewer: &CurrentUser,
+    now: DateTime<Utc>,
+) -> Result<Total, sqlx::Error> {
+    let search = text_search(db, filter).await?;
+    let query = matching(filter, viewer, now, search, Purpose::Count);
+    if filter.text.is_empty() {
+        let sql = format!("SELECT COUNT(*) FROM issues i{}", query.where_clause());
+        return Ok(Total::Exactly(
+            query
+                .bind_all(sqlx::query_scalar(&sql))
+                .fetch_one(db.reader())
+                .await?,
+        ));
+    }
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM issues i{} LIMIT {}) AS matches",
+        query.where_clause(),
+        TEXT_COUNT_CAP + 1
+    );
+    let counted: i64 = query
+        .bind_all(sqlx::query_scalar(&sql))
+        .fetch_one(db.reader())
+        .await?;
+    Ok(if counted > TEXT_COUNT_CAP {
+        Total::MoreThan(TEXT_COUNT_CAP)
+    } else {
+        Total::Exactly(counted)
+    })
+}
+
+/// Views whose matches are the same for everyone of the same supplier scope, at any moment
+/// between two changes of an issue: not those that depend on the viewer (followed, mine) or
+/// on the time (awaiting the supplier past the policy's days).
+fn is_shared_view(filter: &IssueFilter) -> bool {
+    !filter.following && !filter.mine && !filter.awaiting
+}
+
+/// Text searches held per database handle, the most recent last.
+const HELD_SEARCHES: usize = 32;
+
+/// The matches of recent text searches, by view, while no issue has changed.
+#[derive(Default)]
+struct HeldSearches(Mutex<VecDeque<(String, Arc<Vec<i64>>)>>);
+
+/// The ids of the first `TEXT_COUNT_CAP` + 1 issues `filter` matches (its position aside),
+/// in the list's order.
+async fn held_matches(
+    db: &Db,
+    filter: &IssueFilter,
+    viewer: &CurrentUser,
+    now: DateTime<Utc>,
+) -> Result<Arc<Vec<i64>>, sqlx::Error> {
+    let held = db
+        .cache::<HeldSearches>("issues")
+        .get(db, || async { Ok(HeldSearches::default()) })
+        .await?;
+    // The view as its URL says it, and the supplier a representative is confined to.
+    let key = format!(
+        "{}|{:?}",
+        filter.to_query(false),
+        rep_supplier(viewer).map(|supplier| supplier.0)
+    );
+    if let Some(matches) = held.find(&key) {
+        return Ok(matches);
+    }
+    let search = text_search(db, filter).await?;
+    let mut query = matching(filter, viewer, now, search, Purpose::Page);
+    let limit = query.int(TEXT_COUNT_CAP + 1);
+    let sql = format!(
+        "SELECT i.id FROM issues i{} ORDER BY {} LIMIT {limit}",
+        query.where_clause(),
+        order_of(filter.sort)
+    );
+    let ids: Vec<i64> = query
+        .bind_all(sqlx::query_scalar(&sql))
+        .fetch_all(db.reader())
+        .await?;
+    let matches = Arc::new(ids);
+    held.keep(key, matches.clone());
+    Ok(matches)
+}
+
+impl HeldSearches {
+    fn find(&self, key: &str) -> Option<Arc<Vec<i64>>> {
+        let held = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        held.iter()
+            .find(|(held_key, _)| held_key == key)
+            .map(|(_, matches)| matches.clone())
+    }
+
+    fn keep(&self, key: String, matches: Arc<Vec<i64>>) {
+        let mut held = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        held.retain(|(held_key, _)| *held_key != key);
+        if held.len() >= HELD_SEARCHES {
+            held.pop_front();
+        }
+        held.push_back((key, matches));
+    }
+}
+
+/// The page of `matches` after `after`, if the matches held cover it.
+async fn page_of_held(
+    db: &Db,
+    matches: &[i64],
+    after: Option<i64>,
+    now: DateTime<Utc>,
+    page_size: i64,
+    names: &Names,
+) -> Result<Option<(Vec<IssueRow>, Option<i64>)>, sqlx::Error> {
+    let start = match after {
+        None => 0,
+        Some(after) => match matches.iter().position(|id| *id == after) {
+            Some(at) => at + 1,
+            None => return Ok(None),
+        },
+    };
+    let page_size = page_size as usize;
+    let end = start + page_size + 1;
+    let complete = matches.len() as i64 <= TEXT_COUNT_CAP;
+    if end > matches.len() && !complete {
+        return Ok(None);
+    }
+    let ids = &matches[start.min(matches.len())..end.min(matches.len())];
+    let mut rows = rows_by_id(db, ids, now, names).await?;
+    let next_after = if rows.len() > page_size {
+        rows.truncate(page_size);
+        rows.last().map(|row| row.id.0)
+    } else {
+        None
+    };
+    Ok(Some((rows, next_after)))
+}
+
+/// How a text filter is answered. SQLite's trigram index (migration 0005) finds the few
+/// issues holding a rare text at once, but matching a common one through it costs tens of
+/// milliseconds, where reading issues in the sort's order and testing each stops after a
+/// page. A capped probe of the index tells which case this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextSearch {
+    Indexed,
+    Scanned,
+}
+
+async fn text_search(db: &Db, filter: &IssueFilter) -> Result<TextSearch, sqlx::Error> {
+    if db.backend() != Backend::Sqlite || filter.text.chars().count() < 3 {
+        // PostgreSQL's planner weighs its trigram index itself; two letters have no trigram.
+        return Ok(TextSearch::Scanned);
+    }
+    let holders: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT rowid FROM issues_search WHERE issues_search MATCH $1 \
+         LIMIT $2)",
+    )
+    .bind(trigram_phrase(&filter.text))
+    .bind(TEXT_COUNT_CAP + 1)
+    .fetch_one(db.reader())
+    .await?;
+    Ok(if holders > TEXT_COUNT_CAP {
+        TextSearch::Scanned
+    } else {
+        TextSearch::Indexed
+    })
+}
+
+/// The text as one quoted FTS5 phrase: with the trigram tokenizer it matches exactly the
+/// rows whose column contains the text.
+fn trigram_phrase(text: &str) -> String {
+    format!("\"{}\"", text.to_lowercase().replace('"', "\"\""))
+}
+
+/// The list's order for a sort, and the condition that continues it after an issue (`{}`
+/// stands for that issue's id).
+fn order_of(sort: IssueSort) -> &'static str {
+    match sort {
+        IssueSort::Updated => "i.updated_at DESC, i.id DESC",
+        IssueSort::Created => "i.id DESC",
+        IssueSort::Affects => "i.affects_count DESC, i.id DESC",
+        IssueSort::Awaiting => "i.awaiting_since ASC, i.id ASC",
+    }
+}
+
+/// The columns a list row is read from.
+const ROW_COLUMNS: &str = "i.id, i.title, i.supplier_id, i.module_id, i.status, i.target, \
+    i.patient_safety, i.affects_count, i.awaiting_since, i.created_at, i.updated_at";
+
+/// One page of the list (after `filter.after`), and the issue to continue after if there
+/// are more; without the count, for walking the whole list.
+pub async fn page(
+    db: &Db,
+    filter: &IssueFilter,
+    viewer: &CurrentUser,
+    now: DateTime<Utc>,
+    page_size: i64,
+    names: &Names,
+) -> Result<(Vec<IssueRow>, Option<i64>), sqlx::Error> {
+    let search = text_search(db, filter).await?;
+    let mut query = matching(filter, viewer, now, search, Purpose::Page);
+    if let Some(after) = filter.after {
+        let after = query.int(after);
+        query.condition(match filter.sort {
+            IssueSort::Updated => format!(
+                "(i.updated_at, i.id) < (SELECT updated_at, id FROM issues WHERE id = {after})"
+            ),
+            IssueSort::Created => format!("i.id < {after}"),
+            IssueSort::Affects => format!(
+                "(i.affects_count, i.id) < (SELECT affects_count, id FROM issues WHERE id = {after})"
+            ),
+            IssueSort::Awaiting => format!(
+                "(i.awaiting_since, i.id) > (SELECT awaiting_since, id FROM issues WHERE id = {after})"
+            ),
+        });
+    }
+    let limit = query.int(page_size + 1);
+    // One table only: the sort's index can then be read in order, stopping after a page,
+    // whatever the planner's statistics say about joins. Names are held in memory.
+    let sql = format!(
+        "SELECT {ROW_COLUMNS} FROM issues i{} ORDER BY {} LIMIT {limit}",
+        query.where_clause(),
+        order_of(filter.sort)
+    );
+    let rows = query
+        .bind_all(sqlx::query(&sql))
+        .fetch_all(db.reader())
+        .await?;
+    let mut issues = rows
+        .iter()
+        .map(|row| list_row(row, names, now))
+        .collect::<Result<Vec<_>, _>>()?;
+    let next_after = if issues.len() as i64 > page_size {
+        issues.truncate(page_size as usize);
+        issues.last().map(|row| row.id.0)
+    } else {
+        None
+    };
+    attach_log_numbers(db, &mut issues).await?;
+    Ok((issues, next_after))
+}
+
+/// The list rows of `ids`, in that order, with their log numbers.
+async fn rows_by_id(
+    db: &Db,
+    ids: &[i64],
+    now: DateTime<Utc>,
+    names: &Names,
+) -> Result<Vec<IssueRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {ROW_COLUMNS} FROM issues i WHERE i.id IN ({})",
+        placeholders(ids.len())
+    );
+    let rows = bind_ids(sqlx::query(&sql), ids)
+        .fetch_all(db.reader())
+        .await?;
+    let mut issues = rows
+        .iter()
+        .map(|row| list_row(row, names, now))
+        .collect::<Result<Vec<_>, _>>()?;
+    issues.sort_by_key(|row| ids.iter().position(|id| *id == row.id.0));
+    attach_log_numbers(db, &mut issues).await?;
+    Ok(issues)
+}
+
+/// What a list query is for: counting every match, or fetching one page in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Count,
+    Page,
+}
+
+/// The conditions every issue in the list meets (the page position aside).
+fn matching(
+    filter: &IssueFilter,
+    viewer: &CurrentUser,
+    now: DateTime<Utc>,
+    search: TextSearch,
+    purpose: Purpose,
+) -> ListQuery {
+    let mut query = ListQuery::default();
+    // A group of statuses holds a large share of all issues: a page reads the sort's index
+    // in order and stops after 26 rows, so the status index must not tempt the planner into
+    // fetching the whole group and sorting it (measured: 100 ms against 1 ms a page at
+    // 100,000 issues). `status || ''` is the portable way to keep an index out of it.
+    let status = match purpose {
+        Purpose::Count => "i.status",
+        Purpose::Page => "(i.status || '')",
+    };
+    match filter.status {
+        StatusFilter::Open => query.condition(format!(
+            "{status} IN ({})",
+            status_list(IssueStatus::open())
+        )),
+        StatusFilter::Closed => query.condition(format!(
+            "{status} IN ({})",
+            status_list(IssueStatus::closed())
+        )),
+        StatusFilter::All => {}
+        StatusFilter::Only(status) => {
+            let placeholder = query.text(status.as_str());
+            query.condition(format!("i.status = {placeholder}"));
+        }
+    }
+    if let Some(supplier) = rep_supplier(viewer) {
+        let placeholder = query.int(supplier.0);
+        query.condition(format!("i.supplier_id = {placeholder}"));
+    }
+    if let Some(supplier) = filter.supplier {
+        let placeholder = query.int(supplier);
+        query.condition(format!("i.supplier_id = {placeholder}"));
+    }
+    if let Some(module) = filter.module {
+        let placeholder = query.int(module);
+        query.condition(format!("i.module_id = {placeholder}"));
+    }
+    if filter.safety {
+        query.condition("i.patient_safety = 1".to_owned());
+    }
+    if filter.awaiting {
+        let cutoff = timestamp::to_db(now - Duration::days(AWAITING_SUPPLIER_DAYS));
+        let placeholder = query.text(&cutoff);
+        query.condition(format!("i.awaiting_since <= {placeholder}"));
+    }
+    if filter.following {
+        let placeholder = query.int(viewer.id.0);
+        query.condition(format!(
+            "EXISTS (SELECT 1 FROM issue_followers f WHERE f.issue_id = i.id AND f.account_id = {placeholder})"
+        ));
+    }
+    if filter.mine {
+        let placeholder = query.int(viewer.id.0);
+        query.condition(format!("i.reporter_id = {placeholder}"));
+    }
+    if !filter.text.is_empty() {
+        let text = filter.text.to_lowercase();
+        if search == TextSearch::Indexed {
+            let placeholder = query.text(&trigram_phrase(&text));
+            query.condition(format!(
+                "i.id IN (SELECT rowid FROM issues_search WHERE issues_search MATCH {placeholder})"
+            ));
+        } else {
+            let placeholder = query.text(&format!("%{}%", escape_like(&text)));
+            query.condition(format!("i.search_text LIKE {placeholder} ESCAPE '\\'"));
+        }
+    }
+    if filter.sort == IssueSort::Awaiting {
+        query.condition("i.awaiting_since IS NOT NULL".to_owned());
+    }
+
+    query
+}
+
+/// The conditions on `issue_counts` (migration 0008) that count what `filter` matches, if
+/// it filters only by what that table keeps counts by: status, supplier, module and the
+/// patient-safety flag. The usual views, the default among them, are counted from it.
+fn kept_count(filter: &IssueFilter, viewer: &CurrentUser) -> Option<ListQuery> {
+    let plain = filter.text.is_empty()
+        && !filter.awaiting
+        && !filter.following
+        && !filter.mine
+        && filter.sort != IssueSort::Awaiting;
+    if !plain {
+        return None;
+    }
+    let mut query = ListQuery::default();
+    match filter.status {
+        StatusFilter::Open => {
+            query.condition(format!("status IN ({})", status_list(IssueStatus::open())))
+        }
+        StatusFilter::Closed => query.condition(format!(
+            "status IN ({})",
+            status_list(IssueStatus::closed())
+        )),
+        StatusFilter::All => {}
+        StatusFilter::Only(status) => {
+            let placeholder = query.text(status.as_str());
+            query.condition(format!("status = {placeholder}"));
+        }
+    }
+    for supplier in [
+        rep_supplier(viewer).map(|supplier| supplier.0),
+        filter.supplier,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let placeholder = query.int(supplier);
+        query.condition(format!("supplier_id = {placeholder}"));
+    }
+    if let Some(module) = filter.module {
+        let placeholder = query.int(module);
+        query.condition(format!("module_id = {placeholder}"));
+    }
+    if filter.safety {
+        query.condition("patient_safety = 1".to_owned());
+    }
+    Some(query)
+}
+
+fn list_row(row: &AnyRow, names: &Names, now: DateTime<Utc>) -> Result<IssueRow, sqlx::Error> {
+    let status = parse_status(&row.try_get::<String, _>("status")?)?;
+    let awaiting_since = optional_time(row.try_get("awaiting_since")?)?;
+    let supplier: i64 = row.try_get("supplier_id")?;
+    let module: Option<i64> = row.try_get("module_id")?;
+    Ok(IssueRow {
+        id: IssueId(row.try_get("id")?),
+        title: row.try_get("title")?,
+        supplier: names
+            .supplier(SupplierId(supplier))
+            .unwrap_or_default()
+            .to_owned(),
+        module: module.and_then(|module| names.module(ModuleId(module)).map(str::to_owned)),
+        status,
+        target: row.try_get("target")?,
+        patient_safety: row.try_get::<i64, _>("patient_safety")? != 0,
+        log_numbers: Vec::new(),
+        affects: row.try_get("affects_count")?,
+        days_awaiting: awaiting_since.and_then(|since| days_awaiting(status, since, now)),
+        created_at: timestamp::from_db(&row.try_get::<String, _>("created_at")?)?,
+        updated_at: timestamp::from_db(&row.try_get::<String, _>("updated_at")?)?,
+    })
+}
+
+async fn attach_log_numbers(db: &Db, rows: &mut [IssueRow]) -> Result<(), sqlx::Error> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = rows.iter().map(|row| row.id.0).collect();
+    let sql = format!(
+        "SELECT issue_id, log_number FROM issue_log_numbers WHERE issue_id IN ({}) ORDER BY id",
+        placeholders(ids.len())
+    );
+    let numbers: Vec<(i64, String)> = bind_ids(sqlx::query_as(&sql), &ids)
+        .fetch_all(db.reader())
+        .await?;
+    for (issue, number) in numbers {
+        if let Some(row) = rows.iter_mut().find(|row| row.id.0 == issue) {
+            row.log_numbers.push(number);
+        }
+    }
+    Ok(())
+}
+
+/// `$1, $2, …` for a list of ids, padded to one of a few lengths: each length is a statement
+/// of its own to prepare and keep, so a page of 26 and a batch of 500 use two.
+fn placeholders(ids: usize) -> String {
+    (1..=padded(ids))
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn padded(ids: usize) -> usize {
+    if ids <= 26 {
+        26
+    } else {
+        ids.div_ceil(100) * 100
+    }
+}
+
+/// Binds `ids` and pads them to the statement's length with 0, which no issue has.
+fn bind_ids<'q, Q: Bindable<'q>>(mut query: Q, ids: &[i64]) -> Q {
+    for n in 0..padded(ids.len()) {
+        query = query.bind_int(ids.get(n).copied().unwrap_or(0));
+    }
+    query
+}
+
+/// The supplier a representative is confined to, if the viewer is one.
+pub(super) fn rep_supplier(viewer: &CurrentUser) -> Option<SupplierId> {
+    match viewer.role {
+        // A representative without a supplier sees nothing: no supplier has id 0.
+        Role::SupplierRep => Some(viewer.supplier.unwrap_or(SupplierId(0))),
+        _ => None,
+    }
+}
+
+fn status_list(statuses: impl Iterator<Item = IssueStatus>) -> String {
+    statuses
+        .map(|status| format!("'{}'", status.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+/// A statement's conditions and the values bound to them, in placeholder order.
+#[derive(Default)]
+struct ListQuery {
+    conditions: Vec<String>,
+    values: Vec<Value>,
+}
+
+enum Value {
+    Int(i64),
+    Text(String),
+}
+
+impl ListQuery {
+    fn condition(&mut self, condition: String) {
+        self.conditions.push(condition);
+    }
+
+    fn int(&mut self, value: i64) -> String {
+        self.values.push(Value::Int(value));
+        format!("${}", self.values.len())
+    }
+
+    fn text(&mut self, value: &str) -> String {
+        self.values.push(Value::Text(value.to_owned()));
+        format!("${}", self.values.len())
+    }
+
+    fn where_clause(&self) -> String {
+        if self.conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.conditions.join(" AND "))
+        }
+    }
+
+    fn bind_all<'q, Q: Bindable<'q>>(&'q self, mut query: Q) -> Q {
+        for value in &self.values {
+            query = match value {
+                Value::Int(int) => query.bind_int(*int),
+                Value::Text(text) => query.bind_text(text),
+            };
+        }
+        query
+    }
+}
+
+/// The two kinds of sqlx query the list binds values to.
+trait Bindable<'q> {
+    fn bind_int(self, value: i64) -> Self;
+    fn bind_text(self, value: &'q str) -> Self;
+}
+
+impl<'q> Bindable<'q> for sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+    fn bind_int(self, value: i64) -> Self {
+        self.bind(value)
+    }
+    fn bind_text(self, value: &'q str) -> Self {
+        self.bind(value)
+    }
+}
+
+impl<'q, O> Bindable<'q> for sqlx::query::QueryScalar<'q, Any, O, sqlx::any::AnyArguments<'q>> {
+    fn bind_int(self, value: i64) -> Self {
+        self.bind(value)
+    }
+    fn bind_text(self, value: &'q str) -> Self {
+        self.bind(value)
+    }
+}
+
+impl<'q, O> Bindable<'q> for sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments<'q>> {
+    fn bind_int(self, value: i64) -> Self {
+        self.bind(value)
+    }
+    fn bind_text(self, value: &'q str) -> Self {
+        self.bind(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_lists_come_in_a_few_lengths() {
+        assert_eq!(padded(1), 26);
+        assert_eq!(padded(26), 26);
+        assert_eq!(padded(27), 100);
+        assert_eq!(padded(500), 500);
+        assert_eq!(padded(501), 600);
+        assert_eq!(placeholders(3).matches('$').count(), 26);
+    }
+
+    #[test]
+    fn held_searches_keep_the_most_recent() {
+        let held = HeldSearches::default();
+        for n in 0..(HELD_SEARCHES as i64 + 5) {
+            held.keep(format!("q={n}"), Arc::new(vec![n]));
+        }
+        assert!(held.find("q=0").is_none(), "the oldest went first");
+        let last = format!("q={}", HELD_SEARCHES + 4);
+        assert_eq!(
+            held.find(&last).as_deref(),
+            Some(&vec![HELD_SEARCHES as i64 + 4])
+        );
+        held.keep("q=7".to_owned(), Arc::new(vec![70]));
+        assert_eq!(
+            held.find("q=7").as_deref(),
+            Some(&vec![70]),
+            "kept again, replaced"
+        );
+    }
+}

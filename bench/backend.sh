@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# One backend's part of the benchmark (bench/run.sh calls it; see there): generates the tracker
+# if needed, starts the release server on it, loads each page with wrk, and prints the figures.
+#   bench/backend.sh sqlite
+#   scripts/with-postgres.sh bench/backend.sh postgres
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+backend=$1
+seconds=${BENCH_SECONDS:-20}
+warm_up=${BENCH_WARM_UP:-5}
+issues=${BENCH_ISSUES:-100000}
+port=${BENCH_PORT:-3197}
+base="http://127.0.0.1:$port"
+binary="${CARGO_TARGET_DIR:-target}/release/watchdog"
+pkg=target/site/pkg
+export WATCHDOG_LISTEN="127.0.0.1:$port" WATCHDOG_SITE_ROOT=target/site WATCHDOG_LOG=error \
+  WATCHDOG_SIGN_IN_ATTEMPTS_PER_MINUTE_PER_ADDRESS=10000
+
+generate() {
+  echo "==> Generating $issues issues on $1"
+  local started
+  started=$(date +%s)
+  "$binary" demo generate --issues "$issues"
+  echo "generated in $(($(date +%s) - started)) s"
+}
+
+case $backend in
+  sqlite)
+    # Kept between runs: generating it takes minutes.
+    export WATCHDOG_DATA_DIR="target/bench/sqlite-$issues"
+    if [ "${BENCH_FRESH:-0}" = 1 ] || [ ! -f "$WATCHDOG_DATA_DIR/watchdog.db" ]; then
+      rm -rf "$WATCHDOG_DATA_DIR"
+      mkdir -p "$WATCHDOG_DATA_DIR"
+      generate SQLite
+    fi
+    label=SQLite
+    ;;
+  postgres)
+    : "${WATCHDOG_TEST_POSTGRES_URL:?run this through scripts/with-postgres.sh}"
+    psql "$WATCHDOG_TEST_POSTGRES_URL" -qc "CREATE DATABASE watchdog_bench"
+    export WATCHDOG_DATABASE_URL="${WATCHDOG_TEST_POSTGRES_URL%/*}/watchdog_bench"
+    generate PostgreSQL
+    psql "$WATCHDOG_DATABASE_URL" -qc "VACUUM ANALYZE"
+    label="PostgreSQL (a throwaway local cluster, fsync off)"
+    ;;
+  *)
+    echo "usage: $0 sqlite|postgres" >&2
+    exit 2
+    ;;
+esac
+
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+trap stop_server EXIT
+
+rss() { awk '/^VmRSS/ { printf "%.1f MB", $2 / 1024 }' "/proc/$server_pid/status"; }
+
+# One wrk run after a warm-up: requests/s, p50, p99, and any answers that were not 2xx.
+load() {
+  local url=$1
+  shift
+  wrk -t1 -c8 -d"${warm_up}s" "$@" "$url" >/dev/null
+  local out rps p50 p99 errors
+  out=$(wrk -t1 -c8 -d"${seconds}s" --latency "$@" "$url")
+  rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  errors=$(awk '/Non-2xx/ { print $NF }' <<<"$out")
+  printf '%10s %10s %10s%s' "$rps" "$p50" "$p99" "${errors:+  (non-2xx: $errors)}"
+}
+
+bytes() { curl -s -o /dev/null -w '%{size_download}' "$@"; }
+
+# A page loaded plainly, then accepting brotli or gzip.
+row() {
+  local name=$1 path=$2
+  printf '%-36s %s %9s B\n' "$name" "$(load "$base$path" -H "Cookie: $cookie")" \
+    "$(bytes -H "Cookie: $cookie" "$base$path")"
+  printf '%-36s %s %9s B\n' "  accepting br, gzip" \
+    "$(load "$base$path" -H "Cookie: $cookie" -H 'Accept-Encoding: br, gzip')" \
+    "$(bytes -H "Cookie: $cookie" -H 'Accept-Encoding: br, gzip' "$base$path")"
+}
+
+echo
+echo "== $label, $issues issues: wrk -t1 -c8 -d${seconds}s --latency after ${warm_up}s, signed in as a member"
+started=$(date +%s%3N)
+"$binary" serve &
+server_pid=$!
+until curl -fsS -o /dev/null "$base/healthz" 2>/dev/null; do
+  kill -0 "$server_pid" 2>/dev/null || { echo "the server exited" >&2; exit 1; }
+  sleep 0.01
+done
+echo "start to the first 200 on /healthz: $(($(date +%s%3N) - started)) ms; RSS at start: $(rss)"
+
+cookie=$(curl -s -o /dev/null -D - -H "origin: $base" -H "accept: application/json" \
+  --data-urlencode "email=member@example.org" \
+  --data-urlencode "password=watchdog demo password" "$base/api/sign_in" |
+  awk 'tolower($1) == "set-cookie:" { sub(/;.*/, "", $2); print $2; exit }')
+[ -n "$cookie" ] || { echo "could not sign in as the demo member" >&2; exit 1; }
+
+js=$(cd "$pkg" && ls watchdog*.js | head -n 1)
+printf '%-36s %10s %10s %10s %11s\n' "page" "req/s" "p50" "p99" "size"
+row "issue list, default view" "/issues"
+row "list, rare text" "/issues?q=pathology+inbox+crashes"
+row "list, common text" "/issues?q=crashes"
+row "issue page" "/issues/$((issues / 2))"
+row "a static file, /pkg/$js" "/pkg/$js"
+echo "RSS after the load: $(rss)"
+
+started=$(date +%s%3N)
+size=$(bytes -H "Cookie: $cookie" "$base/issues.csv")
+echo "CSV export of the open issues: $((size / 1000)) KB in $(($(date +%s%3N) - started)) ms"

@@ -1,0 +1,93 @@
+//! A refused form comes back to its page with only an opaque id in the URL: shown there once,
+//! never on another page, and never from a crafted link.
+
+use crate::helpers::TestApp;
+
+/// Posts a sign-in that is refused, from `page`, and returns where the browser is sent.
+async fn refused_sign_in(app: &TestApp, page: &str) -> String {
+    let refused = app
+        .post_form(
+            "/api/sign_in",
+            page,
+            &[
+                ("email", "someone@example.org"),
+                ("password", "not the password at all"),
+                ("next", ""),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 302);
+    refused.headers()["location"]
+        .to_str()
+        .expect("ascii")
+        .to_owned()
+}
+
+const REFUSAL: &str = "do not match an active account";
+
+#[tokio::test]
+async fn a_refusal_is_shown_once_on_the_page_it_came_from() {
+    let app = TestApp::spawn().await;
+    let back = refused_sign_in(&app, "/sign-in").await;
+
+    let page = app.get(&back).await.text().await.expect("body");
+    assert!(page.contains(REFUSAL), "shown on its page");
+    assert!(
+        page.contains(r#"value="someone@example.org""#),
+        "what was typed is kept"
+    );
+
+    let again = app.get(&back).await.text().await.expect("body");
+    assert!(!again.contains(REFUSAL), "taken once");
+    assert!(!again.contains("someone@example.org"));
+}
+
+#[tokio::test]
+async fn a_refusal_is_not_shown_on_another_page() {
+    let app = TestApp::spawn().await;
+    let back = refused_sign_in(&app, "/sign-in").await;
+    let id = back.split("__form=").nth(1).expect("an id");
+
+    // The same id on another page that has the same form (the header's sign-in link does
+    // not, but the sign-in page with another path would): nothing.
+    let elsewhere = app
+        .get(&format!("/sign-in/?__form={id}"))
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(!elsewhere.contains(REFUSAL));
+    // And the id was spent by that look: the right page no longer shows it either.
+    let page = app.get(&back).await.text().await.expect("body");
+    assert!(!page.contains(REFUSAL));
+}
+
+#[tokio::test]
+async fn a_crafted_link_shows_nothing() {
+    let app = TestApp::spawn().await;
+    // The error encoding server_fn once read from the URL: a made-up refusal.
+    let forged = "/sign-in?__path=%2Fapi%2Fsign_in&__err=eyJJbnZhbGlkIjp7ImZvcm0iOiJZb3VyIGFjY291bnQgaXMgbG9ja2VkLiBDYWxsIDAxMjMgNDU2Nzg5LiIsImZpZWxkcyI6e30sImtlcHQiOnt9fX0";
+    let page = app.get(forged).await.text().await.expect("body");
+    assert!(!page.contains("Your account is locked"), "{page}");
+    // An id that was never issued.
+    let page = app
+        .get("/sign-in?__form=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+        .await;
+    assert_eq!(page.status(), 200);
+    assert!(!page.text().await.expect("body").contains(REFUSAL));
+}
+
+#[tokio::test]
+async fn a_long_text_never_rides_in_the_redirect() {
+    let app = TestApp::spawn().await;
+    let long = "x".repeat(150 * 1024);
+    let refused = app
+        .post_form(
+            "/api/sign_in",
+            "/sign-in",
+            &[("email", &long), ("password", "short"), ("next", "")],
+        )
+        .await;
+    let back = refused.headers()["location"].to_str().expect("ascii");
+    assert!(back.len() < 100, "{} bytes", back.len());
+}

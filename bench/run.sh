@@ -46,7 +46,9 @@ js=$(cd "$pkg" && ls watchdog*.js | head -n 1)
 if command -v nginx >/dev/null; then
   port=${BENCH_NGINX_PORT:-3198}
   dir=$(mktemp -d)
-  cp "$pkg/$js" "$dir/"
+  # nginx's workers run as another user: they must be able to read the file.
+  chmod 755 "$dir"
+  install -m 644 "$pkg/$js" "$dir/"
   cat >"$dir/nginx.conf" <<CONF
 daemon off;
 worker_processes 1;
@@ -63,7 +65,10 @@ CONF
   nginx -c "$dir/nginx.conf" &
   nginx_pid=$!
   trap 'kill "$nginx_pid" 2>/dev/null; rm -rf "$dir"' EXIT
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/$js" 2>/dev/null; do sleep 0.05; done
+  for _ in $(seq 100); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/$js" 2>/dev/null && break
+    sleep 0.05
+  done
   seconds=${BENCH_SECONDS:-20}
   wrk -t1 -c8 -d"${BENCH_WARM_UP:-5}s" "http://127.0.0.1:$port/$js" >/dev/null
   out=$(wrk -t1 -c8 -d"${seconds}s" --latency "http://127.0.0.1:$port/$js")
@@ -71,6 +76,10 @@ CONF
   echo "== The physical limit: nginx serving /pkg/$js's bytes ($(stat -c %s "$pkg/$js") B), same wrk line"
   printf '%s req/s, p50 %s, p99 %s\n' "$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")" \
     "$(awk '$1 == "50%" { print $2 }' <<<"$out")" "$(awk '$1 == "99%" { print $2 }' <<<"$out")"
+  kill "$nginx_pid"
+  wait "$nginx_pid" 2>/dev/null || true
+  rm -rf "$dir"
+  trap - EXIT
 fi
 
 echo

@@ -1,6 +1,7 @@
-//! Content-Security-Policy for what Watchdog serves. Pages allow only the app's own scripts
-//! (the hydration script by its per-request nonce, the wasm by 'wasm-unsafe-eval'); every
-//! other response gets a policy that allows nothing at all.
+//! Security rules of the responses Watchdog serves: the Content-Security-Policy (pages allow
+//! only the app's own scripts, the island loader by its per-request nonce and the wasm by
+//! 'wasm-unsafe-eval'; every other response allows nothing at all), where a redirect may
+//! lead, and which pages must not be compressed.
 
 /// For responses that are not pages (JSON, files, health): nothing may run or be framed.
 pub const NON_PAGE_POLICY: &str =
@@ -25,6 +26,21 @@ pub fn page_policy(nonce: &str, live_reload: bool) -> String {
          form-action 'self'; \
          frame-ancestors 'none'"
     )
+}
+
+/// `next` if it is a path on this site, else the home page: never a redirect elsewhere.
+pub fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control) =>
+        {
+            path.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
 }
 
 /// A response header by which a page asks not to be compressed, because it carries a secret
@@ -89,6 +105,24 @@ mod tests {
             assert!(policy.contains(required), "missing {required}");
         }
         assert!(!policy.contains("ws:"));
+    }
+
+    #[test]
+    fn redirects_only_go_to_paths_on_this_site() {
+        assert_eq!(
+            local_path(Some("/issues?status=open")),
+            "/issues?status=open"
+        );
+        assert_eq!(local_path(None), "/");
+        for elsewhere in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "evil",
+            "/a\nb",
+        ] {
+            assert_eq!(local_path(Some(elsewhere)), "/", "{elsewhere:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,11 @@
 -- supplier, module, status and patient-safety flag) are kept here, changed by a trigger in
 -- the same transaction as the issues themselves, so they can never drift from them.
 -- module_id 0 stands for "no module".
+
+-- No server process may write an issue between the counting below and the trigger's
+-- creation (migrations run in one transaction): it would never be counted.
+LOCK TABLE issues IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE TABLE issue_counts (
     supplier_id BIGINT NOT NULL,
     module_id BIGINT NOT NULL,

@@ -2,9 +2,11 @@
 -- so the form can show it again) used to ride in the redirect's URL, where it could grow past
 -- proxies' header limits and be read, or forged, from a link. It now waits here, under an
 -- opaque random id that is all the redirect carries: taken once, by the page it was posted
--- from, and kept only minutes.
+-- from, in the browser that posted it, and kept only minutes. As for sessions, only hashes of
+-- the id and of the browser's token are stored.
 CREATE TABLE refused_forms (
-    id TEXT PRIMARY KEY,
+    id_hash TEXT PRIMARY KEY,
+    browser_hash TEXT NOT NULL,
     -- The path of the page the form was posted from: only that page may show it.
     page TEXT NOT NULL,
     -- The server function that refused it, and its error as the server function encodes it.

@@ -1,15 +1,24 @@
 //! Refused form posts, kept on the server. Every form posts natively to its server function;
 //! refused, the function sends the browser back to the page it came from, and server_fn
 //! writes why (and what was typed) into that redirect's URL. `keep` moves that state into the
-//! database and leaves only an opaque, random id in the URL (`__form`); `restore` hands it to
-//! the page that asks for it with that id, once, if it is the page the form was posted from.
-//! So a crafted link cannot show made-up errors, a long text never rides in a header, and
-//! what was typed is not left in browser history.
+//! database and leaves only an opaque, random id in the URL (`__form`); `restore` hands it,
+//! once, to the page that asks for it with that id, if it is the page the form was posted
+//! from and the browser that posted it (a cookie of its own, `watchdog_form`, says which).
+//! So a link cannot show made-up errors or put someone else's words in a form, a long text
+//! never rides in a header, and what was typed is not left in browser history.
 
-use app::{accounts::sessions::new_token, db::timestamp, db::Db, ui::forms::RefusedForm};
+use app::{
+    accounts::sessions::{new_token, token_hash},
+    db::{timestamp, Db},
+    security::local_path,
+    ui::forms::RefusedForm,
+};
 use axum::{
     extract::{Request, State},
-    http::{header::LOCATION, HeaderValue, Method},
+    http::{
+        header::{COOKIE, LOCATION, SET_COOKIE},
+        HeaderMap, HeaderValue, Method,
+    },
     middleware::Next,
     response::Response,
 };
@@ -25,12 +34,53 @@ const ERROR_KEY: &str = "__err";
 /// a slow network, not for later visits.
 const KEPT_FOR: Duration = Duration::minutes(10);
 
+/// What the middleware needs to know.
+#[derive(Clone)]
+pub struct RefusedForms {
+    pub db: Db,
+    /// Served over HTTPS: the cookie is `Secure` and `__Host-` prefixed.
+    pub secure: bool,
+}
+
+impl RefusedForms {
+    fn cookie_name(&self) -> &'static str {
+        if self.secure {
+            "__Host-watchdog_form"
+        } else {
+            "watchdog_form"
+        }
+    }
+
+    /// The browser's own refused-form token, if it has one.
+    fn browser_token(&self, headers: &HeaderMap) -> Option<String> {
+        let name = self.cookie_name();
+        headers
+            .get_all(COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|header| header.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(key, value)| *key == name && is_token(value))
+            .map(|(_, value)| value.to_owned())
+    }
+
+    fn cookie(&self, token: &str) -> String {
+        let lifetime = KEPT_FOR.num_seconds();
+        let secure = if self.secure { "; Secure" } else { "" };
+        format!(
+            "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={lifetime}{secure}",
+            self.cookie_name()
+        )
+    }
+}
+
 /// After a server function: keeps a refusal server-side and rewrites the redirect to carry
 /// only its id, as a path on this site. Any other redirect loses stale `__form` ids.
-pub async fn keep(State(db): State<Db>, request: Request, next: Next) -> Response {
+pub async fn keep(State(forms): State<RefusedForms>, request: Request, next: Next) -> Response {
     if !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
+    let browser = forms.browser_token(request.headers());
     let mut response = next.run(request).await;
     if !response.status().is_redirection() {
         return response;
@@ -45,9 +95,14 @@ pub async fn keep(State(db): State<Db>, request: Request, next: Next) -> Respons
     };
     let mut location = target.location();
     if let Some((action, error)) = &target.refusal {
-        let id = new_token();
-        match store(&db, &id, &target.path, action, error).await {
-            Ok(()) => location = target.with_form(&id),
+        let (id, browser) = (new_token(), browser.unwrap_or_else(new_token));
+        match store(&forms.db, &id, &browser, &target.path, action, error).await {
+            Ok(()) => {
+                location = target.with_form(&id);
+                if let Ok(cookie) = HeaderValue::from_str(&forms.cookie(&browser)) {
+                    response.headers_mut().append(SET_COOKIE, cookie);
+                }
+            }
             // The page still comes back, without the messages: better than failing the post.
             Err(error) => tracing::error!(%error, "could not keep a refused form"),
         }
@@ -61,9 +116,14 @@ pub async fn keep(State(db): State<Db>, request: Request, next: Next) -> Respons
     response
 }
 
-/// Before a page: if its URL names a refused form, takes it (whatever happens next, it is
-/// gone) and, if it was posted from this very page, puts it into the request.
-pub async fn restore(State(db): State<Db>, mut request: Request, next: Next) -> Response {
+/// Before a page: if its URL names a refused form and the browser holds the token it was
+/// kept for, takes it (whatever happens next, it is gone) and, if it was posted from this
+/// very page, puts it into the request. Anything else costs no database access.
+pub async fn restore(
+    State(forms): State<RefusedForms>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     if request.method() != Method::GET || request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
@@ -71,9 +131,10 @@ pub async fn restore(State(db): State<Db>, mut request: Request, next: Next) -> 
         form_urlencoded::parse(query.as_bytes())
             .find(|(key, _)| key == FORM_KEY)
             .map(|(_, id)| id.into_owned())
+            .filter(|id| is_token(id))
     });
-    if let Some(id) = id {
-        match take(&db, &id).await {
+    if let (Some(id), Some(browser)) = (id, forms.browser_token(request.headers())) {
+        match take(&forms.db, &id, &browser).await {
             Ok(Some((page, refused))) if page == request.uri().path() => {
                 request.extensions_mut().insert(refused);
             }
@@ -82,6 +143,14 @@ pub async fn restore(State(db): State<Db>, mut request: Request, next: Next) -> 
         }
     }
     next.run(request).await
+}
+
+/// What `new_token` makes: 43 characters of unpadded URL-safe base64.
+fn is_token(text: &str) -> bool {
+    text.len() == 43
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// A redirect's target, split into what `keep` needs.
@@ -103,18 +172,19 @@ impl Redirect {
             Some((location, fragment)) => (location, Some(fragment.to_owned())),
             None => (location, None),
         };
-        let path_and_query = match location.split_once("://") {
-            Some((_, rest)) => rest.find('/').map_or("/", |start| &rest[start..]),
-            None => location,
+        // server_fn writes back the Referer, an absolute URL; a path stays as it is.
+        let path_and_query = if location.starts_with('/') {
+            location
+        } else {
+            match location.split_once("://") {
+                Some((_, rest)) => rest.find('/').map_or("/", |start| &rest[start..]),
+                None => "/",
+            }
         };
         let (path, query) = path_and_query
             .split_once('?')
             .unwrap_or((path_and_query, ""));
-        let path = if path.starts_with('/') && !path.starts_with("//") {
-            path
-        } else {
-            "/"
-        };
+        let path = local_path(Some(path));
         let (mut action, mut error, mut pairs) = (None, None, Vec::new());
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             match key.as_ref() {
@@ -125,7 +195,7 @@ impl Redirect {
             }
         }
         Redirect {
-            path: path.to_owned(),
+            path,
             query: pairs,
             refusal: action.zip(error),
             fragment,
@@ -165,6 +235,7 @@ impl Redirect {
 async fn store(
     db: &Db,
     id: &str,
+    browser: &str,
     page: &str,
     action: &str,
     error: &str,
@@ -176,11 +247,13 @@ async fn store(
         .bind(timestamp::to_db(now - KEPT_FOR))
         .execute(&mut *tx)
         .await?;
+    // Only hashes of the id and of the browser's token are stored, as for sessions.
     sqlx::query(
-        "INSERT INTO refused_forms (id, page, action, error, created_at) \
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO refused_forms (id_hash, browser_hash, page, action, error, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(id)
+    .bind(token_hash(id))
+    .bind(token_hash(browser))
     .bind(page)
     .bind(action)
     .bind(error)
@@ -190,14 +263,20 @@ async fn store(
     tx.commit().await
 }
 
-/// The refusal kept under `id` and the page it belongs to, deleting it; none if it is unknown,
-/// already taken or expired.
-async fn take(db: &Db, id: &str) -> Result<Option<(String, RefusedForm)>, sqlx::Error> {
+/// The refusal kept under `id` for `browser`, and the page it belongs to, deleting it; none
+/// if it is unknown, someone else's, already taken or expired.
+async fn take(
+    db: &Db,
+    id: &str,
+    browser: &str,
+) -> Result<Option<(String, RefusedForm)>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let row: Option<(String, String, String, String)> = sqlx::query_as(
-        "DELETE FROM refused_forms WHERE id = $1 RETURNING page, action, error, created_at",
+        "DELETE FROM refused_forms WHERE id_hash = $1 AND browser_hash = $2 \
+         RETURNING page, action, error, created_at",
     )
-    .bind(id)
+    .bind(token_hash(id))
+    .bind(token_hash(browser))
     .fetch_optional(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -247,6 +326,25 @@ mod tests {
             Redirect::parse("http://a.example//elsewhere.example").location(),
             "/"
         );
+    }
+
+    #[test]
+    fn a_path_keeps_whatever_its_query_says() {
+        let redirect = Redirect::parse("/sign-in?next=%2Fissues%3Fq%3Dhttps%3A%2F%2Fx.org%2Fa");
+        assert_eq!(
+            redirect.location(),
+            "/sign-in?next=%2Fissues%3Fq%3Dhttps%3A%2F%2Fx.org%2Fa"
+        );
+        let unencoded = Redirect::parse("/issues?q=https://x.org/a");
+        assert_eq!(unencoded.path, "/issues");
+    }
+
+    #[test]
+    fn ids_and_tokens_have_one_shape() {
+        assert!(is_token(&new_token()));
+        assert!(!is_token("AAAA"));
+        assert!(!is_token(&"a".repeat(42)));
+        assert!(!is_token(&format!("{}'", "a".repeat(42))));
     }
 
     #[test]

@@ -64,7 +64,7 @@ impl Application {
             .await
             .with_context(|| format!("database {}", config.database_url_redacted()))?;
         db.migrate().await?;
-        db.refresh_statistics().await?;
+        db.ensure_statistics().await?;
         tracing::info!(
             backend = db.backend().name(),
             database = %config.database_url_redacted(),
@@ -223,6 +223,10 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
         config: requests.sessions,
     });
     let routes = route_list();
+    let refused = refused_forms::RefusedForms {
+        db: state.db.clone(),
+        secure: requests.sessions.secure,
+    };
     let exports = ExportState {
         db: state.db.clone(),
         public_origin: requests.public_origin.0.clone(),
@@ -259,14 +263,11 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
             _,
         >(context, shell))
         .layer(middleware::from_fn_with_state(
-            state.db.clone(),
+            refused.clone(),
             refused_forms::restore,
         ))
         .layer(assets::compression())
-        .layer(middleware::from_fn_with_state(
-            state.db.clone(),
-            refused_forms::keep,
-        ))
+        .layer(middleware::from_fn_with_state(refused, refused_forms::keep))
         // Outermost last: the trace span covers everything, headers reach refusals too, and
         // a refused request never reaches the session lookup.
         .layer(middleware::from_fn_with_state(

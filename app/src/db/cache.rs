@@ -44,10 +44,14 @@ impl<T> Cached<T> {
         // Read after the version: a change between the two is reloaded next time, since
         // the version held is then older than the table's.
         let value = Arc::new(load().await?);
-        *self.write() = Some(Held {
-            version,
-            value: value.clone(),
-        });
+        let mut held = self.write();
+        // A slower load of an older version must not replace a newer one.
+        if held.as_ref().is_none_or(|held| held.version <= version) {
+            *held = Some(Held {
+                version,
+                value: value.clone(),
+            });
+        }
         Ok(value)
     }
 

@@ -79,7 +79,7 @@ pub struct Db {
     read: AnyPool,
     write: AnyPool,
     backend: Backend,
-    caches: Arc<Mutex<HashMap<TypeId, Arc<dyn AnyValue + Send + Sync>>>>,
+    caches: Arc<Mutex<HashMap<(TypeId, &'static str), Arc<dyn AnyValue + Send + Sync>>>>,
 }
 
 impl std::fmt::Debug for Db {
@@ -142,21 +142,22 @@ impl Db {
         self.backend
     }
 
-    /// The in-memory copy of type `T` this database's handle holds, made on first use,
-    /// checked against the `cache_versions` row `name` (see `cache::Cached`). Held per
-    /// handle, never per process: servers in one process may each have their own database.
+    /// The in-memory copy of type `T` this database's handle holds under `name`, made on
+    /// first use and checked against the `cache_versions` row `name` (see `cache::Cached`).
+    /// Held per handle, never per process: servers in one process may each have their own
+    /// database.
     pub fn cache<T: Send + Sync + 'static>(&self, name: &'static str) -> Arc<cache::Cached<T>> {
         let mut caches = self
             .caches
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let slot = caches
-            .entry(TypeId::of::<T>())
+            .entry((TypeId::of::<T>(), name))
             .or_insert_with(|| Arc::new(cache::Cached::<T>::new(name)))
             .clone();
         drop(caches);
         slot.downcast::<cache::Cached<T>>()
-            .unwrap_or_else(|_| unreachable!("slots are keyed by their type"))
+            .unwrap_or_else(|_| unreachable!("slots are keyed by their type and name"))
     }
 
     /// The pool for queries that only read.
@@ -181,12 +182,28 @@ impl Db {
     }
 
     /// Refreshes the statistics the query planner chooses indexes by. SQLite keeps none
-    /// until asked; a full ANALYZE (sampled ones misled it about joins) takes about 0.7 s
-    /// at 100,000 issues and milliseconds at a user group's size. PostgreSQL's autovacuum
+    /// until asked; a full ANALYZE (sampled ones misled it about joins) takes about 2 s at
+    /// 100,000 issues and milliseconds at a user group's size. PostgreSQL's autovacuum
     /// does this itself.
     pub async fn refresh_statistics(&self) -> Result<(), sqlx::Error> {
         if self.backend == Backend::Sqlite {
             sqlx::query("ANALYZE").execute(&self.write).await?;
+        }
+        Ok(())
+    }
+
+    /// Makes statistics if the database has none yet. They are kept in the file, so a
+    /// restart need not make them again before serving (the hourly refresh keeps them true).
+    pub async fn ensure_statistics(&self) -> Result<(), sqlx::Error> {
+        if self.backend == Backend::Sqlite {
+            let kept: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'",
+            )
+            .fetch_one(&self.read)
+            .await?;
+            if kept == 0 {
+                self.refresh_statistics().await?;
+            }
         }
         Ok(())
     }

@@ -310,6 +310,11 @@ pub async fn post_to_issue(issue: i64, body: String) -> Result<(), AppError> {
         return Err(AppError::refused(kept.field("body", message)));
     }
     let body = Markdown::render(body.trim_end());
+    // A second click on "Post", or the form sent again from the browser's history, posts
+    // nothing more: the text is already there.
+    if store::just_posted(&mut tx, core.id, poster.id, body.source(), now).await? {
+        return Ok(());
+    }
     let official = allows(poster.role, Permission::RespondForSupplier);
     store::post(&mut tx, core.id, poster.id, &body, official, now).await?;
     tx.commit().await?;

@@ -48,9 +48,10 @@ impl SafeHtml {
     }
 }
 
-/// A text as written, with the HTML it renders to. Made when the text is written (outside any
-/// write transaction) and stored beside it, so pages read HTML and never render; rows made
-/// by an older renderer are re-rendered (`rerender`), and read through `stored` meanwhile.
+/// A text as written, with the HTML it renders to. Made by the API when a text is written
+/// (once its checks pass) and stored beside it, so pages read HTML and never render; rows
+/// made by an older renderer are re-rendered (`rerender`), and read through `stored`
+/// meanwhile.
 #[cfg(feature = "ssr")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Markdown {

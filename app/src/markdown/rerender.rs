@@ -47,13 +47,15 @@ pub async fn rerender_stale(db: &Db) -> Result<u64, sqlx::Error> {
             source = texts.source,
             table = texts.table
         );
-        // A text rewritten meanwhile was rendered by its writer with this renderer: the
-        // condition on html_renderer leaves it alone.
+        // Only if the text is still the one rendered: one rewritten (or removed) meanwhile
+        // was rendered by its writer, and one written by an older server still running
+        // beside this one must not get this HTML.
         let update = format!(
             "UPDATE {table} SET {html} = $1, html_renderer = $2 \
-             WHERE id = $3 AND html_renderer <> $2",
+             WHERE id = $3 AND html_renderer <> $2 AND {source} = $4",
             table = texts.table,
-            html = texts.html
+            html = texts.html,
+            source = texts.source
         );
         let mut after = 0;
         loop {
@@ -69,17 +71,21 @@ pub async fn rerender_stale(db: &Db) -> Result<u64, sqlx::Error> {
             after = *last;
             let batch = tokio::task::spawn_blocking(move || {
                 rows.into_iter()
-                    .map(|(id, source)| (id, Markdown::render(source).into_html()))
+                    .map(|(id, source)| {
+                        let rendered = Markdown::render(source);
+                        (id, rendered.html().clone(), rendered.source().to_owned())
+                    })
                     .collect::<Vec<_>>()
             })
             .await
             .map_err(|error| sqlx::Error::Protocol(format!("rendering failed: {error}")))?;
             let mut tx = db.begin_write().await?;
-            for (id, html) in &batch {
+            for (id, html, source) in &batch {
                 sqlx::query(&update)
                     .bind(html.as_str())
                     .bind(render::VERSION)
                     .bind(id)
+                    .bind(source)
                     .execute(&mut *tx)
                     .await?;
             }

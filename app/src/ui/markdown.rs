@@ -61,7 +61,10 @@ fn MarkdownEditor(children: Children) -> impl IntoView {
         let text = text.clone();
         async move {
             let html = call::<PreviewMarkdown>(&[("text", &text)]).await?;
-            Ok::<_, CallFailed>(SafeHtml(html.as_string().unwrap_or_default()))
+            // The answer is the HTML as a JSON string; anything else is not an answer.
+            html.as_string().map(SafeHtml).ok_or_else(|| {
+                CallFailed("The preview could not be shown; what you wrote is kept.".to_owned())
+            })
         }
     });
     let (previewing, set_previewing) = signal(false);

@@ -45,7 +45,8 @@ pub async fn call<S: ServerFn>(arguments: &[(&str, &str)]) -> Result<JsValue, Ca
         .unwrap_or_default();
     let answer = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
     match response.status() {
-        200..=299 => Ok(answer),
+        // A redirect followed (to the sign-in page, say) is not the function's answer.
+        200..=299 if !response.redirected() => Ok(answer),
         401 => Err(CallFailed(
             "You have been signed out. Sign in again in another tab; what you wrote is kept."
                 .to_owned(),

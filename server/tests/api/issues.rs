@@ -962,3 +962,33 @@ async fn a_common_texts_count_stops_at_a_cap_and_a_rare_one_is_exact() {
         .expect("html")
         .contains("More than 1,000 issues match."));
 }
+
+#[tokio::test]
+async fn the_same_post_sent_twice_is_posted_once() {
+    let t = tracker().await;
+    t.report("Blank screen", "").await;
+    for _ in 0..2 {
+        assert!(t
+            .post(&t.member, "1", "Same here since Monday.")
+            .await
+            .is_success());
+    }
+    assert!(t
+        .post(&t.chair, "1", "Same here since Monday.")
+        .await
+        .is_success());
+    assert!(t.post(&t.member, "1", "And on Tuesday.").await.is_success());
+    let issue = t.issue(&t.member, "1").await;
+    let posts: Vec<&str> = issue["timeline"]
+        .as_array()
+        .expect("timeline")
+        .iter()
+        .filter(|entry| entry["kind"] == "comment")
+        .map(|entry| entry["actor"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        posts.len(),
+        3,
+        "{posts:?}: the member's twice-sent comment counts once"
+    );
+}

@@ -426,3 +426,44 @@ async fn the_audit_log_records_who_did_what_newest_first_a_page_at_a_time() {
     assert!(second["older"].is_null());
     assert_eq!(rest.last().expect("oldest")["action"], "account_created");
 }
+
+#[tokio::test]
+async fn the_people_page_showing_a_fresh_link_is_never_compressed() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account(Role::Admin, "admin@example.org").await;
+    let admin_browser = browser_of(&app, &admin).await;
+    let people = || async {
+        admin_browser
+            .get(app.url("/admin/users"))
+            .header("accept-encoding", "br, gzip")
+            .send()
+            .await
+            .expect("page")
+    };
+    assert_eq!(
+        people().await.headers()["content-encoding"],
+        "br",
+        "pages are compressed when they carry no secret"
+    );
+
+    let invited = admin_browser
+        .post(app.url("/api/admin/invite"))
+        .header("origin", &app.address)
+        .header("referer", app.url("/admin/users"))
+        .header("accept", "text/html")
+        .form(&[("email", "new.member@example.org"), ("role", "member")])
+        .send()
+        .await
+        .expect("invited");
+    assert!(invited.status().is_redirection());
+    let with_link = people().await;
+    assert!(
+        !with_link.headers().contains_key("content-encoding"),
+        "the page with the one-time link goes out as it is"
+    );
+    assert!(!with_link
+        .headers()
+        .contains_key(app::security::UNCOMPRESSED));
+    let body = with_link.text().await.expect("body");
+    assert!(body.contains("/join/"), "the link is on the page");
+}

@@ -1,7 +1,7 @@
 //! A refused form comes back to its page with only an opaque id in the URL: shown there once,
 //! never on another page, and never from a crafted link.
 
-use crate::helpers::TestApp;
+use crate::helpers::{new_client, TestApp};
 
 /// Posts a sign-in that is refused, from `page`, and returns where the browser is sent.
 async fn refused_sign_in(app: &TestApp, page: &str) -> String {
@@ -90,4 +90,29 @@ async fn a_long_text_never_rides_in_the_redirect() {
         .await;
     let back = refused.headers()["location"].to_str().expect("ascii");
     assert!(back.len() < 100, "{} bytes", back.len());
+}
+
+#[tokio::test]
+async fn a_refusal_shows_only_in_the_browser_that_posted_it() {
+    let app = TestApp::spawn().await;
+    let back = refused_sign_in(&app, "/sign-in").await;
+
+    // Someone else given the link (say, by its poster, to put words in their form) sees a
+    // plain page, and the link stays good for its own browser.
+    let other = new_client();
+    let page = other
+        .get(app.url(&back))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(!page.contains(REFUSAL));
+    assert!(!page.contains("someone@example.org"));
+    let own = app.get(&back).await.text().await.expect("body");
+    assert!(
+        own.contains(REFUSAL),
+        "still there for the browser that posted it"
+    );
 }

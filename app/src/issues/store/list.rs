@@ -62,7 +62,8 @@ pub async fn list(
         {
             return Ok((rows, total, next_after));
         }
-        // A page past the matches held (after the first thousand): read as any page is.
+        // A page the matches held do not cover (past the first thousand, or after an issue
+        // that no longer matches): read as any page is.
         let (rows, next_after) = page(db, filter, viewer, now, page_size, names).await?;
         return Ok((rows, total, next_after));
     }
@@ -331,27 +332,28 @@ pub async fn page(
     Ok((issues, next_after))
 }
 
-/// The list rows of `ids`, in that order, with their log numbers.
+/// The list rows of `ids`, in that order, with their log numbers. The ids come from a query
+/// with the viewer's conditions (`held_matches`); an issue never changes supplier, so they
+/// still hold.
 async fn rows_by_id(
     db: &Db,
     ids: &[i64],
     now: DateTime<Utc>,
     names: &Names,
 ) -> Result<Vec<IssueRow>, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
     let sql = format!(
         "SELECT {ROW_COLUMNS} FROM issues i WHERE i.id IN ({})",
-        placeholders(ids.len())
+        placeholders()
     );
-    let rows = bind_ids(sqlx::query(&sql), ids)
-        .fetch_all(db.reader())
-        .await?;
-    let mut issues = rows
-        .iter()
-        .map(|row| list_row(row, names, now))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut issues = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(IDS_AT_ONCE) {
+        let rows = bind_ids(sqlx::query(&sql), chunk)
+            .fetch_all(db.reader())
+            .await?;
+        for row in &rows {
+            issues.push(list_row(row, names, now)?);
+        }
+    }
     issues.sort_by_key(|row| ids.iter().position(|id| *id == row.id.0));
     attach_log_numbers(db, &mut issues).await?;
     Ok(issues)
@@ -517,45 +519,41 @@ fn list_row(row: &AnyRow, names: &Names, now: DateTime<Utc>) -> Result<IssueRow,
 }
 
 async fn attach_log_numbers(db: &Db, rows: &mut [IssueRow]) -> Result<(), sqlx::Error> {
-    if rows.is_empty() {
-        return Ok(());
-    }
     let ids: Vec<i64> = rows.iter().map(|row| row.id.0).collect();
     let sql = format!(
         "SELECT issue_id, log_number FROM issue_log_numbers WHERE issue_id IN ({}) ORDER BY id",
-        placeholders(ids.len())
+        placeholders()
     );
-    let numbers: Vec<(i64, String)> = bind_ids(sqlx::query_as(&sql), &ids)
-        .fetch_all(db.reader())
-        .await?;
-    for (issue, number) in numbers {
-        if let Some(row) = rows.iter_mut().find(|row| row.id.0 == issue) {
-            row.log_numbers.push(number);
+    for chunk in ids.chunks(IDS_AT_ONCE) {
+        let numbers: Vec<(i64, String)> = bind_ids(sqlx::query_as(&sql), chunk)
+            .fetch_all(db.reader())
+            .await?;
+        for (issue, number) in numbers {
+            if let Some(row) = rows.iter_mut().find(|row| row.id.0 == issue) {
+                row.log_numbers.push(number);
+            }
         }
     }
     Ok(())
 }
 
-/// `$1, $2, …` for a list of ids, padded to one of a few lengths: each length is a statement
-/// of its own to prepare and keep, so a page of 26 and a batch of 500 use two.
-fn placeholders(ids: usize) -> String {
-    (1..=padded(ids))
+/// Ids a statement takes at once: a page and the one after it. Every list of ids is sent in
+/// statements of exactly this length (padded), so one prepared statement serves them all;
+/// longer lists (an export's batches) go in several. Binding costs grow with the square of
+/// the length (SQLite finds each `$n` by name), so one long statement would cost more.
+const IDS_AT_ONCE: usize = 26;
+
+/// `$1, $2, …, $26`.
+fn placeholders() -> String {
+    (1..=IDS_AT_ONCE)
         .map(|n| format!("${n}"))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-fn padded(ids: usize) -> usize {
-    if ids <= 26 {
-        26
-    } else {
-        ids.div_ceil(100) * 100
-    }
-}
-
-/// Binds `ids` and pads them to the statement's length with 0, which no issue has.
+/// Binds up to `IDS_AT_ONCE` ids, padded with 0, which no issue has.
 fn bind_ids<'q, Q: Bindable<'q>>(mut query: Q, ids: &[i64]) -> Q {
-    for n in 0..padded(ids.len()) {
+    for n in 0..IDS_AT_ONCE {
         query = query.bind_int(ids.get(n).copied().unwrap_or(0));
     }
     query
@@ -667,13 +665,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn id_lists_come_in_a_few_lengths() {
-        assert_eq!(padded(1), 26);
-        assert_eq!(padded(26), 26);
-        assert_eq!(padded(27), 100);
-        assert_eq!(padded(500), 500);
-        assert_eq!(padded(501), 600);
-        assert_eq!(placeholders(3).matches('$').count(), 26);
+    fn id_lists_have_one_length() {
+        assert_eq!(placeholders().matches('$').count(), IDS_AT_ONCE);
+        assert!(placeholders().ends_with("$26"));
     }
 
     #[test]

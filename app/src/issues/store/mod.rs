@@ -255,6 +255,34 @@ pub async fn post(
     follow(tx, issue, author, now).await
 }
 
+/// How long the same text from the same person counts as the same post sent twice.
+const REPEAT_WINDOW: chrono::Duration = chrono::Duration::minutes(10);
+
+/// Whether `author`'s latest post on the issue, within the last few minutes, says exactly
+/// `text`: the same post sent twice (a double click, a form sent again), not a new one.
+pub async fn just_posted(
+    tx: &mut Tx,
+    issue: IssueId,
+    author: AccountId,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let latest: Option<(String, String)> = sqlx::query_as(
+        "SELECT body, created_at FROM issue_events \
+         WHERE issue_id = $1 AND actor_id = $2 AND kind IN ('comment', 'official_response') \
+           AND removed_at IS NULL \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(issue.0)
+    .bind(author.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((body, at)) = latest else {
+        return Ok(false);
+    };
+    Ok(body == text && now - timestamp::from_db(&at)? < REPEAT_WINDOW)
+}
+
 /// A move along the workflow, as the timeline records it.
 pub struct StatusChange<'a> {
     pub to: IssueStatus,
@@ -824,7 +852,8 @@ pub async fn remove_post(
 ) -> Result<bool, sqlx::Error> {
     let at = timestamp::to_db(now);
     let changed = sqlx::query(
-        "UPDATE issue_events SET body = '', body_html = '', removed_at = $1, removed_by = $2, \
+        "UPDATE issue_events SET body = '', body_html = '', html_renderer = $5, removed_at = $1, \
+           removed_by = $2, \
            version = version + 1 \
          WHERE id = $3 AND version = $4 AND removed_at IS NULL",
     )
@@ -832,6 +861,7 @@ pub async fn remove_post(
     .bind(remover.0)
     .bind(post.id)
     .bind(version)
+    .bind(render::VERSION)
     .execute(&mut **tx)
     .await?;
     if changed.rows_affected() != 1 {

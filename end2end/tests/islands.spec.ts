@@ -22,17 +22,19 @@ test("with JavaScript on, the Markdown editor's island comes alive and previews"
 
   const text = page.getByLabel("Description");
   await text.fill("Seen on **every** record; see #1.");
-  await page.getByRole("button", { name: "Preview" }).click();
-  const preview = page.locator(".markdown-field__preview");
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  const preview = page.getByRole("region", { name: "Preview" });
   await expect(preview.locator("strong")).toHaveText("every");
   await expect(preview.getByRole("link", { name: "#1" })).toHaveAttribute("href", "/issues/1");
-  // The text box steps aside (it stays in the form, to be posted).
-  const setAside = () => text.evaluate((box) => box.closest(".visually-hidden") !== null);
-  expect(await setAside()).toBe(true);
+  // The text box stays in view, and the preview follows what is typed when asked.
+  await expect(text).toBeVisible();
+  await text.fill("Now *different*.");
+  await page.getByRole("button", { name: "Update preview" }).click();
+  await expect(preview.locator("em")).toHaveText("different");
 
-  await page.getByRole("button", { name: "Write" }).click();
-  await expect.poll(setAside).toBe(false);
-  await expect(text).toHaveValue("Seen on **every** record; see #1.");
+  await page.getByRole("button", { name: "Hide preview" }).click();
+  await expect(preview).toHaveCount(0);
+  await expect(text).toHaveValue("Now *different*.");
 
   // The browser loaded the bundle by its hashed name, and nothing complained.
   const bundles = await page.evaluate(() =>
@@ -44,6 +46,19 @@ test("with JavaScript on, the Markdown editor's island comes alive and previews"
   expect(bundles).toHaveLength(1);
   expect(bundles[0]).toMatch(/^\/pkg\/watchdog\.[A-Za-z0-9_-]{8,}\.wasm$/);
   expect(problems).toEqual([]);
+});
+
+test("a preview the server refuses says why, and keeps the text", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "islands need JavaScript");
+  await signIn(page, "member@example.org", PASSWORD);
+  await page.goto("/issues/new");
+  await expect(page.locator(".markdown-field")).toHaveAttribute("data-live", "", { timeout: 30_000 });
+  const long = "a".repeat(210 * 1024);
+  const text = page.getByLabel("Description");
+  await text.fill(long);
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Preview" })).toContainText("the most a text may hold is 200 KB");
+  expect((await text.inputValue()).length).toBe(long.length);
 });
 
 test("with JavaScript off, the editor is a plain text box and the page is complete", async ({

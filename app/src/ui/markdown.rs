@@ -51,10 +51,10 @@ pub fn MarkdownField(
     }
 }
 
-/// The island around a Markdown text box: the tabs, and the preview the server renders with
-/// the one renderer, so it shows exactly what the page will. The text box itself (its
-/// children) stays the server's, so what is typed before the island is live is kept, and the
-/// form posts it as it would without JavaScript.
+/// The island around a Markdown text box: a "Preview" button under it that shows, below, the
+/// text as the server's one renderer makes it, so the preview is exactly what the page will
+/// show. The text box itself (its children) stays the server's, always in view: what is typed
+/// before the island is live is kept, and the form posts it as it would without JavaScript.
 #[island]
 fn MarkdownEditor(children: Children) -> impl IntoView {
     let preview = Action::new_unsync(|text: &String| {
@@ -68,8 +68,8 @@ fn MarkdownEditor(children: Children) -> impl IntoView {
         }
     });
     let (previewing, set_previewing) = signal(false);
-    // Effects run only in the browser: the tabs appear once the island is live, never in
-    // the server's HTML, where they could do nothing.
+    // Effects run only in the browser: the button appears once the island is live, never in
+    // the server's HTML, where it could do nothing.
     let (live, set_live) = signal(false);
     Effect::new(move |_| set_live.set(true));
     let editor = NodeRef::<leptos::html::Div>::new();
@@ -95,33 +95,28 @@ fn MarkdownEditor(children: Children) -> impl IntoView {
     };
     view! {
         <div class="markdown-field" node_ref=editor data-live=move || live.get().then_some("")>
-            <div class="markdown-field__tabs" role="group" aria-label="Editor mode" hidden=move || !live.get()>
+            {children()}
+            <div class="markdown-field__tools" hidden=move || !live.get()>
+                <button type="button" class="button--quiet" on:click=show_preview>
+                    {move || if previewing.get() { "Update preview" } else { "Preview" }}
+                </button>
                 <button
                     type="button"
                     class="button--quiet"
-                    aria-pressed=move || (!previewing.get()).to_string()
+                    hidden=move || !previewing.get()
                     on:click=move |_| set_previewing.set(false)
                 >
-                    "Write"
-                </button>
-                <button
-                    type="button"
-                    class="button--quiet"
-                    aria-pressed=move || previewing.get().to_string()
-                    on:click=show_preview
-                >
-                    "Preview"
+                    "Hide preview"
                 </button>
             </div>
-            <div class:visually-hidden=previewing>{children()}</div>
             {move || {
                 previewing
                     .get()
                     .then(|| {
                         view! {
-                            <div class="markdown-field__preview" aria-live="polite">
+                            <section class="markdown-field__preview" aria-label="Preview" aria-live="polite">
                                 {rendered}
-                            </div>
+                            </section>
                         }
                     })
             }}

@@ -79,8 +79,11 @@ pub struct Db {
     read: AnyPool,
     write: AnyPool,
     backend: Backend,
-    caches: Arc<Mutex<HashMap<(TypeId, &'static str), Arc<dyn AnyValue + Send + Sync>>>>,
+    caches: Arc<Mutex<Caches>>,
 }
+
+/// The values held in memory for a database, by type and name (`Db::cache`).
+type Caches = HashMap<(TypeId, &'static str), Arc<dyn AnyValue + Send + Sync>>;
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

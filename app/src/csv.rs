@@ -1,59 +1,56 @@
-//! CSV as RFC 4180 describes it, for the exports: comma-separated, CRLF line ends, a field
-//! quoted when it holds a comma, quote or line break (quotes doubled). UTF-8, starting with a
-//! byte-order mark so spreadsheet programs read accents and dashes right.
+//! CSV for the exports, written by the `csv` crate (RFC 4180: comma-separated, CRLF line
+//! ends, a field quoted when it must be, quotes doubled), in UTF-8 after a byte-order mark so
+//! spreadsheet programs read accents and dashes right.
 //!
-//! A field a spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, tab or carriage
-//! return) gets a leading apostrophe: text people typed must never execute when opened.
+//! Our rule on top: a field a spreadsheet would run as a formula (starting `=`, `+`, `-`,
+//! `@`, tab or carriage return) gets a leading apostrophe, so text people typed never
+//! executes when the file is opened.
 
-const BYTE_ORDER_MARK: char = '\u{feff}';
+use std::borrow::Cow;
 
-/// A CSV document being written, one record at a time.
+const BYTE_ORDER_MARK: &str = "\u{feff}";
+
+/// A CSV document being written in memory, one record at a time.
 pub struct CsvWriter {
-    out: String,
+    out: ::csv::Writer<Vec<u8>>,
 }
 
 impl CsvWriter {
     /// A document whose first record is `header`.
     pub fn new(header: &[&str]) -> Self {
-        let mut writer = CsvWriter {
-            out: String::from(BYTE_ORDER_MARK),
-        };
+        let out = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(BYTE_ORDER_MARK.as_bytes().to_vec());
+        let mut writer = CsvWriter { out };
         writer.record(header.iter().copied());
         writer
     }
 
     pub fn record<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) {
-        for (index, field) in fields.into_iter().enumerate() {
-            if index > 0 {
-                self.out.push(',');
-            }
-            write_field(&mut self.out, field);
+        let fields = fields.into_iter().map(as_text);
+        // Writing to memory cannot fail; a failure would be a bug in the crate.
+        if let Err(error) = self.out.write_record(fields) {
+            tracing::error!(%error, "could not write a CSV record");
         }
-        self.out.push_str("\r\n");
     }
 
     pub fn finish(self) -> String {
-        self.out
+        let bytes = self.out.into_inner().unwrap_or_else(|error| {
+            tracing::error!(error = %error.error(), "could not finish a CSV document");
+            error.into_inner().get_ref().clone()
+        });
+        // Every field went in as UTF-8 text, so the document is UTF-8.
+        String::from_utf8(bytes)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
     }
 }
 
-fn write_field(out: &mut String, field: &str) {
-    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quoted = formula || field.contains([',', '"', '\r', '\n']);
-    if quoted {
-        out.push('"');
-    }
-    if formula {
-        out.push('\'');
-    }
-    for c in field.chars() {
-        if c == '"' {
-            out.push('"');
-        }
-        out.push(c);
-    }
-    if quoted {
-        out.push('"');
+/// The field as text a spreadsheet shows rather than runs.
+fn as_text(field: &str) -> Cow<'_, [u8]> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{field}").into_bytes())
+    } else {
+        Cow::Borrowed(field.as_bytes())
     }
 }
 
@@ -110,10 +107,22 @@ mod tests {
             &["\tTab"],
             &["a=b"],
         ]);
+        let lines: Vec<&str> = written
+            .trim_start_matches('\u{feff}')
+            .split("\r\n")
+            .collect();
         assert_eq!(
-            written,
-            "\u{feff}x\r\n\"'=HYPERLINK(\"\"http://evil.example\"\")\"\r\n\"'+1\"\r\n\"'-2\"\r\n\
-             \"'@SUM(A1)\"\r\n\"'\tTab\"\r\na=b\r\n"
+            lines,
+            [
+                "x",
+                "\"'=HYPERLINK(\"\"http://evil.example\"\")\"",
+                "'+1",
+                "'-2",
+                "'@SUM(A1)",
+                "'\tTab",
+                "a=b",
+                ""
+            ]
         );
     }
 }

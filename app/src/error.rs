@@ -20,6 +20,13 @@ pub enum AppError {
     /// The person signed in may not do this (403).
     #[error("Your account does not allow this. If you need it, ask an administrator.")]
     Forbidden,
+    /// The request could not be read as this function's arguments (400).
+    #[error("The request could not be read. Please go back, reload the page and try again.")]
+    BadRequest,
+    /// The record changed since the form was loaded (409): someone else saved first. Carried
+    /// like a refusal, so the form keeps what was typed and says what happened.
+    #[error("{}", .0.summary())]
+    Stale(FormErrors),
     /// What the request names does not exist, or the caller may not know it does (404).
     #[error("That could not be found. It may have been removed, or the link may be wrong.")]
     NotFound,
@@ -33,55 +40,94 @@ pub enum AppError {
 
 impl AppError {
     /// A refused form (422).
-    #[cfg(feature = "ssr")]
     pub fn refused(errors: FormErrors) -> AppError {
-        AppError::Invalid(errors).with_status()
+        AppError::Invalid(errors)
     }
 
-    /// The HTTP status this error stands for.
+    /// A form refused because its record moved on since the page was loaded (409).
+    pub fn stale(errors: FormErrors) -> AppError {
+        AppError::Stale(errors)
+    }
+
+    /// A refusal's messages by field, whatever the reason it was refused.
+    pub fn form_errors(&self) -> Option<&FormErrors> {
+        match self {
+            AppError::Invalid(errors) | AppError::Stale(errors) => Some(errors),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status this error stands for. Every error carries one: a server function's
+    /// answer takes it when the error is sent (`ser` below), a page showing the error takes
+    /// it in `ui::errors::Refusal`, so no caller has to remember to set it.
     #[cfg(feature = "ssr")]
     pub fn status(&self) -> axum::http::StatusCode {
         use axum::http::StatusCode;
         match self {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Stale(_) => StatusCode::CONFLICT,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
+}
 
-    /// Sets the response's status to this error's, so logs and tools see a refusal as a
-    /// refusal, and a page that shows it answers with it. A form posted without JavaScript
-    /// keeps the redirect back to its page that leptos_axum gives it instead (a status set
-    /// here would replace that redirect).
-    #[cfg(feature = "ssr")]
-    pub fn with_status(self) -> AppError {
-        use axum::http::{header::ACCEPT, request::Parts, Method};
-        use leptos::prelude::use_context;
+/// Sets the answer's status to the error's, so logs and tools see a refusal as a refusal. A
+/// form posted without JavaScript keeps the redirect back to its page that leptos_axum gives
+/// it instead (a status set here would replace that redirect).
+#[cfg(feature = "ssr")]
+fn set_answer_status(error: &AppError) {
+    use axum::http::{header::ACCEPT, request::Parts, Method};
+    use leptos::prelude::use_context;
 
-        let plain_form_post = use_context::<Parts>().is_some_and(|parts| {
-            parts.method == Method::POST
-                && parts
-                    .headers
-                    .get(ACCEPT)
-                    .and_then(|accept| accept.to_str().ok())
-                    .is_some_and(|accept| accept.contains("text/html"))
-        });
-        if !plain_form_post {
-            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                response.set_status(self.status());
-            }
+    let plain_form_post = use_context::<Parts>().is_some_and(|parts| {
+        parts.method == Method::POST
+            && parts
+                .headers
+                .get(ACCEPT)
+                .and_then(|accept| accept.to_str().ok())
+                .is_some_and(|accept| accept.contains("text/html"))
+    });
+    if !plain_form_post {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(error.status());
         }
-        self
     }
 }
 
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// A request server_fn could not turn into the function's arguments is bad input (400),
+    /// told without the parser's words; anything else is a failure to reach the server.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                #[cfg(feature = "ssr")]
+                tracing::debug!(error = %value, "unreadable server function arguments");
+                AppError::BadRequest
+            }
+            // On the server, a body that could not be read at all (not UTF-8, say) is bad
+            // input too; in the browser the same error means an answer it could not read.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(_) => {
+                tracing::debug!(error = %value, "unreadable server function body");
+                AppError::BadRequest
+            }
+            other => AppError::Transport(other.to_string()),
+        }
+    }
+
+    /// The one place every server function's error passes on its way out, so the answer's
+    /// status is set here, from the error itself.
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        #[cfg(feature = "ssr")]
+        set_answer_status(self);
+        <Self::Encoder as leptos::server_fn::Encodes<Self>>::encode(self)
+            .unwrap_or_else(|_| leptos::server_fn::Bytes::from_static(br#""Internal""#))
     }
 }
 

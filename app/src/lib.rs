@@ -34,8 +34,6 @@ use crate::ui::{errors::NotFound, layout::Layout};
 
 /// The HTML document around every server-rendered page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    security::set_page_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en-GB">
@@ -77,12 +75,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/issues") view=issues::pages::IssuesPage ssr=SsrMode::Async/>
                     <Route path=path!("/issues/new") view=issues::pages::ReportIssuePage ssr=SsrMode::Async/>
                     <Route path=path!("/issues/:number") view=issues::pages::IssuePage ssr=SsrMode::Async/>
-                    <Route path=path!("/account") view=accounts::own_pages::AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/join/:token") view=accounts::link_pages::LinkPage ssr=SsrMode::Async/>
-                    <Route path=path!("/reset/:token") view=accounts::link_pages::LinkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=accounts::own::pages::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/join/:token") view=accounts::links::pages::LinkPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reset/:token") view=accounts::links::pages::LinkPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/admin/users")
-                        view=accounts::admin_pages::UsersPage
+                        view=accounts::admin::pages::UsersPage
                         ssr=SsrMode::Async
                     />
                     <Route
@@ -97,7 +95,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route
                         path=path!("/admin/audit")
-                        view=accounts::admin_pages::AuditLogPage
+                        view=accounts::admin::pages::AuditLogPage
                         ssr=SsrMode::Async
                     />
                 </Routes>

@@ -61,22 +61,22 @@ pub fn keep_uncompressed() {
     }
 }
 
-/// Sets the page policy on the response being rendered, with the nonce Leptos gave its
-/// scripts for this request.
-pub fn set_page_policy() {
-    use axum::http::{header::CONTENT_SECURITY_POLICY, HeaderValue};
-    use leptos::prelude::use_context;
+/// The nonce the server chose for a page's scripts. The server puts it in the request
+/// (`server/src/security.rs`), writes the policy naming it on the response itself, and Leptos
+/// gives it to the page's scripts (`provide_page_nonce`): the policy never depends on what the
+/// page rendering hands back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageNonce(pub String);
 
-    let (Some(nonce), Some(response)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) else {
-        return;
-    };
-    // The same switch Leptos' <AutoReload/> uses to decide whether to open its websocket.
-    let live_reload = std::env::var_os("LEPTOS_WATCH").is_some();
-    if let Ok(value) = HeaderValue::from_str(&page_policy(&nonce, live_reload)) {
-        response.insert_header(CONTENT_SECURITY_POLICY, value);
+/// Hands the request's `PageNonce` to Leptos, for the page's script tags.
+pub fn provide_page_nonce() {
+    use axum::http::request::Parts;
+    use leptos::prelude::{provide_context, use_context};
+
+    if let Some(PageNonce(nonce)) =
+        use_context::<Parts>().and_then(|parts| parts.extensions.get::<PageNonce>().cloned())
+    {
+        provide_context(leptos::nonce::Nonce::from_value(nonce));
     }
 }
 

@@ -192,6 +192,19 @@ impl Config {
             .map(|url| url.trim_end_matches('/').to_owned())
     }
 
+    /// The origin links sent to people (invitations, exports, emails) are built from: the
+    /// public address when configured, otherwise the address the server listens on (`bound`,
+    /// the one actually taken), never what a request's `Host` header says.
+    pub fn link_origin(&self, bound: std::net::SocketAddr) -> String {
+        self.public_origin().unwrap_or_else(|| {
+            if bound.ip().is_unspecified() {
+                format!("http://localhost:{}", bound.port())
+            } else {
+                format!("http://{bound}")
+            }
+        })
+    }
+
     /// Served to people over HTTPS (directly or through a proxy).
     pub fn https(&self) -> bool {
         self.public_url

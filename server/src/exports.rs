@@ -10,8 +10,8 @@ use app::{
 use axum::{
     extract::{RawQuery, State},
     http::{
-        header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, HOST},
-        HeaderMap, StatusCode,
+        header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE},
+        StatusCode,
     },
     response::{IntoResponse, Response},
     Extension,
@@ -22,14 +22,13 @@ use app::db::Db;
 #[derive(Clone)]
 pub struct ExportState {
     pub db: Db,
-    /// Where the app is reached, for the links in a file; else the request's own host.
-    pub public_origin: Option<String>,
+    /// Where the app is reached, for the links in a file (`Config::link_origin`).
+    pub link_origin: String,
 }
 
 pub async fn issues_csv(
     State(state): State<ExportState>,
     user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
     let Some(Extension(user)) = user else {
@@ -43,12 +42,9 @@ pub async fn issues_csv(
             .into_response();
     }
     let filter = export::filter_from_query(query.as_deref().unwrap_or_default());
-    let origin = state.public_origin.clone().unwrap_or_else(|| {
-        let host = headers.get(HOST).and_then(|host| host.to_str().ok());
-        format!("http://{}", host.unwrap_or("localhost"))
-    });
+    let origin = &state.link_origin;
     let now = chrono::Utc::now();
-    match export::issues_csv(&state.db, &filter, &user, now, &origin).await {
+    match export::issues_csv(&state.db, &filter, &user, now, origin).await {
         Ok(body) => (
             [
                 (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),

@@ -8,6 +8,7 @@ pub mod config;
 pub mod demo;
 pub mod exports;
 pub mod health;
+pub mod input;
 pub mod refused_forms;
 pub mod security;
 pub mod sessions;

@@ -45,14 +45,22 @@ enum Command {
 #[derive(Subcommand)]
 enum DemoCommand {
     /// Fill an empty database with demonstration accounts and records (does nothing if
-    /// the database already has accounts).
-    Load,
+    /// the database already has accounts). Refused on an instance others can reach (one
+    /// listening beyond this machine, or with a public address) unless forced.
+    Load {
+        /// Load even though the instance can be reached from elsewhere.
+        #[arg(long)]
+        force: bool,
+    },
     /// Add many generated issues (after the demo data, if the database is empty), for
     /// measuring speed on a large tracker.
     Generate {
         /// How many issues to add.
         #[arg(long, default_value_t = 100_000)]
         issues: usize,
+        /// Generate even though the instance can be reached from elsewhere.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -111,8 +119,11 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             println!("created administrator {email}; sign in at /sign-in");
             Ok(())
         }
-        Command::Demo(DemoCommand::Load) => {
+        Command::Demo(DemoCommand::Load { force }) => {
             telemetry::init(&config.log);
+            if let (Some(refusal), false) = (watchdog::demo::refusal(&config), force) {
+                anyhow::bail!("demo data not loaded: {refusal}");
+            }
             match watchdog::demo::load(&config).await? {
                 watchdog::demo::Loaded::Now => println!(
                     "demo data loaded; sign in as admin@example.org, chair@example.org, \
@@ -125,8 +136,11 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Demo(DemoCommand::Generate { issues }) => {
+        Command::Demo(DemoCommand::Generate { issues, force }) => {
             telemetry::init(&config.log);
+            if let (Some(refusal), false) = (watchdog::demo::refusal(&config), force) {
+                anyhow::bail!("demo data not generated: {refusal}");
+            }
             let total = watchdog::demo::generate::generate(&config, issues).await?;
             println!("the database now holds {total} issues");
             Ok(())

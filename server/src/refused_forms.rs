@@ -127,6 +127,11 @@ pub async fn restore(
     if request.method() != Method::GET || request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
+    // Leptos' router would read a refusal from these keys in any page's URL (so a crafted
+    // link could show made-up messages); only `__form`, above, ever carries one here.
+    if let Some(clean) = without_refusal_keys(request.uri()) {
+        *request.uri_mut() = clean;
+    }
     let id = request.uri().query().and_then(|query| {
         form_urlencoded::parse(query.as_bytes())
             .find(|(key, _)| key == FORM_KEY)
@@ -143,6 +148,33 @@ pub async fn restore(
         }
     }
     next.run(request).await
+}
+
+/// The URI without server_fn's refusal keys, if it has any.
+fn without_refusal_keys(uri: &axum::http::Uri) -> Option<axum::http::Uri> {
+    let query = uri.query()?;
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .map(|(key, value)| (key.into_owned(), value.into_owned()))
+        .collect();
+    if !pairs
+        .iter()
+        .any(|(key, _)| key == ACTION_KEY || key == ERROR_KEY)
+    {
+        return None;
+    }
+    let kept = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(
+            pairs
+                .iter()
+                .filter(|(key, _)| key != ACTION_KEY && key != ERROR_KEY),
+        )
+        .finish();
+    let path_and_query = if kept.is_empty() {
+        uri.path().to_owned()
+    } else {
+        format!("{}?{kept}", uri.path())
+    };
+    path_and_query.parse().ok()
 }
 
 /// What `new_token` makes: 43 characters of unpadded URL-safe base64.
@@ -292,6 +324,24 @@ async fn take(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refusal_keys_are_taken_out_of_a_page_address() {
+        let uri: axum::http::Uri = "/issues/7?edit=details&__path=%2Fapi&__err=e30%3D"
+            .parse()
+            .expect("uri");
+        assert_eq!(
+            without_refusal_keys(&uri).expect("rewritten").to_string(),
+            "/issues/7?edit=details"
+        );
+        let only: axum::http::Uri = "/sign-in?__err=e30".parse().expect("uri");
+        assert_eq!(
+            without_refusal_keys(&only).expect("rewritten").to_string(),
+            "/sign-in"
+        );
+        let clean: axum::http::Uri = "/issues?q=crash".parse().expect("uri");
+        assert_eq!(without_refusal_keys(&clean), None);
+    }
 
     #[test]
     fn a_refusal_is_taken_out_of_the_redirect() {

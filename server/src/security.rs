@@ -8,8 +8,8 @@ use axum::{
     extract::{Request, State},
     http::{
         header::{
-            CONTENT_SECURITY_POLICY, HOST, ORIGIN, REFERER, REFERRER_POLICY,
-            STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+            CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, HOST, ORIGIN, REFERER,
+            REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
         },
         HeaderMap, HeaderName, HeaderValue, StatusCode,
     },
@@ -30,15 +30,37 @@ pub struct Site {
     pub https: bool,
 }
 
-/// Adds the security headers to every response, and a nothing-allowed CSP to any response
-/// that did not set its own (pages set theirs, with their script nonce).
+/// Adds the security headers to every response: a page's CSP with its script nonce, and a
+/// nothing-allowed CSP to any other response that did not set its own.
 pub async fn security_headers(
     State(site): State<Arc<Site>>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
+    // A page's policy names the nonce of its scripts. It is chosen here and written on the
+    // response here, whatever the rendering does with its own response options.
+    let path = request.uri().path();
+    let nonce =
+        (request.method().is_safe() && !path.starts_with("/api/") && !path.starts_with("/pkg/"))
+            .then(|| leptos::nonce::Nonce::new().to_string());
+    if let Some(nonce) = &nonce {
+        request
+            .extensions_mut()
+            .insert(app::security::PageNonce(nonce.clone()));
+    }
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    let is_page = headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"));
+    if let (true, Some(nonce)) = (is_page, &nonce) {
+        // The same switch Leptos' <AutoReload/> uses to decide whether to open its websocket.
+        let live_reload = std::env::var_os("LEPTOS_WATCH").is_some();
+        if let Ok(policy) = HeaderValue::from_str(&app::security::page_policy(nonce, live_reload)) {
+            headers.insert(CONTENT_SECURITY_POLICY, policy);
+        }
+    }
     // The page's word to the compression layer, which has heard it by now.
     headers.remove(app::security::UNCOMPRESSED);
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
@@ -51,6 +73,11 @@ pub async fn security_headers(
     headers
         .entry(CONTENT_SECURITY_POLICY)
         .or_insert(HeaderValue::from_static(app::security::NON_PAGE_POLICY));
+    // Pages and server functions answer for one person at one moment (an invitation link, a
+    // private view of the issues): no cache keeps them. Static files set their own.
+    headers
+        .entry(CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
     if site.https {
         headers.insert(
             STRICT_TRANSPORT_SECURITY,

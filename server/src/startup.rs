@@ -13,7 +13,7 @@ use anyhow::Context;
 use app::{
     accounts::{
         address_limit::SignInAddressLimit,
-        request::{AddressSource, PublicOrigin},
+        request::{AddressSource, LinkOrigin},
         sessions::SessionConfig,
     },
     db::Db,
@@ -29,7 +29,7 @@ use crate::{
     assets,
     config::Config,
     exports::{self, ExportState},
-    health, refused_forms,
+    health, input, refused_forms,
     security::{self, Site},
     sessions::{self, SessionLayerState},
     telemetry,
@@ -79,13 +79,22 @@ impl Application {
             .await
             .with_context(|| format!("could not listen on {}", config.listen))?;
 
+        let bound = listener.local_addr()?;
+        if config.public_url.is_none() && !bound.ip().is_loopback() {
+            tracing::warn!(
+                links = %config.link_origin(bound),
+                "listening beyond this machine without public_url: links in invitations, \
+                 password resets and exports name the address above; set public_url to the \
+                 address people use"
+            );
+        }
         let site = Site {
             public_origin: config.public_origin(),
             https: config.https(),
         };
         let requests = RequestPolicy {
             sessions: config.session_config(),
-            public_origin: PublicOrigin(config.public_origin()),
+            link_origin: LinkOrigin(config.link_origin(bound)),
             address_source: if config.behind_proxy {
                 AddressSource::ForwardedFor
             } else {
@@ -211,7 +220,7 @@ pub async fn shutdown_signal() {
 #[derive(Clone)]
 struct RequestPolicy {
     sessions: SessionConfig,
-    public_origin: PublicOrigin,
+    link_origin: LinkOrigin,
     address_source: AddressSource,
     sign_in_limit: SignInAddressLimit,
 }
@@ -229,7 +238,7 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
     };
     let exports = ExportState {
         db: state.db.clone(),
-        public_origin: requests.public_origin.0.clone(),
+        link_origin: requests.link_origin.0.clone(),
     };
     let context = {
         let db = state.db.clone();
@@ -237,9 +246,10 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
             provide_context(db.clone());
             provide_context(requests.sessions);
             provide_context(requests.address_source);
-            provide_context(requests.public_origin.clone());
+            provide_context(requests.link_origin.clone());
             provide_context(requests.sign_in_limit.clone());
             app::ui::forms::provide_refused_form();
+            app::security::provide_page_nonce();
         }
     };
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
@@ -274,6 +284,7 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
             sessions,
             sessions::resolve_session,
         ))
+        .layer(middleware::from_fn(input::refuse_unstorable_text))
         .layer(middleware::from_fn_with_state(
             site.clone(),
             security::reject_cross_site,

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::accounts::{audit_store, request, sessions, store, types::AuditAction};
+use crate::accounts::{attempts, audit_store, request, sessions, store, types::AuditAction};
 use crate::{accounts::types::CurrentUser, error::AppError};
 #[cfg(feature = "ssr")]
 use crate::{
@@ -24,6 +24,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 
 /// Anyone: signs in with email and password, then goes to `next` (a path on this site).
 #[server(prefix = "/api", endpoint = "sign_in")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "sign_in", skip_all))]
 pub async fn sign_in(
     email: String,
     password: String,
@@ -60,18 +61,33 @@ pub async fn sign_in(
     };
 
     let account = store::sign_in_account(&db, &parsed_email).await?;
-    // Throttled by the email tried, known account or not, so the answer tells nothing.
+    // Throttled by the email tried, known account or not, so the answer tells nothing; a
+    // browser that signed in to the account before is throttled on its own failures only.
     let last_success = account.as_ref().and_then(|account| account.last_sign_in_at);
-    let since = last_success.map_or(now - throttle::window(), |at| {
-        at.max(now - throttle::window())
-    });
-    let failures = store::sign_in_failures(&db, &parsed_email, since).await?;
-    if let Some(wait) = throttle::wait(&failures, now) {
-        return refused(FormErrors::new().form(format!(
-            "Too many failed attempts to sign in with this email address. {}",
-            throttle::try_again_in(wait)
-        )));
-    }
+    let since = last_success.unwrap_or(now - throttle::window());
+    let device = request::device_token(config.secure);
+    let device_hash = device.as_deref().map(sessions::token_hash);
+    let trusted = match (&account, &device_hash) {
+        (Some(account), Some(hash)) => attempts::is_trusted(&db, hash, account.id, now).await?,
+        _ => false,
+    };
+    let attempt = match attempts::begin(
+        &db,
+        &parsed_email,
+        device_hash.as_deref().filter(|_| trusted),
+        since,
+        now,
+    )
+    .await?
+    {
+        Ok(attempt) => attempt,
+        Err(wait) => {
+            return refused(FormErrors::new().form(format!(
+                "Too many failed attempts to sign in with this email address. {}",
+                throttle::try_again_in(wait)
+            )))
+        }
+    };
     // Any length may be tried (a wrong one just fails), but the work is bounded.
     let candidate = Password::parse(&password).ok();
     let stored = account
@@ -118,6 +134,14 @@ pub async fn sign_in(
             );
         }
     };
+    attempts::succeeded(&mut tx, attempt).await?;
+    // From now on this browser is one the account's owner uses: trusted for it. Its token
+    // is kept only if it is one of ours already.
+    let device = match (device, device_hash) {
+        (Some(token), Some(hash)) if trusted || attempts::is_known(&db, &hash, now).await? => token,
+        _ => sessions::new_token(),
+    };
+    attempts::trust(&mut tx, &sessions::token_hash(&device), account.id, now).await?;
 
     let token = sessions::new_token();
     let remember = remember.is_some();
@@ -142,12 +166,14 @@ pub async fn sign_in(
 
     let lifetime = remember.then_some(config.policy.absolute);
     request::set_cookie(&sessions::session_cookie(&token, config.secure, lifetime));
+    request::set_cookie(&sessions::device_cookie(&device, config.secure));
     leptos_axum::redirect(&crate::security::local_path(next.as_deref()));
     Ok(())
 }
 
 /// Anyone: ends this browser's session (if any) on the server and clears its cookie.
 #[server(prefix = "/api", endpoint = "sign_out")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "sign_out", skip_all))]
 pub async fn sign_out() -> Result<(), AppError> {
     let db = crate::db::use_db()?;
     let config = request::session_config()?;

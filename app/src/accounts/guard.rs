@@ -11,7 +11,7 @@ use crate::{
 
 /// The signed-in person, or a 401 refusal.
 pub fn signed_in() -> Result<CurrentUser, AppError> {
-    request::current_user().ok_or_else(|| AppError::NotSignedIn.with_status())
+    request::current_user().ok_or(AppError::NotSignedIn)
 }
 
 /// The signed-in person if their role holds `permission`; else a 401 or 403 refusal.
@@ -20,6 +20,6 @@ pub fn require(permission: Permission) -> Result<CurrentUser, AppError> {
     if allows(user.role, permission) {
         Ok(user)
     } else {
-        Err(AppError::Forbidden.with_status())
+        Err(AppError::Forbidden)
     }
 }

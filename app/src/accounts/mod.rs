@@ -3,19 +3,16 @@
 
 #[cfg(feature = "ssr")]
 pub mod address_limit;
-pub mod admin_api;
-pub mod admin_pages;
+pub mod admin;
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod attempts;
 #[cfg(feature = "ssr")]
 pub mod audit_store;
 #[cfg(feature = "ssr")]
 pub mod guard;
-pub mod link_pages;
-pub mod links_api;
-#[cfg(feature = "ssr")]
-pub mod links_store;
-pub mod own_api;
-pub mod own_pages;
+pub mod links;
+pub mod own;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod passwords;

@@ -104,6 +104,19 @@ pub fn session_token(secure: bool) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The device token (`accounts::attempts`) the request's cookie carries, if any.
+pub fn device_token(secure: bool) -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    let name = sessions::device_cookie_name(secure);
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|header| sessions::cookie_value(header, name))
+        .map(str::to_owned)
+}
+
 /// The hash the sessions table knows this request's session by.
 pub fn session_token_hash() -> Option<String> {
     let config = session_config().ok()?;
@@ -122,18 +135,18 @@ pub fn set_cookie(cookie: &str) {
     }
 }
 
-/// Where people reach this site, for links shown to be sent to others. Set in configuration
-/// (`public_url`) for a real deployment; else taken from the request's own `Host`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct PublicOrigin(pub Option<String>);
+/// Where people reach this site, for links shown to be sent to others: the configured
+/// `public_url`, else the address the server listens on. Never a request's `Host` header,
+/// which whoever sends the request chooses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkOrigin(pub String);
 
 pub fn site_origin() -> String {
-    if let Some(PublicOrigin(Some(origin))) = use_context::<PublicOrigin>() {
-        return origin;
+    match use_context::<LinkOrigin>() {
+        Some(LinkOrigin(origin)) => origin,
+        None => {
+            tracing::error!("no link origin in the request context");
+            "http://localhost".to_owned()
+        }
     }
-    let host = use_context::<Parts>()
-        .and_then(|parts| parts.headers.get(axum::http::header::HOST).cloned())
-        .and_then(|host| host.to_str().ok().map(str::to_owned))
-        .unwrap_or_else(|| "localhost".to_owned());
-    format!("http://{host}")
 }

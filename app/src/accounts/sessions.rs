@@ -15,6 +15,31 @@ pub fn cookie_name(secure: bool) -> &'static str {
     }
 }
 
+/// The device cookie's name (see `accounts::attempts`), pinned like the session's.
+pub fn device_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-watchdog_device"
+    } else {
+        "watchdog_device"
+    }
+}
+
+/// How long a browser stays trusted after it last signed in.
+pub const DEVICE_LIFETIME: Duration = Duration::days(365);
+
+/// The `Set-Cookie` value that marks this browser as one that has signed in before.
+pub fn device_cookie(token: &str, secure: bool) -> String {
+    let mut cookie = format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
+        device_cookie_name(secure),
+        DEVICE_LIFETIME.num_seconds()
+    );
+    if secure {
+        cookie.push_str("; Secure");
+    }
+    cookie
+}
+
 /// A new session token for the cookie.
 pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
@@ -98,7 +123,11 @@ pub fn clearing_cookie(secure: bool) -> String {
 
 /// The session token in a `Cookie` header, if any.
 pub fn token_from_cookie_header(header: &str, secure: bool) -> Option<&str> {
-    let name = cookie_name(secure);
+    cookie_value(header, cookie_name(secure))
+}
+
+/// The value of the cookie `name` in a `Cookie` header, if it has one.
+pub fn cookie_value<'h>(header: &'h str, name: &str) -> Option<&'h str> {
     header
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))

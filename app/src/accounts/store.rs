@@ -5,8 +5,7 @@ use sqlx::{Any, Transaction};
 
 use crate::{
     accounts::types::{
-        AccountId, AccountSummary, AuditAction, CurrentUser, DisplayName, Email, Role, SessionId,
-        SessionSummary,
+        AccountId, AccountSummary, CurrentUser, DisplayName, Email, Role, SessionId, SessionSummary,
     },
     db::{timestamp, Db},
     suppliers::types::SupplierId,
@@ -108,24 +107,6 @@ pub async fn sign_in_account(db: &Db, email: &Email) -> Result<Option<SignInAcco
             .map(timestamp::from_db)
             .transpose()?,
     }))
-}
-
-/// When sign-in failed for this email since `since`, oldest first.
-pub async fn sign_in_failures(
-    db: &Db,
-    email: &Email,
-    since: DateTime<Utc>,
-) -> Result<Vec<DateTime<Utc>>, sqlx::Error> {
-    let times: Vec<String> = sqlx::query_scalar(
-        "SELECT created_at FROM audit_events \
-         WHERE action = $1 AND detail = $2 AND created_at > $3 ORDER BY created_at",
-    )
-    .bind(AuditAction::SignInFailed.as_str())
-    .bind(email.normalised())
-    .bind(timestamp::to_db(since))
-    .fetch_all(db.reader())
-    .await?;
-    times.iter().map(|time| timestamp::from_db(time)).collect()
 }
 
 pub async fn set_password_hash(

@@ -7,9 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::suppliers::types::SupplierId;
 
-/// An account's database id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct AccountId(pub i64);
+pub use crate::domain::ids::{AccountId, LinkId, SessionId};
 
 /// What an account may do; see SPEC "Who uses it".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -169,10 +167,6 @@ pub struct CurrentUser {
     pub supplier: Option<SupplierId>,
 }
 
-/// A session's database id (never its token).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct SessionId(pub i64);
-
 /// An account as the administrators' list and its own page show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountSummary {
@@ -205,6 +199,8 @@ pub struct SessionSummary {
 /// An invitation not yet accepted, for the administrators' list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingInvitation {
+    /// The link's id, for revoking it.
+    pub id: LinkId,
     pub email: String,
     pub role: Role,
     pub supplier_name: Option<String>,
@@ -243,10 +239,11 @@ pub enum AuditAction {
     PasswordChanged,
     NameChanged,
     SessionEnded,
+    InvitationRevoked,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 14] = [
+    pub const ALL: [AuditAction; 15] = [
         AuditAction::AccountCreated,
         AuditAction::SignIn,
         AuditAction::SignInFailed,
@@ -261,6 +258,7 @@ impl AuditAction {
         AuditAction::PasswordChanged,
         AuditAction::NameChanged,
         AuditAction::SessionEnded,
+        AuditAction::InvitationRevoked,
     ];
 
     /// The name stored in the database.
@@ -280,6 +278,7 @@ impl AuditAction {
             AuditAction::PasswordChanged => "password_changed",
             AuditAction::NameChanged => "name_changed",
             AuditAction::SessionEnded => "session_ended",
+            AuditAction::InvitationRevoked => "invitation_revoked",
         }
     }
 
@@ -306,6 +305,7 @@ impl AuditAction {
             AuditAction::PasswordChanged => "Password changed",
             AuditAction::NameChanged => "Name changed",
             AuditAction::SessionEnded => "Session ended",
+            AuditAction::InvitationRevoked => "Invitation revoked",
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Pure rules with no I/O, shared by server and browser and unit-tested here.
 
+pub mod ids;
 pub mod issue_workflow;
 pub mod permissions;
+pub mod posting_limits;
 pub mod sign_in_throttle;
 pub mod uk_time;

@@ -2,8 +2,11 @@
 //! lives in one place and a test can read it. Record-level rules (a supplier representative
 //! acts only for their own supplier) sit beside the table as functions of the record.
 
-use crate::accounts::types::{CurrentUser, Role};
 use crate::suppliers::types::SupplierId;
+use crate::{
+    accounts::types::{AccountId, CurrentUser, Role},
+    domain::issue_workflow::StatusChanger,
+};
 
 /// Something a server function or page may require of its caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,11 +43,51 @@ pub fn allows(role: Role, permission: Permission) -> bool {
     }
 }
 
-/// Whether this person may see records that belong to `supplier`: a representative sees
-/// only their own supplier's (another supplier's issues are not theirs to read), everyone
-/// else every supplier's.
+/// Whose records a person may see: the one rule behind both the Rust check
+/// (`may_see_supplier`) and the SQL that lists records (`SupplierScope::condition`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupplierScope {
+    /// Every supplier's: the user group's members, chairs and administrators.
+    Every,
+    /// One supplier's only: a representative sees their own supplier's records (another
+    /// supplier's are not theirs to read).
+    One(SupplierId),
+    /// No supplier's: a representative whose account names no supplier.
+    Nothing,
+}
+
+impl SupplierScope {
+    pub fn of(user: &CurrentUser) -> SupplierScope {
+        match (user.role, user.supplier) {
+            (Role::SupplierRep, Some(supplier)) => SupplierScope::One(supplier),
+            (Role::SupplierRep, None) => SupplierScope::Nothing,
+            _ => SupplierScope::Every,
+        }
+    }
+
+    pub fn includes(self, supplier: SupplierId) -> bool {
+        match self {
+            SupplierScope::Every => true,
+            SupplierScope::One(own) => own == supplier,
+            SupplierScope::Nothing => false,
+        }
+    }
+
+    /// A condition on a table's supplier column that holds exactly for the records in
+    /// scope: `None` when every record is, else SQL built by `equals` for one supplier or
+    /// a condition that never holds.
+    pub fn condition(self, equals: impl FnOnce(SupplierId) -> String) -> Option<String> {
+        match self {
+            SupplierScope::Every => None,
+            SupplierScope::One(supplier) => Some(equals(supplier)),
+            SupplierScope::Nothing => Some("1 = 0".to_owned()),
+        }
+    }
+}
+
+/// Whether this person may see records that belong to `supplier` (see `SupplierScope`).
 pub fn may_see_supplier(user: &CurrentUser, supplier: SupplierId) -> bool {
-    user.role != Role::SupplierRep || user.supplier == Some(supplier)
+    SupplierScope::of(user).includes(supplier)
 }
 
 /// Whether this person may act on a record that belongs to `supplier`: chairs and
@@ -57,10 +100,56 @@ pub fn may_act_for_supplier(user: &CurrentUser, supplier: SupplierId) -> bool {
     }
 }
 
+/// Who posts to an issue of `supplier`: the user group comments, a representative of the
+/// issue's supplier responds officially.
+pub fn may_post(user: &CurrentUser, supplier: SupplierId) -> bool {
+    allows(user.role, Permission::ReportIssues)
+        || (allows(user.role, Permission::RespondForSupplier) && user.supplier == Some(supplier))
+}
+
+/// Who edits an issue's details (title, description, module, safety flag): its reporter
+/// while still in the user group, and the committee.
+pub fn may_edit_details(user: &CurrentUser, reporter: Option<AccountId>) -> bool {
+    allows(user.role, Permission::TriageIssues)
+        || (allows(user.role, Permission::ReportIssues) && reporter == Some(user.id))
+}
+
+/// In which capacity this person may move an issue of `supplier` along the workflow, if at
+/// all: as the committee, or as a representative of that supplier.
+pub fn status_changer(user: &CurrentUser, supplier: SupplierId) -> Option<StatusChanger> {
+    if allows(user.role, Permission::TriageIssues) {
+        Some(StatusChanger::Committee)
+    } else if allows(user.role, Permission::RespondForSupplier) && user.supplier == Some(supplier) {
+        Some(StatusChanger::SupplierRep)
+    } else {
+        None
+    }
+}
+
+/// How many log numbers an issue's reporter may add to it themself; the committee and the
+/// supplier's representatives, who can also remove them, may add any number.
+pub const REPORTER_LOG_NUMBERS: usize = 3;
+
+/// Whether this person may add a log number to an issue of `supplier` that `reporter`
+/// reported: the committee, the supplier's representatives, and the reporter (up to
+/// `REPORTER_LOG_NUMBERS` of their own adding).
+pub fn may_add_log_number(
+    user: &CurrentUser,
+    supplier: SupplierId,
+    reporter: Option<AccountId>,
+) -> bool {
+    may_act_for_supplier(user, supplier) || reporter == Some(user.id)
+}
+
+/// Whether this person may remove an issue's log number or move it to another issue: the
+/// committee and the representatives of the issue's supplier, whose numbers they are.
+pub fn may_manage_log_numbers(user: &CurrentUser, supplier: SupplierId) -> bool {
+    may_act_for_supplier(user, supplier)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::accounts::types::AccountId;
 
     fn user(role: Role, supplier: Option<i64>) -> CurrentUser {
         CurrentUser {
@@ -125,6 +214,31 @@ mod tests {
     }
 
     #[test]
+    fn a_representative_without_a_supplier_sees_no_suppliers_records() {
+        let rep = user(Role::SupplierRep, None);
+        assert_eq!(SupplierScope::of(&rep), SupplierScope::Nothing);
+        assert!(!may_see_supplier(&rep, SupplierId(7)));
+        assert_eq!(
+            SupplierScope::of(&rep)
+                .condition(|_| "x".to_owned())
+                .as_deref(),
+            Some("1 = 0")
+        );
+    }
+
+    #[test]
+    fn the_scope_condition_names_the_representatives_supplier_and_no_one_elses() {
+        let equals = |supplier: SupplierId| format!("supplier_id = {}", supplier.0);
+        assert_eq!(
+            SupplierScope::of(&user(Role::SupplierRep, Some(7))).condition(equals),
+            Some("supplier_id = 7".to_owned())
+        );
+        for role in [Role::Member, Role::Chair, Role::Admin] {
+            assert_eq!(SupplierScope::of(&user(role, None)).condition(equals), None);
+        }
+    }
+
+    #[test]
     fn a_representative_acts_only_for_their_own_supplier() {
         let own = SupplierId(7);
         let other = SupplierId(8);
@@ -137,5 +251,80 @@ mod tests {
         assert!(!may_act_for_supplier(&user(Role::Member, None), own));
         assert!(may_act_for_supplier(&user(Role::Chair, None), other));
         assert!(may_act_for_supplier(&user(Role::Admin, None), other));
+    }
+
+    #[test]
+    fn log_numbers_are_added_by_reporter_committee_and_supplier_and_managed_by_the_last_two() {
+        let own = SupplierId(7);
+        let reporter = user(Role::Member, None);
+        let other_member = CurrentUser {
+            id: AccountId(2),
+            ..user(Role::Member, None)
+        };
+        assert!(may_add_log_number(&reporter, own, Some(AccountId(1))));
+        assert!(!may_add_log_number(&other_member, own, Some(AccountId(1))));
+        assert!(may_add_log_number(&user(Role::Chair, None), own, None));
+        assert!(may_add_log_number(
+            &user(Role::SupplierRep, Some(7)),
+            own,
+            None
+        ));
+        assert!(!may_add_log_number(
+            &user(Role::SupplierRep, Some(8)),
+            own,
+            None
+        ));
+
+        assert!(
+            !may_manage_log_numbers(&reporter, own),
+            "a reporter cannot remove one"
+        );
+        assert!(may_manage_log_numbers(&user(Role::Chair, None), own));
+        assert!(may_manage_log_numbers(&user(Role::Admin, None), own));
+        assert!(may_manage_log_numbers(
+            &user(Role::SupplierRep, Some(7)),
+            own
+        ));
+        assert!(!may_manage_log_numbers(
+            &user(Role::SupplierRep, Some(8)),
+            own
+        ));
+    }
+
+    #[test]
+    fn the_user_group_comments_the_supplier_responds_and_the_committee_triages() {
+        let own = SupplierId(7);
+        assert!(may_post(&user(Role::Member, None), own));
+        assert!(may_post(&user(Role::Chair, None), own));
+        assert!(may_post(&user(Role::SupplierRep, Some(7)), own));
+        assert!(!may_post(&user(Role::SupplierRep, Some(8)), own));
+
+        assert!(may_edit_details(
+            &user(Role::Member, None),
+            Some(AccountId(1))
+        ));
+        assert!(!may_edit_details(
+            &user(Role::Member, None),
+            Some(AccountId(2))
+        ));
+        assert!(!may_edit_details(
+            &user(Role::SupplierRep, Some(7)),
+            Some(AccountId(1))
+        ));
+        assert!(may_edit_details(
+            &user(Role::Chair, None),
+            Some(AccountId(2))
+        ));
+
+        assert_eq!(
+            status_changer(&user(Role::Admin, None), own),
+            Some(StatusChanger::Committee)
+        );
+        assert_eq!(
+            status_changer(&user(Role::SupplierRep, Some(7)), own),
+            Some(StatusChanger::SupplierRep)
+        );
+        assert_eq!(status_changer(&user(Role::SupplierRep, Some(8)), own), None);
+        assert_eq!(status_changer(&user(Role::Member, None), own), None);
     }
 }

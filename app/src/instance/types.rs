@@ -7,4 +7,7 @@ pub struct InstanceInfo {
     pub name: String,
     /// One or two sentences on whose supplier this instance watches.
     pub description: String,
+    /// The instance holds the demonstration data (`watchdog demo load`), whose accounts'
+    /// password is published: every page says so.
+    pub demo: bool,
 }

@@ -34,16 +34,10 @@ const BATCH: i64 = 1000;
 
 /// The list's filters from a list URL's query string (its page position ignored).
 pub fn filter_from_query(query: &str) -> IssueFilter {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .map(|(key, value)| (key.into_owned(), value.into_owned()))
-        .collect();
-    let mut filter = IssueFilter::from_pairs(
-        pairs
-            .iter()
-            .map(|(key, value)| (key.as_str(), value.as_str())),
-    );
-    filter.after = None;
-    filter
+    IssueFilter {
+        after: None,
+        ..IssueFilter::from_query(query)
+    }
 }
 
 /// The file's name: the day it was made.

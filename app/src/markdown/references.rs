@@ -2,23 +2,24 @@
 //! number, `C-45` a commitment and `INC-7` an incident. All four are recognised now; a kind
 //! links once its area exists (`Reference::href`), so adding one needs no change here.
 
-use crate::issues::types::{IssueId, LogNumber};
+use crate::{
+    domain::ids::{CommitmentId, IncidentId, IssueId, ItemRef},
+    issues::types::LogNumber,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reference {
-    Issue(IssueId),
+    /// A record by its id (`#12`, `C-45`, `INC-7`).
+    Item(ItemRef),
     LogNumber(LogNumber),
-    Commitment(i64),
-    Incident(i64),
 }
 
 impl Reference {
     /// Where the reference leads, or `None` while its kind has no pages.
     pub fn href(&self) -> Option<String> {
         match self {
-            Reference::Issue(id) => Some(id.href()),
+            Reference::Item(item) => item.href(),
             Reference::LogNumber(number) => Some(number.href()),
-            Reference::Commitment(_) | Reference::Incident(_) => None,
         }
     }
 }
@@ -70,15 +71,21 @@ fn is_word_char(c: char) -> bool {
 fn reference_at(rest: &str) -> Option<(usize, Reference)> {
     if let Some(digits) = rest.strip_prefix('#') {
         let (len, number) = number_at(digits)?;
-        return Some((1 + len, Reference::Issue(IssueId(number))));
+        return Some((1 + len, Reference::Item(ItemRef::Issue(IssueId(number)))));
     }
     if let Some(digits) = rest.strip_prefix("INC-") {
         let (len, number) = number_at(digits)?;
-        return Some((4 + len, Reference::Incident(number)));
+        return Some((
+            4 + len,
+            Reference::Item(ItemRef::Incident(IncidentId(number))),
+        ));
     }
     if let Some(digits) = rest.strip_prefix("C-") {
         let (len, number) = number_at(digits)?;
-        return Some((2 + len, Reference::Commitment(number)));
+        return Some((
+            2 + len,
+            Reference::Item(ItemRef::Commitment(CommitmentId(number))),
+        ));
     }
     if let Some(tail) = rest.strip_prefix("log:") {
         let mut len = tail
@@ -131,10 +138,10 @@ mod tests {
         assert_eq!(
             refs("See #12, log:cs0123456, C-45 and INC-7."),
             [
-                Reference::Issue(IssueId(12)),
+                Reference::Item(ItemRef::Issue(IssueId(12))),
                 log("CS0123456"),
-                Reference::Commitment(45),
-                Reference::Incident(7),
+                Reference::Item(ItemRef::Commitment(CommitmentId(45))),
+                Reference::Item(ItemRef::Incident(IncidentId(7))),
             ]
         );
     }
@@ -145,7 +152,7 @@ mod tests {
             split("Fixed (#3)."),
             [
                 Piece::Text("Fixed ("),
-                Piece::Reference("#3", Reference::Issue(IssueId(3))),
+                Piece::Reference("#3", Reference::Item(ItemRef::Issue(IssueId(3)))),
                 Piece::Text(")."),
             ]
         );
@@ -170,18 +177,29 @@ mod tests {
     #[test]
     fn only_kinds_with_pages_link() {
         assert_eq!(
-            Reference::Issue(IssueId(4)).href().as_deref(),
+            Reference::Item(ItemRef::Issue(IssueId(4)))
+                .href()
+                .as_deref(),
             Some("/issues/4")
         );
-        assert_eq!(Reference::Commitment(4).href(), None);
-        assert_eq!(Reference::Incident(4).href(), None);
+        assert_eq!(
+            Reference::Item(ItemRef::Commitment(CommitmentId(4))).href(),
+            None
+        );
+        assert_eq!(
+            Reference::Item(ItemRef::Incident(IncidentId(4))).href(),
+            None
+        );
     }
 
     #[test]
     fn handles_text_in_any_script() {
         assert_eq!(
             refs("é#5 ü #6 日本 #7"),
-            [Reference::Issue(IssueId(6)), Reference::Issue(IssueId(7))]
+            [
+                Reference::Item(ItemRef::Issue(IssueId(6))),
+                Reference::Item(ItemRef::Issue(IssueId(7)))
+            ]
         );
     }
 }

@@ -3,8 +3,10 @@
 //! and linked here, and ammonia's allow-list sanitiser has the last word:
 //! - raw HTML is shown as the text it is, never interpreted;
 //! - links and images keep only `http`, `https`, `mailto` and relative addresses; external
-//!   links get `rel="nofollow noopener"`, and external images become links (a page must not
-//!   fetch from other sites when it is read);
+//!   links get `rel="nofollow noopener"`; an image shows only if it is one of the app's own
+//!   attachments (`ATTACHMENTS`), any other becomes a link to it (a page must not fetch from
+//!   other sites when it is read, nor make every reader's browser ask this site for an
+//!   expensive page such as an export);
 //! - references (`#12`, `log:CS0123456`) become links, except inside code and links;
 //! - nesting deeper than `MAX_DEPTH` is flattened, so no input can make the tree deep enough
 //!   to exhaust a stack further on.
@@ -23,8 +25,8 @@ use crate::markdown::{
 /// The renderer's version, stored beside every text's HTML. Raise it whenever a change here
 /// changes what any text renders to (a new kind of reference, say): stored texts are then
 /// re-rendered in the background (`super::rerender`), and read through the new renderer
-/// until they are.
-pub const VERSION: i64 = 1;
+/// until they are. Version 2: images show only from `ATTACHMENTS`.
+pub const VERSION: i64 = 2;
 
 /// Containers nested deeper than this lose their markup (their text stays).
 const MAX_DEPTH: usize = 24;
@@ -125,6 +127,23 @@ fn open_link(target: &Target, title: &str) -> String {
             )
         }
     }
+}
+
+/// Where the app serves files attached to its records: the only images a text may show.
+pub const ATTACHMENTS: &str = "/attachments/";
+
+/// Whether `src` names a file under `ATTACHMENTS` and nothing else: no query, no fragment,
+/// no way out of the folder.
+fn is_attachment(src: &str) -> bool {
+    src.strip_prefix(ATTACHMENTS).is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest
+                .split('/')
+                .any(|part| part.is_empty() || part == "." || part == "..")
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+    })
 }
 
 /// An image being read: its address and the alt text gathered so far.
@@ -260,16 +279,16 @@ impl<'a> Safe<'a> {
             return;
         };
         let html = match target {
-            Some(Target::Internal(src)) => {
+            Some(Target::Internal(src)) if is_attachment(&src) => {
                 format!("<img src=\"{}\" alt=\"{}\">", escape(&src), escape(&alt))
             }
-            Some(external @ Target::External(_)) => {
+            Some(other) => {
                 let label = if alt.is_empty() {
                     "image"
                 } else {
                     alt.as_str()
                 };
-                format!("{}{}</a>", open_link(&external, ""), escape(label))
+                format!("{}{}</a>", open_link(&other, ""), escape(label))
             }
             None => escape(&alt),
         };
@@ -385,12 +404,24 @@ mod tests {
     }
 
     #[test]
-    fn relative_images_show_and_external_images_become_links() {
-        let html = render("![chart](/files/1.png) ![logo *x*](https://example.org/l.png)");
+    fn only_attachments_show_as_images_and_any_other_image_becomes_a_link() {
+        let html = render(
+            "![chart](/attachments/12/chart.png) ![csv](/issues.csv?status=all) \
+             ![up](/attachments/../issues.csv) ![logo *x*](https://example.org/l.png)",
+        );
         assert!(
-            html.contains("<img src=\"/files/1.png\" alt=\"chart\">"),
+            html.contains("<img src=\"/attachments/12/chart.png\" alt=\"chart\">"),
             "{html}"
         );
+        assert!(
+            html.contains("<a href=\"/issues.csv?status=all\">csv</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"/attachments/../issues.csv\">up</a>"),
+            "{html}"
+        );
+        assert_eq!(html.matches("<img").count(), 1, "{html}");
         assert!(
             html.contains(
                 "<a href=\"https://example.org/l.png\" rel=\"nofollow noopener\">logo x</a>"

@@ -10,12 +10,12 @@ use crate::{
     error::FormErrors,
     suppliers::{
         store::{self, NewModule, NewSupplier},
-        types::{parse_description, parse_name, parse_website, ModuleId, Slug},
+        types::{parse_description, parse_name, parse_website, Slug},
     },
 };
 use crate::{
     error::AppError,
-    suppliers::types::{SupplierDetail, SupplierId, SupplierSummary},
+    suppliers::types::{ModuleId, SupplierDetail, SupplierId, SupplierSummary},
 };
 
 /// Administrators: every supplier, with its counts.
@@ -28,17 +28,18 @@ pub async fn get_suppliers() -> Result<Vec<SupplierSummary>, AppError> {
 
 /// Administrators: one supplier with its modules.
 #[server(prefix = "/api", endpoint = "admin/supplier")]
-pub async fn get_supplier(supplier: i64) -> Result<SupplierDetail, AppError> {
+pub async fn get_supplier(supplier: SupplierId) -> Result<SupplierDetail, AppError> {
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
-    store::supplier_detail(&db, SupplierId(supplier))
+    store::supplier_detail(&db, supplier)
         .await?
-        .ok_or_else(|| AppError::NotFound.with_status())
+        .ok_or(AppError::NotFound)
 }
 
 /// Administrators: adds a supplier (the short name defaults to one made from the name), and
 /// go on to its page to add its modules.
 #[server(prefix = "/api", endpoint = "admin/suppliers/add")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "add_supplier", skip_all))]
 pub async fn add_supplier(
     name: String,
     slug: String,
@@ -59,8 +60,9 @@ pub async fn add_supplier(
 
 /// Administrators: changes a supplier's name, short name, website and description.
 #[server(prefix = "/api", endpoint = "admin/suppliers/edit")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "edit_supplier", skip_all, fields(supplier = supplier.0)))]
 pub async fn edit_supplier(
-    supplier: i64,
+    supplier: SupplierId,
     version: i64,
     name: String,
     slug: String,
@@ -69,13 +71,12 @@ pub async fn edit_supplier(
 ) -> Result<(), AppError> {
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
-    let supplier = SupplierId(supplier);
-    let form = NamedForm::supplier(&name, &slug, &website, &description)?;
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
     if store::supplier_name(&mut tx, supplier).await?.is_none() {
-        return Err(AppError::NotFound.with_status());
+        return Err(AppError::NotFound);
     }
+    let form = NamedForm::supplier(&name, &slug, &website, &description)?;
     form.check_supplier_slug_free(&mut tx, Some(supplier))
         .await?;
     if !store::update_supplier(&mut tx, supplier, version, form.supplier_fields(), now).await? {
@@ -88,21 +89,21 @@ pub async fn edit_supplier(
 
 /// Administrators: adds a module (product) to a supplier.
 #[server(prefix = "/api", endpoint = "admin/modules/add")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "add_module", skip_all, fields(supplier = supplier.0)))]
 pub async fn add_module(
-    supplier: i64,
+    supplier: SupplierId,
     name: String,
     slug: String,
     description: String,
 ) -> Result<(), AppError> {
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
-    let supplier = SupplierId(supplier);
-    let form = NamedForm::module(&name, &slug, &description, None)?;
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
     if store::supplier_name(&mut tx, supplier).await?.is_none() {
-        return Err(AppError::NotFound.with_status());
+        return Err(AppError::NotFound);
     }
+    let form = NamedForm::module(&name, &slug, &description, None)?;
     form.check_module_slug_free(&mut tx, supplier, None).await?;
     store::create_module(&mut tx, supplier, form.module_fields(), now).await?;
     tx.commit().await?;
@@ -115,9 +116,10 @@ pub async fn add_module(
 
 /// Administrators: changes a module's name, short name and description.
 #[server(prefix = "/api", endpoint = "admin/modules/edit")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "edit_module", skip_all, fields(supplier = supplier.0, module = module.0)))]
 pub async fn edit_module(
-    supplier: i64,
-    module: i64,
+    supplier: SupplierId,
+    module: ModuleId,
     version: i64,
     name: String,
     slug: String,
@@ -125,10 +127,12 @@ pub async fn edit_module(
 ) -> Result<(), AppError> {
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
-    let (supplier, module) = (SupplierId(supplier), ModuleId(module));
-    let form = NamedForm::module(&name, &slug, &description, Some(module))?;
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
+    if !store::has_module(&mut tx, supplier, module).await? {
+        return Err(AppError::NotFound);
+    }
+    let form = NamedForm::module(&name, &slug, &description, Some(module))?;
     form.check_module_slug_free(&mut tx, supplier, Some(module))
         .await?;
     if !store::update_module(
@@ -153,7 +157,7 @@ pub async fn edit_module(
 
 #[cfg(feature = "ssr")]
 fn changed_meanwhile(what: &str) -> AppError {
-    AppError::refused(FormErrors::new().form(format!(
+    AppError::stale(FormErrors::new().form(format!(
         "{what} was changed by someone else (or removed) after you opened this page. \
          The page now shows the current state; make your change again if it is still needed."
     )))

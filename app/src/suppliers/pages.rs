@@ -9,7 +9,7 @@ use crate::{
     error::FormErrors,
     suppliers::{
         api::{get_supplier, get_suppliers, AddModule, AddSupplier, EditModule, EditSupplier},
-        types::{ModuleDetail, SupplierDetail, SupplierSummary},
+        types::{ModuleDetail, SupplierDetail, SupplierId, SupplierSummary},
     },
     ui::{
         admin_nav::AdminNav,
@@ -62,7 +62,7 @@ fn SupplierTable(suppliers: Vec<SupplierSummary>) -> impl IntoView {
     }
     view! {
         <div class="table-wrap">
-            <table>
+            <table class="list">
                 <thead>
                     <tr>
                         <th scope="col">"Supplier"</th>
@@ -82,10 +82,10 @@ fn SupplierTable(suppliers: Vec<SupplierSummary>) -> impl IntoView {
                                     <td>
                                         <a href=href>{supplier.name}</a>
                                     </td>
-                                    <td>{supplier.slug}</td>
-                                    <td class="numeric">{supplier.modules}</td>
-                                    <td class="numeric">{supplier.representatives}</td>
-                                    <td class="numeric">{supplier.issues}</td>
+                                    <td data-label="Short name">{supplier.slug}</td>
+                                    <td class="numeric" data-label="Modules">{supplier.modules}</td>
+                                    <td class="numeric" data-label="Representatives">{supplier.representatives}</td>
+                                    <td class="numeric" data-label="Issues">{supplier.issues}</td>
                                 </tr>
                             }
                         })
@@ -144,7 +144,7 @@ pub fn SupplierPage() -> impl IntoView {
         move || params.read().get("id"),
         |id| async move {
             let id = id.and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
-            get_supplier(id).await
+            get_supplier(SupplierId(id)).await
         },
     );
     let edit_errors = Signal::derive(move || form_errors(edit.value().get()));

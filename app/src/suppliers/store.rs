@@ -76,6 +76,21 @@ pub async fn supplier_name(
     Ok(name.map(|name| SupplierName { id, name }))
 }
 
+/// Whether `supplier` has the module `module`.
+pub async fn has_module(
+    tx: &mut Transaction<'static, Any>,
+    supplier: SupplierId,
+    module: ModuleId,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM modules WHERE id = $1 AND supplier_id = $2")
+            .bind(module.0)
+            .bind(supplier.0)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(found.is_some())
+}
+
 pub struct NewSupplier<'a> {
     pub name: &'a str,
     pub slug: &'a str,

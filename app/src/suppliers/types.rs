@@ -2,9 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A supplier's database id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct SupplierId(pub i64);
+pub use crate::domain::ids::{ModuleId, SupplierId};
 
 /// A supplier as a choice in a form or a label beside a person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,10 +10,6 @@ pub struct SupplierName {
     pub id: SupplierId,
     pub name: String,
 }
-
-/// A module's (product's) database id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct ModuleId(pub i64);
 
 /// The short name in a supplier's or module's address: 2 to 60 lower-case letters, digits
 /// and single hyphens.

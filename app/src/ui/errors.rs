@@ -28,6 +28,28 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
+/// What a page shows when the person should be elsewhere (an issue merged into another, a
+/// search that names one issue): the page answers `303 See Other` with the address, which
+/// every browser follows at once, and shows only a link to it.
+#[component]
+pub fn SeeOther(path: String) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        use axum::http::{header::LOCATION, HeaderValue, StatusCode};
+        if let (Some(response), Ok(location)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            HeaderValue::from_str(&path),
+        ) {
+            response.set_status(StatusCode::SEE_OTHER);
+            response.insert_header(LOCATION, location);
+        }
+    }
+    view! {
+        <Title text="Moved"/>
+        <p class="notice">"This is now at " <a href=path.clone()>{path.clone()}</a> "."</p>
+    }
+}
+
 /// The error boundary's face: a calm message for the person, the detail for the log.
 #[component]
 pub fn ErrorView(errors: ArcRwSignal<Errors>) -> impl IntoView {
@@ -66,16 +88,25 @@ pub fn ErrorView(errors: ArcRwSignal<Errors>) -> impl IntoView {
 /// in (the status is 401), a plain "not for you" (403), "not found" (404), or the failure.
 #[component]
 pub fn Refusal(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(error.status());
+        }
+    }
     let location = use_location();
     match error {
         AppError::NotSignedIn => {
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
             let next = format!(
-                "/sign-in?next={}",
-                percent_encode(&format!(
-                    "{}{}",
-                    location.pathname.get_untracked(),
-                    location.search.get_untracked()
-                ))
+                "/sign-in?{}",
+                form_urlencoded::Serializer::new(String::new())
+                    .append_pair("next", &here)
+                    .finish()
             );
             view! {
                 <Title text="Please sign in"/>
@@ -110,18 +141,4 @@ pub fn Refusal(error: AppError) -> impl IntoView {
         }
         .into_any(),
     }
-}
-
-/// Escapes a path for use as a query value.
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }

@@ -35,7 +35,7 @@ pub fn provide_refused_form() {
 /// The form errors in an action's latest result (empty if it succeeded or has not run).
 pub fn form_errors<T>(result: Option<Result<T, AppError>>) -> FormErrors {
     match result {
-        Some(Err(AppError::Invalid(errors))) => errors,
+        Some(Err(error)) => error.form_errors().cloned().unwrap_or_default(),
         _ => FormErrors::default(),
     }
 }

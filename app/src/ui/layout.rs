@@ -19,6 +19,17 @@ pub fn Layout(children: Children) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to main content"</a>
         <header class="site-header">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    info.await.ok().filter(|info| info.demo).map(|_| view! {
+                        <p class="demo-banner" role="note">
+                            <strong>"Demonstration instance. "</strong>
+                            "Its accounts share a published password and anyone may sign in as them: "
+                            "do not enter real information here."
+                        </p>
+                    })
+                })}
+            </Suspense>
             <div class="site-header__inner">
                 <a class="brand" href="/">
                     <span class="brand__product">"Watchdog"</span>

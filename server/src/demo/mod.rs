@@ -104,6 +104,27 @@ pub enum Loaded {
     Already,
 }
 
+/// Why the demo data may not go into this instance, if it may not: its accounts' password
+/// is published, so an instance others can reach must not hold them. One that listens only
+/// on this machine, with no public address configured, may.
+pub fn refusal(config: &Config) -> Option<String> {
+    if !config.listen.ip().is_loopback() {
+        return Some(format!(
+            "this instance listens on {}, beyond this machine, and the demo accounts' password \
+             is published; listen on 127.0.0.1 instead, or pass --force if you are sure",
+            config.listen
+        ));
+    }
+    if let Some(url) = &config.public_url {
+        return Some(format!(
+            "this instance has a public address ({url}) and the demo accounts' password is \
+             published; pass --force if you are sure"
+        ));
+    }
+    None
+}
+
+/// Loads the demo data into an empty database (see `refusal` first).
 pub async fn load(config: &Config) -> anyhow::Result<Loaded> {
     if config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir)?;
@@ -119,6 +140,9 @@ pub async fn load(config: &Config) -> anyhow::Result<Loaded> {
     }
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE instance_settings SET demo = 1 WHERE id = 1")
+        .execute(&mut *tx)
+        .await?;
     let supplier = suppliers::store::create_supplier(&mut tx, SUPPLIER, now).await?;
     let mut modules = Vec::with_capacity(MODULES.len());
     for module in MODULES {

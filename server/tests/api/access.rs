@@ -1,7 +1,9 @@
 //! The access matrix: every server function and every page, called by each kind of caller,
-//! against the set of callers allowed. A refusal is 401 (no one signed in) or 403 (not for
-//! this account); anything else means the call got past the check. A server function or
-//! page without a row here fails the test, so each new one must declare who may use it.
+//! against the set of callers allowed. A refusal is 401 (no one signed in), 403 (not for
+//! this account), or, for a record another supplier's representative may not see, exactly
+//! what a missing record answers (404); anything else means the call got past the check. A
+//! server function or page without a row here fails the test, so each new one must declare
+//! who may use it.
 
 use std::collections::BTreeSet;
 
@@ -139,6 +141,11 @@ const CALLS: &[Call] = &[
         allowed: ADMINS,
     },
     Call {
+        path: "/api/admin/revoke_invitation",
+        form: &[("link", "1")],
+        allowed: ADMINS,
+    },
+    Call {
         path: "/api/admin/audit",
         form: &[],
         allowed: ADMINS,
@@ -199,7 +206,7 @@ const CALLS: &[Call] = &[
     },
     Call {
         path: "/api/issues",
-        form: &[],
+        form: &[("query", "")],
         allowed: SIGNED_IN,
     },
     Call {
@@ -230,6 +237,11 @@ const CALLS: &[Call] = &[
     // The member did not report the issue, so may not add its log numbers.
     Call {
         path: "/api/issues/log_number",
+        form: &[("issue", ISSUE), ("log_number", "")],
+        allowed: ISSUE_MOVERS,
+    },
+    Call {
+        path: "/api/issues/log_number/remove",
         form: &[("issue", ISSUE), ("log_number", "")],
         allowed: ISSUE_MOVERS,
     },
@@ -334,6 +346,33 @@ fn refused(status: StatusCode) -> bool {
     status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN
 }
 
+/// The names of the arguments that name a stored record.
+const RECORD_ARGUMENTS: [&str; 6] = ["issue", "post", "account", "supplier", "module", "link"];
+
+/// Whether the call names a stored record (reporting an issue names a supplier too, but as
+/// a choice in its form, refused by that field like any other).
+fn names_a_record(call: &Call) -> bool {
+    call.path != "/api/issues/report"
+        && call
+            .form
+            .iter()
+            .any(|(name, _)| RECORD_ARGUMENTS.contains(name))
+}
+
+/// The call's form with every record it names replaced by one that does not exist.
+fn naming_missing_records(call: &Call) -> Vec<(&'static str, &'static str)> {
+    call.form
+        .iter()
+        .map(|(name, value)| {
+            if RECORD_ARGUMENTS.contains(name) {
+                (*name, "987654")
+            } else {
+                (*name, *value)
+            }
+        })
+        .collect()
+}
+
 #[tokio::test]
 async fn every_server_function_is_open_exactly_to_those_allowed() {
     let app =
@@ -345,10 +384,21 @@ async fn every_server_function_is_open_exactly_to_those_allowed() {
         for (who, client) in &callers {
             let status = app.call_with(client, call.path, call.form).await.status();
             let allowed = call.allowed.contains(who);
-            if refused(status) == allowed || status.is_server_error() {
+            let hidden = *who == RepOther && !allowed && status == StatusCode::NOT_FOUND;
+            if (refused(status) || hidden) == allowed || status.is_server_error() {
                 wrong.push(format!("{} as {who:?}: {status}", call.path));
             }
-            if !allowed {
+            if !allowed && *who == RepOther && names_a_record(call) {
+                // Another supplier's record answers exactly as a missing one.
+                let missing = naming_missing_records(call);
+                let status_if_missing = app.call_with(client, call.path, &missing).await.status();
+                if status != status_if_missing {
+                    wrong.push(format!(
+                        "{} as {who:?}: {status}, but {status_if_missing} for a missing record",
+                        call.path
+                    ));
+                }
+            } else if !allowed {
                 let expected = if *who == Anonymous {
                     StatusCode::UNAUTHORIZED
                 } else {
@@ -370,6 +420,69 @@ async fn every_server_function_is_open_exactly_to_those_allowed() {
     );
 }
 
+/// Every server function that names a record, called the way the app's own client calls it
+/// by someone allowed to, with records that do not exist: each answers 404, with the app's
+/// own message and nothing else.
+#[tokio::test]
+async fn every_server_function_answers_404_for_a_missing_record() {
+    let app =
+        TestApp::spawn_with(|config| config.sign_in_attempts_per_minute_per_address = 1000).await;
+    let callers = callers(&app).await;
+
+    let mut wrong = Vec::new();
+    let mut tried = 0;
+    for call in CALLS.iter().filter(|call| names_a_record(call)) {
+        let Some((who, client)) = [Chair, Admin, RepOwn, Member]
+            .into_iter()
+            .filter(|who| call.allowed.contains(who))
+            .find_map(|who| callers.iter().find(|(caller, _)| *caller == who))
+        else {
+            wrong.push(format!("{}: no caller is allowed", call.path));
+            continue;
+        };
+        tried += 1;
+        let response = app
+            .call_with(client, call.path, &naming_missing_records(call))
+            .await;
+        let status = response.status();
+        let body = response.text().await.expect("body");
+        if status != StatusCode::NOT_FOUND || !body.contains("NotFound") {
+            wrong.push(format!("{} as {who:?}: {status} {body}", call.path));
+        }
+    }
+    assert!(tried >= 15, "only {tried} server functions name a record");
+    assert!(
+        wrong.is_empty(),
+        "answers other than 404:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// An argument that cannot be read as what the function takes is bad input (400), told
+/// without the parser's own words.
+#[tokio::test]
+async fn an_unreadable_argument_answers_400_without_the_parsers_words() {
+    let app = TestApp::spawn().await;
+    let chair = app.create_account(Role::Chair, "chair@example.org").await;
+    let chair = browser_of(&app, &chair).await;
+    for (path, form) in [
+        ("/api/issue", &[("issue", "not-a-number")][..]),
+        ("/api/issues/post", &[("body", "No issue named")][..]),
+        (
+            "/api/issues/affects",
+            &[("issue", "1"), ("affects", "perhaps")][..],
+        ),
+    ] {
+        let response = app.call_with(&chair, path, form).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{path}");
+        let body = response.text().await.expect("body");
+        assert!(body.contains("BadRequest"), "{path}: {body}");
+        for parser_words in ["invalid digit", "missing field", "expected", "serde"] {
+            assert!(!body.contains(parser_words), "{path}: {body}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn every_page_is_shown_exactly_to_those_allowed() {
     let app =
@@ -383,10 +496,13 @@ async fn every_page_is_shown_exactly_to_those_allowed() {
             let status = response.status();
             let body = response.text().await.expect("body");
             let allowed = allowed.contains(who);
-            if refused(status) == allowed || status.is_server_error() {
+            let hidden = *who == RepOther && !allowed && status == StatusCode::NOT_FOUND;
+            if (refused(status) || hidden) == allowed || status.is_server_error() {
                 wrong.push(format!("{path} as {who:?}: {status}"));
             }
-            let says_why = body.contains("Please sign in") || body.contains("Not available");
+            let says_why = body.contains("Please sign in")
+                || body.contains("Not available")
+                || (*who == RepOther && body.contains("Page not found"));
             if !allowed && !says_why {
                 wrong.push(format!("{path} as {who:?}: refused without saying why"));
             }

@@ -1,7 +1,7 @@
 use app::accounts::types::Role;
 use sqlx::Row;
 
-use crate::helpers::TestApp;
+use crate::helpers::{browser_of, new_client, TestApp};
 
 fn set_cookie(response: &reqwest::Response) -> Option<String> {
     response
@@ -313,6 +313,9 @@ async fn the_command_line_refuses_a_second_account_with_the_same_email_or_a_comm
 #[tokio::test]
 async fn demo_data_loads_once_into_an_empty_database_only() {
     let app = TestApp::spawn().await;
+    let banner = "Demonstration instance";
+    let home = app.get("/").await.text().await.expect("home");
+    assert!(!home.contains(banner), "a real instance says nothing");
 
     let first = watchdog::demo::load(&app.config).await.expect("loaded");
     let second = watchdog::demo::load(&app.config).await.expect("checked");
@@ -330,6 +333,31 @@ async fn demo_data_loads_once_into_an_empty_database_only() {
         assert_eq!(user["role"], role);
         assert_eq!(user["supplier"].is_null(), role != "supplier_rep", "{user}");
     }
+    for page in ["/", "/sign-in", "/issues"] {
+        let html = app.get(page).await.text().await.expect("page");
+        assert!(html.contains(banner), "{page} says it is a demonstration");
+    }
+}
+
+#[test]
+fn demo_data_is_refused_on_an_instance_others_can_reach() {
+    let local = watchdog::config::Config {
+        listen: "127.0.0.1:3000".parse().expect("address"),
+        ..watchdog::config::Config::default()
+    };
+    assert_eq!(watchdog::demo::refusal(&local), None);
+    let everywhere = watchdog::config::Config {
+        listen: "0.0.0.0:3000".parse().expect("address"),
+        ..local.clone()
+    };
+    assert!(watchdog::demo::refusal(&everywhere).is_some());
+    let public = watchdog::config::Config {
+        public_url: Some("https://watchdog.example.org".to_owned()),
+        ..local
+    };
+    assert!(watchdog::demo::refusal(&public)
+        .expect("refused")
+        .contains("https://watchdog.example.org"));
 }
 
 #[tokio::test]
@@ -351,6 +379,128 @@ async fn repeated_failures_make_the_next_try_wait_even_with_the_right_password()
     let message = body["Invalid"]["form"].as_str().expect("message");
     assert!(message.starts_with("Too many failed attempts"), "{message}");
     assert!(message.ends_with("Try again in 1 minute."), "{message}");
+}
+
+/// The message a sign-in answered with, if it was refused.
+async fn refusal_of(response: reqwest::Response) -> Option<String> {
+    let signed_in = set_cookie(&response).is_some_and(|cookie| cookie.contains("session"));
+    if signed_in {
+        return None;
+    }
+    let body: serde_json::Value = response.json().await.expect("JSON");
+    Some(
+        body["Invalid"]["form"]
+            .as_str()
+            .expect("message")
+            .to_owned(),
+    )
+}
+
+#[tokio::test]
+async fn a_stranger_guessing_cannot_lock_the_owner_out() {
+    let app =
+        TestApp::spawn_with(|config| config.sign_in_attempts_per_minute_per_address = 1000).await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+    // The owner's browser has signed in before.
+    let owners = browser_of(&app, &member).await;
+    let password = [
+        ("email", member.email.as_str()),
+        ("password", member.password.as_str()),
+    ];
+    let wrong = [
+        ("email", member.email.as_str()),
+        ("password", "guess guess guess"),
+    ];
+
+    let stranger = new_client();
+    for _ in 0..8 {
+        app.call_with(&stranger, "/api/sign_in", &wrong).await;
+    }
+    // The stranger is held back, even with the right password …
+    let refused = refusal_of(app.call_with(&stranger, "/api/sign_in", &password).await).await;
+    assert!(
+        refused
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Too many failed attempts")),
+        "{refused:?}"
+    );
+    // … and so is any other browser that never signed in to the account,
+    let other = refusal_of(
+        app.call_with(&new_client(), "/api/sign_in", &password)
+            .await,
+    )
+    .await;
+    assert!(other.is_some(), "a new browser counts with the stranger's");
+    // but the owner's browser is not.
+    let owner = refusal_of(app.call_with(&owners, "/api/sign_in", &password).await).await;
+    assert_eq!(owner, None, "the owner signs in");
+}
+
+#[tokio::test]
+async fn the_owners_browser_is_held_back_by_its_own_failures() {
+    let app =
+        TestApp::spawn_with(|config| config.sign_in_attempts_per_minute_per_address = 1000).await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+    let owners = browser_of(&app, &member).await;
+    let wrong = [
+        ("email", member.email.as_str()),
+        ("password", "guess guess guess"),
+    ];
+    for _ in 0..5 {
+        app.call_with(&owners, "/api/sign_in", &wrong).await;
+    }
+    let password = [
+        ("email", member.email.as_str()),
+        ("password", member.password.as_str()),
+    ];
+    let refused = refusal_of(app.call_with(&owners, "/api/sign_in", &password).await).await;
+    assert!(
+        refused
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Too many failed attempts")),
+        "{refused:?}"
+    );
+}
+
+/// Guesses sent at once each see the ones before them: no more than the free tries are
+/// checked, however many arrive together.
+#[tokio::test]
+async fn parallel_guesses_cannot_slip_past_the_limit() {
+    let app =
+        TestApp::spawn_with(|config| config.sign_in_attempts_per_minute_per_address = 1000).await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let (url, origin, email) = (
+            app.url("/api/sign_in"),
+            app.address.clone(),
+            member.email.clone(),
+        );
+        guesses.spawn(async move {
+            let response = new_client()
+                .post(url)
+                .header("origin", origin)
+                .form(&[("email", email.as_str()), ("password", "guess guess guess")])
+                .send()
+                .await
+                .expect("request sent");
+            refusal_of(response).await
+        });
+    }
+    let answers = guesses.join_all().await;
+    let checked = answers
+        .iter()
+        .filter(|answer| {
+            answer
+                .as_deref()
+                .is_some_and(|m| m.contains("do not match"))
+        })
+        .count();
+    assert_eq!(
+        checked,
+        app::domain::sign_in_throttle::FREE_FAILURES + 1,
+        "{answers:?}"
+    );
 }
 
 #[tokio::test]

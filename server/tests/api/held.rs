@@ -150,8 +150,7 @@ async fn walk(app: &TestApp, client: &reqwest::Client, form: &[(&str, &str)]) ->
         if let Some(after) = &after {
             page_form.push(("after", after));
         }
-        let page =
-            crate::helpers::json(app.call_with(client, "/api/issues", &page_form).await).await;
+        let page = app.list_issues(client, &page_form).await;
         total.get_or_insert(page["total"].as_i64().expect("total"));
         seen.extend(
             page["rows"]

@@ -121,6 +121,27 @@ impl TestApp {
             .expect("request sent")
     }
 
+    /// A page of the issue list as `client` sees it, for the list URL's query `pairs`,
+    /// through the list's own server function.
+    pub async fn list_issues(
+        &self,
+        client: &reqwest::Client,
+        pairs: &[(&str, &str)],
+    ) -> serde_json::Value {
+        use leptos::server_fn::ServerFn;
+        let query = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        let response = self
+            .call_with(
+                client,
+                app::issues::api::GetIssues::PATH,
+                &[("query", &query)],
+            )
+            .await;
+        json(response).await
+    }
+
     /// Creates an account with the role given, through the same code as `watchdog admin`.
     /// A supplier representative belongs to a supplier: use `create_rep`.
     pub async fn create_account(

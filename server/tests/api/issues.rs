@@ -161,7 +161,7 @@ async fn a_member_reports_an_issue_that_a_log_number_then_finds() {
             .send()
             .await
             .expect("page");
-        assert_eq!(page.status(), StatusCode::FOUND, "{lookup}");
+        assert_eq!(page.status(), StatusCode::SEE_OTHER, "{lookup}");
         assert_eq!(page.headers()["location"], "/issues/1", "{lookup}");
     }
 }
@@ -180,7 +180,7 @@ async fn a_log_number_is_unique_per_supplier_and_a_clash_names_the_issue() {
         "CS0123456 is already on issue #1; add to that issue instead."
     );
     assert_eq!(refusal["Invalid"]["kept"]["title"], "Same problem again");
-    let listed = json(t.app.call_with(&t.member, "/api/issues", &[]).await).await;
+    let listed = t.app.list_issues(&t.member, &[]).await;
     assert_eq!(listed["total"], 1, "nothing was filed");
 
     // Another supplier may use the same number for its own issue.
@@ -210,7 +210,7 @@ async fn a_log_number_is_unique_per_supplier_and_a_clash_names_the_issue() {
         .await;
     assert_eq!(
         added.status(),
-        StatusCode::FORBIDDEN,
+        StatusCode::NOT_FOUND,
         "not the rep's supplier"
     );
 }
@@ -316,8 +316,8 @@ async fn the_supplier_responds_and_plans_a_fix_within_the_workflow() {
             &[("issue", "1"), ("version", "1"), ("status", "closed")],
         )
         .await;
-    assert_eq!(stale.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(json(stale).await["Invalid"]["form"]
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    assert!(json(stale).await["Stale"]["form"]
         .as_str()
         .expect("message")
         .contains("Someone changed this issue"));
@@ -351,40 +351,26 @@ async fn the_list_filters_and_a_representative_sees_only_their_suppliers_issues(
         .await;
     t.app.create_issue(other, &member, "Printing fails").await;
 
-    let everything = json(t.app.call_with(&t.chair, "/api/issues", &[]).await).await;
+    let everything = t.app.list_issues(&t.chair, &[]).await;
     assert_eq!(everything["total"], 2);
-    let text = json(
-        t.app
-            .call_with(&t.chair, "/api/issues", &[("q", "PRINT")])
-            .await,
-    )
-    .await;
+    let text = t.app.list_issues(&t.chair, &[("q", "PRINT")]).await;
     assert_eq!(text["total"], 1);
     assert_eq!(text["rows"][0]["title"], "Printing fails");
-    let safety = json(
-        t.app
-            .call_with(&t.chair, "/api/issues", &[("safety", "1")])
-            .await,
-    )
-    .await;
+    let safety = t.app.list_issues(&t.chair, &[("safety", "1")]).await;
     assert_eq!(safety["rows"][0]["title"], "Blank screen");
     assert_eq!(safety["total"], 1);
-    let closed = json(
-        t.app
-            .call_with(&t.chair, "/api/issues", &[("status", "closed")])
-            .await,
-    )
-    .await;
+    let closed = t.app.list_issues(&t.chair, &[("status", "closed")]).await;
     assert_eq!(closed["total"], 0);
 
-    let for_rep = json(t.app.call_with(&t.rep, "/api/issues", &[]).await).await;
+    let for_rep = t.app.list_issues(&t.rep, &[]).await;
     assert_eq!(for_rep["total"], 1);
     assert_eq!(for_rep["rows"][0]["title"], "Blank screen");
     let hidden = t
         .app
         .call_with(&t.rep, "/api/issue", &[("issue", "2")])
         .await;
-    assert_eq!(hidden.status(), StatusCode::FORBIDDEN);
+    // Another supplier's issue answers exactly as a missing one.
+    assert_eq!(hidden.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -410,7 +396,7 @@ async fn the_list_pages_by_keyset_through_every_issue_once() {
             if let Some(after) = &after {
                 form.push(("after", after));
             }
-            let page = json(t.app.call_with(&t.chair, "/api/issues", &form).await).await;
+            let page = t.app.list_issues(&t.chair, &form).await;
             let rows = page["rows"].as_array().expect("rows").clone();
             assert!(rows.len() <= 25, "{sort}");
             seen.extend(rows.iter().map(|row| row["id"].as_i64().expect("id")));
@@ -455,12 +441,7 @@ async fn affects_us_too_counts_each_account_once_and_can_be_withdrawn() {
     assert_eq!(issue["viewer"]["affects_me"], true);
     assert_eq!(issue["viewer"]["following"], true, "marking follows");
 
-    let sorted = json(
-        t.app
-            .call_with(&t.member, "/api/issues", &[("sort", "affects")])
-            .await,
-    )
-    .await;
+    let sorted = t.app.list_issues(&t.member, &[("sort", "affects")]).await;
     assert_eq!(sorted["rows"][0]["affects"], 2);
 
     assert_eq!(t.mark_affects(&t.chair, "1", "false").await, StatusCode::OK);
@@ -481,12 +462,7 @@ async fn anyone_who_sees_an_issue_can_follow_and_unfollow_it() {
     assert_eq!(t.issue(&t.chair, "1").await["viewer"]["following"], false);
     t.follow(&t.chair, "1", "true").await;
     assert_eq!(t.issue(&t.chair, "1").await["viewer"]["following"], true);
-    let followed = json(
-        t.app
-            .call_with(&t.chair, "/api/issues", &[("following", "1")])
-            .await,
-    )
-    .await;
+    let followed = t.app.list_issues(&t.chair, &[("following", "1")]).await;
     assert_eq!(followed["total"], 1);
 
     for client in [&t.chair, &t.rep] {
@@ -530,7 +506,7 @@ async fn a_chair_merges_a_duplicate_moving_its_numbers_followers_and_marks() {
         );
     }
     let stale = t.merge(&t.chair, "2", "0", "1").await;
-    assert_eq!(stale.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
     assert_eq!(
         t.merge(&t.member, "2", "1", "1").await.status(),
         StatusCode::FORBIDDEN
@@ -586,9 +562,24 @@ async fn a_chair_merges_a_duplicate_moving_its_numbers_followers_and_marks() {
     // The moved number now finds the survivor, and the duplicate's page sends readers on.
     let found = t
         .app
-        .call_with(&t.member, "/api/issues", &[("q", "log:CS0000002")])
+        .list_issues(&t.member, &[("q", "log:CS0000002")])
         .await;
-    assert_eq!(found.headers()["location"], "/issues/1");
+    assert_eq!(found["go_to"], "/issues/1");
+    // The list page answers with the redirect and nothing else, whoever asks (a browser
+    // sends `Accept: text/html`, a tool may not).
+    for accept in ["text/html", "*/*"] {
+        let page = t
+            .member
+            .get(t.app.url("/issues?q=CS0000002"))
+            .header("accept", accept)
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(page.status(), StatusCode::SEE_OTHER, "{accept}");
+        assert_eq!(page.headers()["location"], "/issues/1");
+        let body = page.text().await.expect("html");
+        assert!(!body.contains("issues match"), "no list is rendered");
+    }
     let page = t
         .member
         .get(t.app.url("/issues/2"))
@@ -596,7 +587,7 @@ async fn a_chair_merges_a_duplicate_moving_its_numbers_followers_and_marks() {
         .send()
         .await
         .expect("page");
-    assert_eq!(page.status(), StatusCode::FOUND);
+    assert_eq!(page.status(), StatusCode::SEE_OTHER);
     assert_eq!(page.headers()["location"], "/issues/1?from=2");
     let kept = t
         .member
@@ -738,10 +729,8 @@ async fn the_demo_tracker_has_issues_in_every_status_with_their_stories() {
     let list = |status: &'static str| {
         let (app, member) = (&app, &member);
         async move {
-            let page = app
-                .call_with(member, "/api/issues", &[("status", status)])
-                .await;
-            json(page).await["total"].as_i64().expect("a count")
+            let page = app.list_issues(member, &[("status", status)]).await;
+            page["total"].as_i64().expect("a count")
         }
     };
 
@@ -764,11 +753,7 @@ async fn the_demo_tracker_has_issues_in_every_status_with_their_stories() {
         .collect();
     assert!(kinds.contains(&"official_response"), "{kinds:?}");
     assert!(kinds.contains(&"status_changed"), "{kinds:?}");
-    let awaiting = json(
-        app.call_with(&member, "/api/issues", &[("awaiting", "1")])
-            .await,
-    )
-    .await;
+    let awaiting = app.list_issues(&member, &[("awaiting", "1")]).await;
     assert!(
         awaiting["total"].as_i64() > Some(0),
         "some wait on the supplier"
@@ -807,7 +792,7 @@ async fn a_post_is_edited_by_its_author_and_removed_with_its_text_kept_for_chair
         format!("/issues/1#event-{id}")
     );
     let stale = edit(&t.member, "1", "Another edit from an old page").await;
-    assert_eq!(stale.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
 
     let as_member = t.issue(&t.member, "1").await["timeline"][1].clone();
     assert_eq!(as_member["edited"], true);
@@ -865,11 +850,7 @@ async fn the_reporter_edits_an_issues_details_and_the_timeline_says_what_changed
     assert_eq!(saved.status(), StatusCode::OK);
     assert_eq!(saved.headers()["location"], "/issues/1");
     let stale = edit(&t.chair, "1", "A chair's older idea").await;
-    assert_eq!(
-        stale.status(),
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "the page was stale"
-    );
+    assert_eq!(stale.status(), StatusCode::CONFLICT, "the page was stale");
 
     let issue = t.issue(&t.member, "1").await;
     assert_eq!(issue["title"], "Letters print twice from the queue");
@@ -878,14 +859,13 @@ async fn the_reporter_edits_an_issues_details_and_the_timeline_says_what_changed
     let last = last.expect("an event");
     assert_eq!(last["kind"], "details_changed");
     assert_eq!(last["detail"], "the title and the description");
-    // The search column follows the new text, and still holds the log number.
-    for q in ["from the queue", "cs0000001"] {
-        let found = json(
-            t.app
-                .call_with(&t.member, "/api/issues", &[("q", q), ("status", "all")])
-                .await,
-        )
-        .await;
+    // The search column follows the new text, and still holds the log number (a part of
+    // it: the whole number goes straight to its issue).
+    for q in ["from the queue", "s000000"] {
+        let found = t
+            .app
+            .list_issues(&t.member, &[("q", q), ("status", "all")])
+            .await;
         assert_eq!(found["total"], 1, "{q}");
     }
 }
@@ -903,8 +883,8 @@ async fn the_text_filter_finds_any_substring_however_it_is_typed() {
     let found = |q: &'static str| {
         let t = &t;
         async move {
-            let page = t.app.call_with(&t.member, "/api/issues", &[("q", q)]).await;
-            json(page).await["total"].as_i64().expect("a count")
+            let page = t.app.list_issues(&t.member, &[("q", q)]).await;
+            page["total"].as_i64().expect("a count")
         }
     };
 
@@ -935,7 +915,7 @@ async fn a_common_texts_count_stops_at_a_cap_and_a_rare_one_is_exact() {
         let (app, member) = (&app, &member);
         async move {
             let form = [("q", q), ("status", "all")];
-            json(app.call_with(member, "/api/issues", &form).await).await
+            app.list_issues(member, &form).await
         }
     };
 
@@ -991,4 +971,219 @@ async fn the_same_post_sent_twice_is_posted_once() {
         3,
         "{posts:?}: the member's twice-sent comment counts once"
     );
+}
+
+/// One account cannot flood the tracker: past the limits on reporting and posting, a clear
+/// refusal that keeps what was typed, and nothing stored.
+#[tokio::test]
+async fn one_account_may_not_flood_the_tracker() {
+    use app::domain::posting_limits::{ISSUES, POSTS};
+    let t = tracker().await;
+    for n in 0..ISSUES[0].count {
+        let reported = t.report(&format!("Problem number {n}"), "").await;
+        assert!(
+            reported.status().is_success(),
+            "report {n}: {}",
+            reported.status()
+        );
+    }
+    let refused = t.report("One problem too many", "").await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refusal = json(refused).await;
+    let message = refusal["Invalid"]["form"].as_str().expect("message");
+    assert!(
+        message.contains("as many issues as Watchdog takes"),
+        "{message}"
+    );
+    assert_eq!(refusal["Invalid"]["kept"]["title"], "One problem too many");
+    let listed = t.app.list_issues(&t.chair, &[]).await;
+    assert_eq!(listed["total"], ISSUES[0].count, "nothing more was stored");
+
+    for n in 0..POSTS[0].count {
+        let body = format!("Still happening, day {n}.");
+        assert_eq!(
+            t.post(&t.member, "1", &body).await,
+            StatusCode::OK,
+            "post {n}"
+        );
+    }
+    let form = [("issue", "1"), ("body", "And again.")];
+    let refused = t.app.call_with(&t.member, "/api/issues/post", &form).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refusal = json(refused).await;
+    assert!(refusal["Invalid"]["form"]
+        .as_str()
+        .expect("message")
+        .contains("posted as much as Watchdog takes"));
+    assert_eq!(refusal["Invalid"]["kept"]["body"], "And again.");
+    // Someone else may still post.
+    assert_eq!(t.post(&t.chair, "1", "Noted.").await, StatusCode::OK);
+}
+
+/// A log number given to the wrong issue can be taken off or moved by the committee or the
+/// supplier, with both timelines saying so; a reporter cannot squat on numbers.
+#[tokio::test]
+async fn log_numbers_are_limited_for_reporters_and_removed_or_moved_by_chair_and_supplier() {
+    use app::domain::permissions::REPORTER_LOG_NUMBERS;
+    let t = tracker().await;
+    t.report("Letters print twice", "").await;
+    t.report("Letters print blank", "").await;
+    let add = |number: &'static str| {
+        let t = &t;
+        async move {
+            t.app
+                .call_with(
+                    &t.member,
+                    "/api/issues/log_number",
+                    &[("issue", "1"), ("log_number", number)],
+                )
+                .await
+        }
+    };
+    for number in ["CS0000001", "CS0000002", "CS0000003"]
+        .iter()
+        .take(REPORTER_LOG_NUMBERS)
+    {
+        assert!(add(number).await.status().is_success(), "{number}");
+    }
+    let squatting = add("CS0000004").await;
+    assert_eq!(squatting.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(json(squatting).await["Invalid"]["fields"]["log_number"]
+        .as_str()
+        .expect("message")
+        .contains("the most a reporter can"));
+
+    let remove = |client: &reqwest::Client, number: &'static str, to: &'static str| {
+        let (app, client) = (&t.app, client.clone());
+        async move {
+            let form = [("issue", "1"), ("log_number", number), ("move_to", to)];
+            app.call_with(&client, "/api/issues/log_number/remove", &form)
+                .await
+        }
+    };
+    // The reporter may not take one off; the committee may.
+    assert_eq!(
+        remove(&t.member, "CS0000001", "").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert!(remove(&t.chair, "CS0000001", "")
+        .await
+        .status()
+        .is_success());
+    // The supplier moves one to the issue it belongs to.
+    let moved = remove(&t.rep, "CS0000002", "#2").await;
+    assert!(moved.status().is_success(), "{}", moved.status());
+    // Refusals name the field.
+    let absent = remove(&t.chair, "CS0000001", "").await;
+    assert_eq!(absent.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let nowhere = remove(&t.chair, "CS0000003", "#99").await;
+    assert!(json(nowhere).await["Invalid"]["fields"]["move_to"]
+        .as_str()
+        .expect("message")
+        .contains("There is no issue #99"));
+
+    let first = t.issue(&t.chair, "1").await;
+    assert_eq!(first["log_numbers"], serde_json::json!(["CS0000003"]));
+    let second = t.issue(&t.chair, "2").await;
+    assert_eq!(second["log_numbers"], serde_json::json!(["CS0000002"]));
+    let kinds = |issue: &Value| -> Vec<(String, String)> {
+        issue["timeline"]
+            .as_array()
+            .expect("timeline")
+            .iter()
+            .map(|entry| {
+                (
+                    entry["kind"].as_str().unwrap_or_default().to_owned(),
+                    entry["detail"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let removed = ("log_number_removed".to_owned(), "CS0000002".to_owned());
+    assert!(kinds(&first).contains(&removed), "{:?}", kinds(&first));
+    let added = ("log_number_added".to_owned(), "CS0000002".to_owned());
+    assert!(kinds(&second).contains(&added), "{:?}", kinds(&second));
+    // Searching the number finds the issue it is on now, and only that.
+    let found = t
+        .app
+        .list_issues(&t.member, &[("q", "log:CS0000002")])
+        .await;
+    assert_eq!(found["go_to"], "/issues/2");
+    let gone = t
+        .app
+        .list_issues(&t.member, &[("q", "cs0000001"), ("status", "all")])
+        .await;
+    assert_eq!(
+        gone["total"], 0,
+        "a removed number no longer finds its old issue"
+    );
+}
+
+/// A long timeline comes a page at a time: the newest events, then earlier ones on request,
+/// each event once.
+#[tokio::test]
+async fn a_long_timeline_is_shown_a_page_at_a_time() {
+    let t = tracker().await;
+    let supplier = app_supplier(&t);
+    let chair = t
+        .app
+        .create_account(Role::Chair, "talkative@example.org")
+        .await;
+    let issue = t.app.create_issue(supplier, &chair, "Much discussed").await;
+    for n in 0..120 {
+        t.app
+            .create_comment(issue, &chair, &format!("Comment number {n}."))
+            .await;
+    }
+    let mut seen = Vec::new();
+    let mut before: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let mut form = vec![("issue", issue.0.to_string())];
+        if let Some(before) = &before {
+            form.push(("before", before.clone()));
+        }
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let page = json(t.app.call_with(&t.member, "/api/issue", &form).await).await;
+        let timeline = page["timeline"].as_array().expect("timeline");
+        assert!(
+            timeline.len() <= 50,
+            "{} events on one page",
+            timeline.len()
+        );
+        assert_eq!(
+            page["before"].as_i64().map(|b| b.to_string()),
+            before.clone(),
+            "the page says which events it shows"
+        );
+        let ids: Vec<i64> = timeline
+            .iter()
+            .map(|e| e["id"].as_i64().expect("id"))
+            .collect();
+        assert!(
+            ids.windows(2).all(|w| w[0] < w[1]),
+            "oldest first on a page"
+        );
+        seen.splice(0..0, ids);
+        pages += 1;
+        match page["earlier_events"].as_i64() {
+            Some(first) => before = Some(first.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    assert_eq!(seen.len(), 121, "the report and 120 comments, each once");
+    assert!(seen.windows(2).all(|w| w[0] < w[1]));
+    let html = t
+        .member
+        .get(t.app.url(&format!("/issues/{}", issue.0)))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("Show earlier events"));
+    assert!(html.contains("Comment number 119."));
+    assert!(!html.contains("Comment number 3."));
 }

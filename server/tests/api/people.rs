@@ -61,6 +61,82 @@ async fn an_invitation_is_accepted_once_and_the_new_account_signs_in() {
     assert_eq!(user["display_name"], "New Chair");
 }
 
+/// Links are built from the address the server is configured with, never from what a
+/// request's `Host` header claims.
+#[tokio::test]
+async fn a_link_names_this_site_whatever_the_request_says_it_is() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_account(Role::Admin, "admin@example.org").await;
+    let admin_browser = browser_of(&app, &admin).await;
+    let link = json(
+        admin_browser
+            .post(app.url("/api/admin/invite"))
+            .header("host", "evil.example")
+            .header("origin", "http://evil.example")
+            .form(&[("email", "new.member@example.org"), ("role", "member")])
+            .send()
+            .await
+            .expect("invited"),
+    )
+    .await;
+    let url = link["url"].as_str().expect("url");
+    assert!(url.starts_with(&format!("{}/join/", app.address)), "{url}");
+}
+
+#[tokio::test]
+async fn an_invitation_can_be_revoked_by_another_administrator() {
+    let app = TestApp::spawn().await;
+    let inviter = app.create_account(Role::Admin, "inviter@example.org").await;
+    let other = app.create_account(Role::Admin, "other@example.org").await;
+    let inviter = browser_of(&app, &inviter).await;
+    let other = browser_of(&app, &other).await;
+    let link = json(
+        app.call_with(
+            &inviter,
+            "/api/admin/invite",
+            &[("email", "new.member@example.org"), ("role", "member")],
+        )
+        .await,
+    )
+    .await;
+    let token = token_of(&link);
+    let overview = json(app.call_with(&other, "/api/admin/users", &[]).await).await;
+    let id = overview["invitations"][0]["id"]
+        .as_i64()
+        .expect("invitation id");
+    let people = other
+        .get(app.url("/admin/users"))
+        .send()
+        .await
+        .expect("page");
+    assert!(people.text().await.expect("body").contains("Revoke"));
+
+    let revoked = app
+        .call_with(
+            &other,
+            "/api/admin/revoke_invitation",
+            &[("link", &id.to_string())],
+        )
+        .await;
+    assert!(revoked.status().is_success(), "{}", revoked.status());
+    let again = app
+        .call_with(
+            &other,
+            "/api/admin/revoke_invitation",
+            &[("link", &id.to_string())],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::NOT_FOUND, "already revoked");
+
+    let details = json(app.call("/api/link", &[("token", &token)]).await).await;
+    assert!(details.is_null(), "the link no longer works: {details}");
+    let overview = json(app.call_with(&other, "/api/admin/users", &[]).await).await;
+    assert_eq!(overview["invitations"], serde_json::json!([]));
+    let audit = json(app.call_with(&other, "/api/admin/audit", &[]).await).await;
+    assert_eq!(audit["entries"][0]["action"], "invitation_revoked");
+    assert_eq!(audit["entries"][0]["detail"], "new.member@example.org");
+}
+
 #[tokio::test]
 async fn accepting_checks_the_name_and_password_and_keeps_the_link_usable() {
     let app = TestApp::spawn().await;
@@ -174,7 +250,7 @@ async fn a_stale_role_change_is_refused_and_a_fresh_one_applies_at_the_next_requ
         .await;
 
     assert!(fresh.status().is_success(), "{}", fresh.status());
-    assert_eq!(stale.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
     assert!(json(stale)
         .await
         .to_string()

@@ -1,7 +1,10 @@
 //! A refused form comes back to its page with only an opaque id in the URL: shown there once,
 //! never on another page, and never from a crafted link.
 
-use crate::helpers::{new_client, TestApp};
+use app::accounts::types::Role;
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+
+use crate::helpers::{browser_of, new_client, TestApp};
 
 /// Posts a sign-in that is refused, from `page`, and returns where the browser is sent.
 async fn refused_sign_in(app: &TestApp, page: &str) -> String {
@@ -115,4 +118,83 @@ async fn a_refusal_shows_only_in_the_browser_that_posted_it() {
         own.contains(REFUSAL),
         "still there for the browser that posted it"
     );
+}
+
+/// Every page with a form, as someone who sees that form, with the server function each of
+/// its forms posts to: a link crafted to put words in any of them shows nothing.
+#[tokio::test]
+async fn a_crafted_link_shows_nothing_on_any_page_with_a_form() {
+    const FORGED: &str = "Forged: your account is locked, call 0123 456789";
+    let app = TestApp::spawn().await;
+    let admin = app.create_account(Role::Admin, "admin@example.org").await;
+    let chair = app.create_account(Role::Chair, "chair@example.org").await;
+    let supplier = app.create_supplier("Example Systems").await;
+    app.create_issue(supplier, &chair, "Blank screen").await;
+    let (admin, chair, anonymous) = (
+        browser_of(&app, &admin).await,
+        browser_of(&app, &chair).await,
+        new_client(),
+    );
+    let supplier_page = format!("/admin/suppliers/{}", supplier.0);
+    let pages: [(&reqwest::Client, &str, &[&str]); 8] = [
+        (&anonymous, "/sign-in", &["/api/sign_in"]),
+        (&chair, "/issues/new", &["/api/issues/report"]),
+        (
+            &chair,
+            "/issues/1",
+            &[
+                "/api/issues/post",
+                "/api/issues/status",
+                "/api/issues/log_number",
+                "/api/issues/merge",
+                "/api/issues/edit",
+            ],
+        ),
+        (
+            &chair,
+            "/account",
+            &["/api/account/name", "/api/account/password"],
+        ),
+        (
+            &admin,
+            "/admin/users",
+            &[
+                "/api/admin/invite",
+                "/api/admin/change_role",
+                "/api/admin/set_active",
+            ],
+        ),
+        (&admin, "/admin/suppliers", &["/api/admin/suppliers/add"]),
+        (
+            &admin,
+            &supplier_page,
+            &["/api/admin/suppliers/edit", "/api/admin/modules/add"],
+        ),
+        (&anonymous, "/join/not-a-real-token", &["/api/link/use"]),
+    ];
+    for (browser, page, actions) in pages {
+        for action in actions {
+            let refusal = format!(
+                r#"{{"Invalid":{{"form":"{FORGED}","fields":{{"email":"{FORGED}","body":"{FORGED}"}},"kept":{{"body":"{FORGED}","title":"{FORGED}","email":"{FORGED}"}}}}}}"#
+            );
+            let crafted = format!(
+                "{page}?__path={}&__err={}&__form=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                form_urlencoded::byte_serialize(action.as_bytes()).collect::<String>(),
+                URL_SAFE_NO_PAD.encode(refusal)
+            );
+            let response = browser.get(app.url(&crafted)).send().await.expect("page");
+            assert!(
+                response.status().is_success() || response.status() == 404,
+                "{crafted}: {}",
+                response.status()
+            );
+            let body = response.text().await.expect("body");
+            if let Some(at) = body.find("Forged") {
+                panic!(
+                    "{crafted} shows the forged text: …{}…",
+                    &body[at.saturating_sub(300)..(at + 100).min(body.len())]
+                );
+            }
+        }
+    }
 }

@@ -125,8 +125,8 @@ async fn an_edit_made_on_a_stale_page_is_refused() {
     let second = edit("Example Systems Ltd", "1").await;
 
     assert_eq!(first.status(), StatusCode::OK);
-    assert_eq!(second.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(json(second).await["Invalid"]["form"]
+    assert_eq!(second.status(), StatusCode::CONFLICT);
+    assert!(json(second).await["Stale"]["form"]
         .as_str()
         .expect("message")
         .contains("changed by someone else"));
@@ -214,7 +214,7 @@ async fn modules_are_added_and_renamed_with_short_names_unique_per_supplier() {
             ],
         )
         .await;
-    assert_eq!(misdirected.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(misdirected.status(), StatusCode::NOT_FOUND);
     let detail = json(
         app.call_with(&browser, "/api/admin/supplier", &[("supplier", &supplier)])
             .await,

@@ -14,13 +14,19 @@ use std::{
 };
 
 use chrono::{DateTime, Duration, Utc};
-use sqlx::{any::AnyRow, Any, Row};
+use sqlx::{any::AnyRow, Row};
 
 use super::{optional_time, parse_status};
 use crate::{
-    accounts::types::{CurrentUser, Role},
-    db::{timestamp, Backend, Db},
-    domain::issue_workflow::{days_awaiting, AWAITING_SUPPLIER_DAYS},
+    accounts::types::CurrentUser,
+    db::{
+        query::{Bindable, ListQuery},
+        timestamp, Backend, Db,
+    },
+    domain::{
+        issue_workflow::{days_awaiting, AWAITING_SUPPLIER_DAYS},
+        permissions::SupplierScope,
+    },
     issues::types::{IssueFilter, IssueId, IssueRow, IssueSort, IssueStatus, StatusFilter},
     suppliers::{
         store::Names,
@@ -146,11 +152,7 @@ async fn held_matches(
         .get(db, || async { Ok(HeldSearches::default()) })
         .await?;
     // The view as its URL says it, and the supplier a representative is confined to.
-    let key = format!(
-        "{}|{:?}",
-        filter.to_query(false),
-        rep_supplier(viewer).map(|supplier| supplier.0)
-    );
+    let key = format!("{}|{:?}", filter.to_query(false), SupplierScope::of(viewer));
     if let Some(matches) = held.find(&key) {
         return Ok(matches);
     }
@@ -292,18 +294,34 @@ pub async fn page(
     let search = text_search(db, filter).await?;
     let mut query = matching(filter, viewer, now, search, Purpose::Page);
     if let Some(after) = filter.after {
+        // The issue to continue after is read under the same visibility as the list, so an
+        // issue the viewer may not see places the page exactly as a missing one does: not
+        // at all (the comparison with no row holds for none).
         let after = query.int(after);
+        let visible = SupplierScope::of(viewer)
+            .condition(|supplier| {
+                let placeholder = query.int(supplier.0);
+                format!("supplier_id = {placeholder}")
+            })
+            .map(|condition| format!(" AND {condition}"))
+            .unwrap_or_default();
+        let position =
+            |columns: &str| format!("(SELECT {columns} FROM issues WHERE id = {after}{visible})");
         query.condition(match filter.sort {
-            IssueSort::Updated => format!(
-                "(i.updated_at, i.id) < (SELECT updated_at, id FROM issues WHERE id = {after})"
-            ),
-            IssueSort::Created => format!("i.id < {after}"),
-            IssueSort::Affects => format!(
-                "(i.affects_count, i.id) < (SELECT affects_count, id FROM issues WHERE id = {after})"
-            ),
-            IssueSort::Awaiting => format!(
-                "(i.awaiting_since, i.id) > (SELECT awaiting_since, id FROM issues WHERE id = {after})"
-            ),
+            IssueSort::Updated => format!("(i.updated_at, i.id) < {}", position("updated_at, id")),
+            IssueSort::Created => format!("i.id < {}", position("id")),
+            IssueSort::Affects => {
+                format!(
+                    "(i.affects_count, i.id) < {}",
+                    position("affects_count, id")
+                )
+            }
+            IssueSort::Awaiting => {
+                format!(
+                    "(i.awaiting_since, i.id) > {}",
+                    position("awaiting_since, id")
+                )
+            }
         });
     }
     let limit = query.int(page_size + 1);
@@ -398,9 +416,11 @@ fn matching(
             query.condition(format!("i.status = {placeholder}"));
         }
     }
-    if let Some(supplier) = rep_supplier(viewer) {
+    if let Some(visible) = SupplierScope::of(viewer).condition(|supplier| {
         let placeholder = query.int(supplier.0);
-        query.condition(format!("i.supplier_id = {placeholder}"));
+        format!("i.supplier_id = {placeholder}")
+    }) {
+        query.condition(visible);
     }
     if let Some(supplier) = filter.supplier {
         let placeholder = query.int(supplier);
@@ -474,13 +494,13 @@ fn kept_count(filter: &IssueFilter, viewer: &CurrentUser) -> Option<ListQuery> {
             query.condition(format!("status = {placeholder}"));
         }
     }
-    for supplier in [
-        rep_supplier(viewer).map(|supplier| supplier.0),
-        filter.supplier,
-    ]
-    .into_iter()
-    .flatten()
-    {
+    if let Some(visible) = SupplierScope::of(viewer).condition(|supplier| {
+        let placeholder = query.int(supplier.0);
+        format!("supplier_id = {placeholder}")
+    }) {
+        query.condition(visible);
+    }
+    if let Some(supplier) = filter.supplier {
         let placeholder = query.int(supplier);
         query.condition(format!("supplier_id = {placeholder}"));
     }
@@ -559,15 +579,6 @@ fn bind_ids<'q, Q: Bindable<'q>>(mut query: Q, ids: &[i64]) -> Q {
     query
 }
 
-/// The supplier a representative is confined to, if the viewer is one.
-pub(super) fn rep_supplier(viewer: &CurrentUser) -> Option<SupplierId> {
-    match viewer.role {
-        // A representative without a supplier sees nothing: no supplier has id 0.
-        Role::SupplierRep => Some(viewer.supplier.unwrap_or(SupplierId(0))),
-        _ => None,
-    }
-}
-
 fn status_list(statuses: impl Iterator<Item = IssueStatus>) -> String {
     statuses
         .map(|status| format!("'{}'", status.as_str()))
@@ -579,85 +590,6 @@ fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
-}
-
-/// A statement's conditions and the values bound to them, in placeholder order.
-#[derive(Default)]
-struct ListQuery {
-    conditions: Vec<String>,
-    values: Vec<Value>,
-}
-
-enum Value {
-    Int(i64),
-    Text(String),
-}
-
-impl ListQuery {
-    fn condition(&mut self, condition: String) {
-        self.conditions.push(condition);
-    }
-
-    fn int(&mut self, value: i64) -> String {
-        self.values.push(Value::Int(value));
-        format!("${}", self.values.len())
-    }
-
-    fn text(&mut self, value: &str) -> String {
-        self.values.push(Value::Text(value.to_owned()));
-        format!("${}", self.values.len())
-    }
-
-    fn where_clause(&self) -> String {
-        if self.conditions.is_empty() {
-            String::new()
-        } else {
-            format!(" WHERE {}", self.conditions.join(" AND "))
-        }
-    }
-
-    fn bind_all<'q, Q: Bindable<'q>>(&'q self, mut query: Q) -> Q {
-        for value in &self.values {
-            query = match value {
-                Value::Int(int) => query.bind_int(*int),
-                Value::Text(text) => query.bind_text(text),
-            };
-        }
-        query
-    }
-}
-
-/// The two kinds of sqlx query the list binds values to.
-trait Bindable<'q> {
-    fn bind_int(self, value: i64) -> Self;
-    fn bind_text(self, value: &'q str) -> Self;
-}
-
-impl<'q> Bindable<'q> for sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
-    fn bind_int(self, value: i64) -> Self {
-        self.bind(value)
-    }
-    fn bind_text(self, value: &'q str) -> Self {
-        self.bind(value)
-    }
-}
-
-impl<'q, O> Bindable<'q> for sqlx::query::QueryScalar<'q, Any, O, sqlx::any::AnyArguments<'q>> {
-    fn bind_int(self, value: i64) -> Self {
-        self.bind(value)
-    }
-    fn bind_text(self, value: &'q str) -> Self {
-        self.bind(value)
-    }
-}
-
-impl<'q, O> Bindable<'q> for sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments<'q>> {
-    fn bind_int(self, value: i64) -> Self {
-        self.bind(value)
-    }
-    fn bind_text(self, value: &'q str) -> Self {
-        self.bind(value)
-    }
 }
 
 #[cfg(test)]

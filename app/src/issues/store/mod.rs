@@ -2,19 +2,23 @@
 //! `list`. Every change writes its timeline event in the same transaction.
 
 mod list;
+mod log_numbers;
+mod merge;
+mod timeline;
 
-use list::rep_supplier;
 pub use list::{list, page, Total, TEXT_COUNT_CAP};
+use log_numbers::insert_log_number;
+pub use log_numbers::*;
+pub use merge::*;
+pub use timeline::*;
 
 use chrono::{DateTime, Utc};
-use sqlx::{any::AnyRow, Any, Row, Transaction};
+use sqlx::{Any, Row, Transaction};
 
 use crate::{
-    accounts::types::{AccountId, CurrentUser, Role},
+    accounts::types::AccountId,
     db::{timestamp, Db},
-    issues::types::{
-        EarlierText, EventKind, IssueDetails, IssueId, IssueStatus, LogNumber, TimelineEntry,
-    },
+    issues::types::{EventKind, IssueDetails, IssueId, IssueStatus, LogNumber},
     markdown::{render, Markdown, EMPTY},
     suppliers::types::{ModuleId, SupplierId, SupplierName},
 };
@@ -53,40 +57,6 @@ pub async fn core(tx: &mut Tx, id: IssueId) -> Result<Option<IssueCore>, sqlx::E
         })
     })
     .transpose()
-}
-
-/// The issue of `supplier` that holds this log number, if any.
-pub async fn issue_holding(
-    tx: &mut Tx,
-    supplier: SupplierId,
-    number: &LogNumber,
-) -> Result<Option<IssueId>, sqlx::Error> {
-    let id: Option<i64> = sqlx::query_scalar(
-        "SELECT issue_id FROM issue_log_numbers WHERE supplier_id = $1 AND log_number = $2",
-    )
-    .bind(supplier.0)
-    .bind(number.as_str())
-    .fetch_optional(&mut **tx)
-    .await?;
-    Ok(id.map(IssueId))
-}
-
-/// The issues (of any supplier a viewer may see) that hold this log number.
-pub async fn issues_with_log_number(
-    db: &Db,
-    number: &LogNumber,
-    viewer: &CurrentUser,
-) -> Result<Vec<IssueId>, sqlx::Error> {
-    let only_supplier = rep_supplier(viewer);
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT issue_id FROM issue_log_numbers \
-         WHERE log_number = $1 AND ($2 = 0 OR supplier_id = $2) ORDER BY issue_id",
-    )
-    .bind(number.as_str())
-    .bind(only_supplier.map_or(0, |supplier| supplier.0))
-    .fetch_all(db.reader())
-    .await?;
-    Ok(ids.into_iter().map(IssueId).collect())
 }
 
 pub struct NewIssue<'a> {
@@ -229,58 +199,20 @@ pub async fn record(
     Ok(())
 }
 
-/// Posts a comment, or an official response from the supplier (which restarts the clock of
-/// "awaiting the supplier"); the poster follows the issue from then on.
-pub async fn post(
+/// When `reporter` reported issues since `since`.
+pub async fn reported_since(
     tx: &mut Tx,
-    issue: IssueId,
-    author: AccountId,
-    body: &Markdown,
-    official: bool,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    let kind = if official {
-        EventKind::OfficialResponse
-    } else {
-        EventKind::Comment
-    };
-    let event = NewEvent {
-        body,
-        ..NewEvent::new(kind, author)
-    };
-    record(tx, issue, event, now).await?;
-    if official {
-        supplier_answered(tx, issue, now).await?;
-    }
-    follow(tx, issue, author, now).await
-}
-
-/// How long the same text from the same person counts as the same post sent twice.
-const REPEAT_WINDOW: chrono::Duration = chrono::Duration::minutes(10);
-
-/// Whether `author`'s latest post on the issue, within the last few minutes, says exactly
-/// `text`: the same post sent twice (a double click, a form sent again), not a new one.
-pub async fn just_posted(
-    tx: &mut Tx,
-    issue: IssueId,
-    author: AccountId,
-    text: &str,
-    now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
-    let latest: Option<(String, String)> = sqlx::query_as(
-        "SELECT body, created_at FROM issue_events \
-         WHERE issue_id = $1 AND actor_id = $2 AND kind IN ('comment', 'official_response') \
-           AND removed_at IS NULL \
-         ORDER BY id DESC LIMIT 1",
+    reporter: AccountId,
+    since: DateTime<Utc>,
+) -> Result<Vec<DateTime<Utc>>, sqlx::Error> {
+    let times: Vec<String> = sqlx::query_scalar(
+        "SELECT created_at FROM issues WHERE reporter_id = $1 AND created_at > $2",
     )
-    .bind(issue.0)
-    .bind(author.0)
-    .fetch_optional(&mut **tx)
+    .bind(reporter.0)
+    .bind(timestamp::to_db(since))
+    .fetch_all(&mut **tx)
     .await?;
-    let Some((body, at)) = latest else {
-        return Ok(false);
-    };
-    Ok(body == text && now - timestamp::from_db(&at)? < REPEAT_WINDOW)
+    times.iter().map(|at| timestamp::from_db(at)).collect()
 }
 
 /// A move along the workflow, as the timeline records it.
@@ -365,49 +297,6 @@ async fn set_status(
         .execute(&mut **tx)
         .await?;
     Ok(changed.rows_affected() == 1)
-}
-
-async fn insert_log_number(
-    tx: &mut Tx,
-    issue: IssueId,
-    supplier: SupplierId,
-    number: &LogNumber,
-    actor: AccountId,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO issue_log_numbers (issue_id, supplier_id, log_number, added_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(issue.0)
-    .bind(supplier.0)
-    .bind(number.as_str())
-    .bind(actor.0)
-    .bind(timestamp::to_db(now))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-/// Adds a log number to an issue (the caller has checked it is free) with its event.
-pub async fn add_log_number(
-    tx: &mut Tx,
-    issue: &IssueCore,
-    number: &LogNumber,
-    actor: AccountId,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    insert_log_number(tx, issue.id, issue.supplier, number, actor, now).await?;
-    sqlx::query("UPDATE issues SET search_text = search_text || $1 WHERE id = $2")
-        .bind(format!("\n{}", number.as_str().to_lowercase()))
-        .bind(issue.id.0)
-        .execute(&mut **tx)
-        .await?;
-    let event = NewEvent {
-        detail: number.as_str(),
-        ..NewEvent::new(EventKind::LogNumberAdded, actor)
-    };
-    record(tx, issue.id, event, now).await
 }
 
 /// The fields an edit can change, as stored.
@@ -540,87 +429,6 @@ async fn recount_affects(tx: &mut Tx, issue: IssueId) -> Result<(), sqlx::Error>
     Ok(())
 }
 
-/// Merges `duplicate` into `survivor`, if `duplicate` is still at `version` (else `None`):
-/// the duplicate closes pointing at the survivor, and its log numbers, followers and
-/// "affects us too" marks move there (a person who marked both counts once). Issues merged
-/// into the duplicate earlier now point at the survivor too. Both timelines say so.
-/// Returns the log numbers that moved.
-pub async fn merge(
-    tx: &mut Tx,
-    duplicate: &IssueCore,
-    version: i64,
-    survivor: IssueId,
-    actor: AccountId,
-    now: DateTime<Utc>,
-) -> Result<Option<Vec<String>>, sqlx::Error> {
-    let at = timestamp::to_db(now);
-    let closed = sqlx::query(
-        "UPDATE issues SET status = 'duplicate', duplicate_of = $1, awaiting_since = NULL, \
-           affects_count = 0, updated_at = $2, version = version + 1 \
-         WHERE id = $3 AND version = $4",
-    )
-    .bind(survivor.0)
-    .bind(&at)
-    .bind(duplicate.id.0)
-    .bind(version)
-    .execute(&mut **tx)
-    .await?;
-    if closed.rows_affected() != 1 {
-        return Ok(None);
-    }
-    let (from, to) = (duplicate.id.0, survivor.0);
-    let moved: Vec<String> = sqlx::query_scalar(
-        "SELECT log_number FROM issue_log_numbers WHERE issue_id = $1 ORDER BY id",
-    )
-    .bind(from)
-    .fetch_all(&mut **tx)
-    .await?;
-    let statements = [
-        "UPDATE issue_log_numbers SET issue_id = $2 WHERE issue_id = $1",
-        "INSERT INTO issue_followers (issue_id, account_id, created_at) \
-           SELECT $2, account_id, created_at FROM issue_followers WHERE issue_id = $1 \
-           ON CONFLICT DO NOTHING",
-        "DELETE FROM issue_followers WHERE issue_id = $1",
-        "INSERT INTO issue_affects (issue_id, account_id, created_at) \
-           SELECT $2, account_id, created_at FROM issue_affects WHERE issue_id = $1 \
-           ON CONFLICT DO NOTHING",
-        "DELETE FROM issue_affects WHERE issue_id = $1",
-        "UPDATE issues SET duplicate_of = $2 WHERE duplicate_of = $1",
-    ];
-    for statement in statements {
-        sqlx::query(statement)
-            .bind(from)
-            .bind(to)
-            .execute(&mut **tx)
-            .await?;
-    }
-    recount_affects(tx, survivor).await?;
-    if !moved.is_empty() {
-        let added: String = moved
-            .iter()
-            .map(|number| format!("\n{}", number.to_lowercase()))
-            .collect();
-        sqlx::query("UPDATE issues SET search_text = search_text || $1 WHERE id = $2")
-            .bind(added)
-            .bind(to)
-            .execute(&mut **tx)
-            .await?;
-    }
-    let detail = moved.join(", ");
-    for (issue, kind, other) in [
-        (duplicate.id, EventKind::MergedInto, survivor),
-        (survivor, EventKind::MergedFrom, duplicate.id),
-    ] {
-        let event = NewEvent {
-            detail: &detail,
-            other_issue: Some(other),
-            ..NewEvent::new(kind, actor)
-        };
-        record(tx, issue, event, now).await?;
-    }
-    Ok(Some(moved))
-}
-
 /// An issue's own fields as its page shows them.
 pub struct IssueRecord {
     pub id: IssueId,
@@ -685,254 +493,6 @@ pub async fn record_of(db: &Db, id: IssueId) -> Result<Option<IssueRecord>, sqlx
         updated_at: timestamp::from_db(&row.try_get::<String, _>("updated_at")?)?,
         version: row.try_get("version")?,
     }))
-}
-
-pub async fn log_numbers_of(db: &Db, id: IssueId) -> Result<Vec<LogNumber>, sqlx::Error> {
-    let numbers: Vec<String> = sqlx::query_scalar(
-        "SELECT log_number FROM issue_log_numbers WHERE issue_id = $1 ORDER BY id",
-    )
-    .bind(id.0)
-    .fetch_all(db.reader())
-    .await?;
-    numbers
-        .iter()
-        .map(|number| parse_log_number(number))
-        .collect()
-}
-
-/// A timeline entry with what deciding who may edit it needs.
-pub struct TimelineRow {
-    pub author: Option<AccountId>,
-    /// A post's Markdown (empty once removed).
-    pub text: String,
-    pub entry: TimelineEntry,
-}
-
-/// The timeline, oldest first.
-pub async fn timeline(db: &Db, id: IssueId) -> Result<Vec<TimelineRow>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT e.id, e.kind, e.actor_id, a.display_name, a.role, s.name AS supplier_name, \
-           e.body, e.body_html, e.html_renderer, e.from_status, e.to_status, e.detail, \
-           e.other_issue_id, e.created_at, e.edited_at, e.removed_at, e.version \
-         FROM issue_events e LEFT JOIN accounts a ON a.id = e.actor_id \
-           LEFT JOIN suppliers s ON s.id = a.supplier_id \
-         WHERE e.issue_id = $1 ORDER BY e.created_at, e.id",
-    )
-    .bind(id.0)
-    .fetch_all(db.reader())
-    .await?;
-    rows.iter()
-        .map(|row| {
-            let text = Markdown::stored(
-                row.try_get("body")?,
-                row.try_get("body_html")?,
-                row.try_get("html_renderer")?,
-            );
-            Ok(TimelineRow {
-                author: row.try_get::<Option<i64>, _>("actor_id")?.map(AccountId),
-                entry: timeline_entry(row, &text)?,
-                text: text.source().to_owned(),
-            })
-        })
-        .collect()
-}
-
-/// The earlier texts of the issue's edited and removed posts, oldest first, by post.
-pub async fn earlier_texts(db: &Db, id: IssueId) -> Result<Vec<(i64, EarlierText)>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64, Option<String>, String)> = sqlx::query_as(
-        "SELECT r.event_id, r.body, r.body_html, r.html_renderer, a.display_name, r.created_at \
-         FROM issue_event_revisions r JOIN issue_events e ON e.id = r.event_id \
-           LEFT JOIN accounts a ON a.id = r.edited_by \
-         WHERE e.issue_id = $1 ORDER BY r.id",
-    )
-    .bind(id.0)
-    .fetch_all(db.reader())
-    .await?;
-    rows.into_iter()
-        .map(|(event, body, html, renderer, by, at)| {
-            Ok((
-                event,
-                EarlierText {
-                    replaced_at: timestamp::from_db(&at)?,
-                    replaced_by: by,
-                    body: Markdown::stored(body, html, renderer).into_html(),
-                },
-            ))
-        })
-        .collect()
-}
-
-/// A comment or official response, as an edit or removal checks it.
-#[derive(Debug, Clone)]
-pub struct PostCore {
-    pub id: i64,
-    pub issue: IssueId,
-    pub kind: EventKind,
-    pub author: Option<AccountId>,
-    pub body: Markdown,
-    pub removed: bool,
-    pub version: i64,
-}
-
-/// Issue, kind, author, text, its HTML and renderer, removal time and version, as stored.
-type PostRow = (
-    i64,
-    String,
-    Option<i64>,
-    String,
-    String,
-    i64,
-    Option<String>,
-    i64,
-);
-
-pub async fn post_core(tx: &mut Tx, id: i64) -> Result<Option<PostCore>, sqlx::Error> {
-    let row: Option<PostRow> = sqlx::query_as(
-        "SELECT issue_id, kind, actor_id, body, body_html, html_renderer, removed_at, version \
-         FROM issue_events \
-         WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut **tx)
-    .await?;
-    let Some((issue, kind, author, body, html, renderer, removed, version)) = row else {
-        return Ok(None);
-    };
-    let kind = EventKind::parse(&kind).ok_or_else(|| decode_error(format!("event kind {kind}")))?;
-    Ok(Some(PostCore {
-        id,
-        issue: IssueId(issue),
-        kind,
-        author: author.map(AccountId),
-        body: Markdown::stored(body, html, renderer),
-        removed: removed.is_some(),
-        version,
-    }))
-}
-
-/// Replaces a post's text if it is still at `version` (`false` if not), keeping the text
-/// it replaces for the committee.
-pub async fn edit_post(
-    tx: &mut Tx,
-    post: &PostCore,
-    version: i64,
-    body: &Markdown,
-    editor: AccountId,
-    now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
-    let at = timestamp::to_db(now);
-    let changed = sqlx::query(
-        "UPDATE issue_events SET body = $1, body_html = $5, html_renderer = $6, edited_at = $2, \
-           version = version + 1 \
-         WHERE id = $3 AND version = $4 AND removed_at IS NULL",
-    )
-    .bind(body.source())
-    .bind(&at)
-    .bind(post.id)
-    .bind(version)
-    .bind(body.html().as_str())
-    .bind(render::VERSION)
-    .execute(&mut **tx)
-    .await?;
-    if changed.rows_affected() != 1 {
-        return Ok(false);
-    }
-    keep_earlier_text(tx, post, editor, &at).await?;
-    Ok(true)
-}
-
-/// Removes a post's text if it is still at `version` (`false` if not): the timeline shows
-/// that it was removed, and the committee can still read what it said.
-pub async fn remove_post(
-    tx: &mut Tx,
-    post: &PostCore,
-    version: i64,
-    remover: AccountId,
-    now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
-    let at = timestamp::to_db(now);
-    let changed = sqlx::query(
-        "UPDATE issue_events SET body = '', body_html = '', html_renderer = $5, removed_at = $1, \
-           removed_by = $2, \
-           version = version + 1 \
-         WHERE id = $3 AND version = $4 AND removed_at IS NULL",
-    )
-    .bind(&at)
-    .bind(remover.0)
-    .bind(post.id)
-    .bind(version)
-    .bind(render::VERSION)
-    .execute(&mut **tx)
-    .await?;
-    if changed.rows_affected() != 1 {
-        return Ok(false);
-    }
-    keep_earlier_text(tx, post, remover, &at).await?;
-    Ok(true)
-}
-
-async fn keep_earlier_text(
-    tx: &mut Tx,
-    post: &PostCore,
-    by: AccountId,
-    at: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO issue_event_revisions (event_id, body, body_html, html_renderer, \
-           edited_by, created_at) \
-         VALUES ($1, $2, $5, $6, $3, $4)",
-    )
-    .bind(post.id)
-    .bind(post.body.source())
-    .bind(by.0)
-    .bind(at)
-    .bind(post.body.html().as_str())
-    .bind(render::VERSION)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-fn timeline_entry(row: &AnyRow, text: &Markdown) -> Result<TimelineEntry, sqlx::Error> {
-    let kind: String = row.try_get("kind")?;
-    let kind = EventKind::parse(&kind).ok_or_else(|| decode_error(format!("event kind {kind}")))?;
-    let removed = row.try_get::<Option<String>, _>("removed_at")?.is_some();
-    let role: Option<String> = row.try_get("role")?;
-    let supplier: Option<String> = row.try_get("supplier_name")?;
-    let actor_role = match (role.as_deref().and_then(Role::parse), supplier) {
-        (Some(Role::SupplierRep), Some(supplier)) => {
-            Some(format!("Supplier representative, {supplier}"))
-        }
-        (Some(Role::Chair), _) => Some("Chair".to_owned()),
-        (Some(Role::Admin), _) => Some("Administrator".to_owned()),
-        _ => None,
-    };
-    let status = |column: &str| -> Result<Option<IssueStatus>, sqlx::Error> {
-        row.try_get::<Option<String>, _>(column)?
-            .map(|status| parse_status(&status))
-            .transpose()
-    };
-    Ok(TimelineEntry {
-        id: row.try_get("id")?,
-        kind,
-        actor: row.try_get("display_name")?,
-        actor_role,
-        at: timestamp::from_db(&row.try_get::<String, _>("created_at")?)?,
-        body: (!removed && !text.is_empty()).then(|| text.html().clone()),
-        from_status: status("from_status")?,
-        to_status: status("to_status")?,
-        detail: row.try_get("detail")?,
-        other_issue: row
-            .try_get::<Option<i64>, _>("other_issue_id")?
-            .map(IssueId),
-        edited: row.try_get::<Option<String>, _>("edited_at")?.is_some(),
-        removed,
-        version: row.try_get("version")?,
-        may_edit: false,
-        may_remove: false,
-        source: None,
-        earlier: Vec::new(),
-    })
 }
 
 pub async fn affects_and_follows(

@@ -7,7 +7,7 @@ use sqlx::{Any, Transaction};
 use crate::{
     accounts::{
         store::parse_role,
-        types::{AccountId, Email, LinkDetails, PendingInvitation, Role},
+        types::{AccountId, Email, LinkDetails, LinkId, PendingInvitation, Role},
     },
     db::{timestamp, Db},
     suppliers::types::SupplierId,
@@ -195,14 +195,32 @@ pub async fn mark_used(
     Ok(())
 }
 
+/// Revokes the invitation `id` if it could still be accepted; the email it was for, if so.
+pub async fn revoke_invitation(
+    tx: &mut Transaction<'static, Any>,
+    id: LinkId,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE account_links SET revoked_at = $1 \
+         WHERE id = $2 AND purpose = 'invitation' AND used_at IS NULL AND revoked_at IS NULL \
+           AND expires_at > $1 \
+         RETURNING email",
+    )
+    .bind(timestamp::to_db(now))
+    .bind(id.0)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
 /// Invitations that can still be accepted, newest first.
 pub async fn pending_invitations(
     db: &Db,
     now: DateTime<Utc>,
 ) -> Result<Vec<PendingInvitation>, sqlx::Error> {
     let rows: Vec<InvitationRow> = sqlx::query_as(
-        "SELECT l.email, l.role, s.name AS supplier_name, a.display_name AS invited_by, \
-                l.expires_at \
+        "SELECT l.id, l.email, l.role, s.name AS supplier_name, \
+                a.display_name AS invited_by, l.expires_at \
          FROM account_links l \
          LEFT JOIN suppliers s ON s.id = l.supplier_id \
          LEFT JOIN accounts a ON a.id = l.created_by \
@@ -216,6 +234,7 @@ pub async fn pending_invitations(
     rows.into_iter()
         .map(|row| {
             Ok(PendingInvitation {
+                id: LinkId(row.id),
                 email: row.email,
                 role: parse_role(&row.role)?,
                 supplier_name: row.supplier_name,
@@ -228,6 +247,7 @@ pub async fn pending_invitations(
 
 #[derive(sqlx::FromRow)]
 struct InvitationRow {
+    id: i64,
     email: String,
     role: String,
     supplier_name: Option<String>,

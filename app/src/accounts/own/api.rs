@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    accounts::types::{AccountSummary, SessionSummary},
+    accounts::types::{AccountSummary, SessionId, SessionSummary},
     error::AppError,
 };
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::{
-        audit_store, guard, passwords, request, sessions, store,
-        types::{AuditAction, DisplayName, Password, SessionId},
+        attempts, audit_store, guard, passwords, request, sessions, store,
+        types::{AuditAction, DisplayName, Password},
     },
     domain::{permissions::Permission, sign_in_throttle as throttle},
     error::FormErrors,
@@ -40,6 +40,7 @@ pub async fn get_own_account() -> Result<OwnAccount, AppError> {
 
 /// Anyone signed in: changes the name shown for them.
 #[server(prefix = "/api", endpoint = "account/name")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "rename", skip_all))]
 pub async fn rename(display_name: String) -> Result<(), AppError> {
     let user = guard::require(Permission::ManageOwnAccount)?;
     let db = crate::db::use_db()?;
@@ -71,6 +72,10 @@ pub async fn rename(display_name: String) -> Result<(), AppError> {
 /// end; this one stays. Wrong current passwords count towards sign-in throttling, so a
 /// borrowed session cannot be used to guess the password faster than the sign-in page.
 #[server(prefix = "/api", endpoint = "account/password")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "change_password", skip_all)
+)]
 pub async fn change_password(
     current_password: String,
     new_password: String,
@@ -87,14 +92,6 @@ pub async fn change_password(
         AppError::Internal
     })?;
 
-    let since = now - throttle::window();
-    let failures = store::sign_in_failures(&db, &email, since).await?;
-    if let Some(wait) = throttle::wait(&failures, now) {
-        return Err(AppError::refused(FormErrors::new().form(format!(
-            "Too many wrong passwords for this account. {}",
-            throttle::try_again_in(wait)
-        ))));
-    }
     let new = match passwords::parse_new(
         &new_password,
         &confirm_password,
@@ -111,6 +108,33 @@ pub async fn change_password(
             return Err(AppError::refused(errors));
         }
     };
+    // Counted as a sign-in attempt from this browser (trusted for the account, since it
+    // signed in to it), before the password is checked.
+    let config = request::session_config()?;
+    let device_hash =
+        request::device_token(config.secure).map(|token| sessions::token_hash(&token));
+    let trusted = match &device_hash {
+        Some(hash) => attempts::is_trusted(&db, hash, user.id, now).await?,
+        None => false,
+    };
+    let since = now - throttle::window();
+    let attempt = match attempts::begin(
+        &db,
+        &email,
+        device_hash.as_deref().filter(|_| trusted),
+        since,
+        now,
+    )
+    .await?
+    {
+        Ok(attempt) => attempt,
+        Err(wait) => {
+            return Err(AppError::refused(FormErrors::new().form(format!(
+                "Too many wrong passwords for this account. {}",
+                throttle::try_again_in(wait)
+            ))))
+        }
+    };
     let verified = match Password::parse(&current_password) {
         Ok(current) => passwords::verify(current, Some(stored))
             .await
@@ -120,8 +144,17 @@ pub async fn change_password(
             })?,
         Err(_) => passwords::Verified::No,
     };
+    // The new password is hashed (tens of milliseconds of argon2) before the write lock is
+    // taken: every other writer would wait for it otherwise.
+    let hash = match verified {
+        passwords::Verified::Yes { .. } => Some(passwords::hash(new).await.map_err(|error| {
+            tracing::error!(%error, "password hashing failed");
+            AppError::Internal
+        })?),
+        passwords::Verified::No => None,
+    };
     let mut tx = db.begin_write().await?;
-    if verified == passwords::Verified::No {
+    let Some(hash) = hash else {
         audit_store::record_for_request(
             &mut tx,
             AuditAction::SignInFailed,
@@ -135,12 +168,10 @@ pub async fn change_password(
         return Err(AppError::refused(
             FormErrors::new().field("current_password", "That is not your current password."),
         ));
-    }
-    let hash = passwords::hash(new).await.map_err(|error| {
-        tracing::error!(%error, "password hashing failed");
-        AppError::Internal
-    })?;
+    };
+    attempts::succeeded(&mut tx, attempt).await?;
     store::set_password_hash(&mut tx, user.id, &hash, now).await?;
+    attempts::forget_devices(&mut tx, user.id, device_hash.as_deref().filter(|_| trusted)).await?;
     let keep = request::session_token_hash();
     store::end_sessions_of(&mut tx, user.id, keep.as_deref()).await?;
     audit_store::record_for_request(
@@ -159,13 +190,14 @@ pub async fn change_password(
 
 /// Anyone signed in: ends one of their own sessions. Ending the one in use signs them out.
 #[server(prefix = "/api", endpoint = "account/end_session")]
-pub async fn end_own_session(session: i64) -> Result<(), AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "end_own_session", skip_all, fields(session = session.0)))]
+pub async fn end_own_session(session: SessionId) -> Result<(), AppError> {
     let user = guard::require(Permission::ManageOwnAccount)?;
     let db = crate::db::use_db()?;
     let config = request::session_config()?;
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
-    let Some(ended) = store::end_session_of(&mut tx, user.id, SessionId(session)).await? else {
+    let Some(ended) = store::end_session_of(&mut tx, user.id, session).await? else {
         // Already ended (perhaps in another tab): the outcome asked for holds.
         return Ok(());
     };

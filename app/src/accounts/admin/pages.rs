@@ -6,9 +6,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     accounts::{
-        admin_api::{
+        admin::api::{
             audit_log, get_users_overview, ChangeRole, Invite, IssuePasswordReset, IssuedLink,
-            IssuedPurpose, SetAccountActive, UsersOverview,
+            IssuedPurpose, RevokeInvitation, SetAccountActive, UsersOverview,
         },
         types::{AccountSummary, AuditPage, Role},
     },
@@ -34,12 +34,14 @@ pub fn UsersPage() -> impl IntoView {
     let change_role = ServerAction::<ChangeRole>::new();
     let set_active = ServerAction::<SetAccountActive>::new();
     let reset = ServerAction::<IssuePasswordReset>::new();
+    let revoke = ServerAction::<RevokeInvitation>::new();
     let overview = OnceResource::new_blocking(get_users_overview());
     let invite_errors = Signal::derive(move || form_errors(invite.value().get()));
     let row_failure = Signal::derive(move || {
         action_failure(change_role)
             .or_else(|| action_failure(set_active))
             .or_else(|| action_failure(reset))
+            .or_else(|| action_failure(revoke))
     });
 
     view! {
@@ -101,13 +103,14 @@ pub fn UsersPage() -> impl IntoView {
                                         <section aria-labelledby="invitations-heading">
                                             <h2 id="invitations-heading">"Invitations waiting"</h2>
                                             <div class="table-wrap">
-                                                <table>
+                                                <table class="list">
                                                     <thead>
                                                         <tr>
                                                             <th scope="col">"Email address"</th>
                                                             <th scope="col">"Role"</th>
                                                             <th scope="col">"Invited by"</th>
                                                             <th scope="col">"Expires"</th>
+                                                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                                                         </tr>
                                                     </thead>
                                                     <tbody>
@@ -120,10 +123,19 @@ pub fn UsersPage() -> impl IntoView {
                                                                 };
                                                                 view! {
                                                                     <tr>
-                                                                        <td>{invitation.email}</td>
-                                                                        <td>{role}</td>
-                                                                        <td>{invitation.invited_by.unwrap_or_default()}</td>
-                                                                        <td>{uk_time::date_time(invitation.expires_at)}</td>
+                                                                        <td>{invitation.email.clone()}</td>
+                                                                        <td data-label="Role">{role}</td>
+                                                                        <td data-label="Invited by">{invitation.invited_by.unwrap_or_default()}</td>
+                                                                        <td data-label="Expires">{uk_time::date_time(invitation.expires_at)}</td>
+                                                                        <td>
+                                                                            <ActionForm action=revoke>
+                                                                                <input type="hidden" name="link" value=invitation.id.0/>
+                                                                                <button type="submit" class="button--quiet">
+                                                                                    "Revoke"
+                                                                                    <span class="visually-hidden">" the invitation for " {invitation.email.clone()}</span>
+                                                                                </button>
+                                                                            </ActionForm>
+                                                                        </td>
                                                                     </tr>
                                                                 }
                                                             })
@@ -351,7 +363,7 @@ fn AuditTable(page: AuditPage, first: bool) -> impl IntoView {
         <p class="muted">"Sign-ins, sign-outs, invitations, role changes and other security events, newest first, in UK time."</p>
         {empty.then(|| view! { <p>"Nothing has been recorded yet."</p> })}
         <div class="table-wrap">
-            <table class="audit">
+            <table class="audit list">
                 <thead>
                     <tr>
                         <th scope="col">"When"</th>
@@ -369,11 +381,11 @@ fn AuditTable(page: AuditPage, first: bool) -> impl IntoView {
                             view! {
                                 <tr>
                                     <td>{uk_time::date_time(entry.at)}</td>
-                                    <td>{entry.action.label()}</td>
-                                    <td>{entry.actor_name.unwrap_or_default()}</td>
-                                    <td>{entry.account_name.unwrap_or_default()}</td>
-                                    <td>{entry.detail}</td>
-                                    <td>{entry.client_address}</td>
+                                    <td data-label="What">{entry.action.label()}</td>
+                                    <td data-label="By">{entry.actor_name.unwrap_or_default()}</td>
+                                    <td data-label="Account">{entry.account_name.unwrap_or_default()}</td>
+                                    <td data-label="Detail">{entry.detail}</td>
+                                    <td data-label="From">{entry.client_address}</td>
                                 </tr>
                             }
                         })

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     accounts::{
-        links_api::{get_link, UseLink},
+        links::api::{get_link, UseLink},
         types::LinkDetails,
     },
     ui::{

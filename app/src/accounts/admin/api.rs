@@ -5,15 +5,15 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    accounts::types::{AccountId, AccountSummary, AuditPage, PendingInvitation},
+    accounts::types::{AccountId, AccountSummary, AuditPage, LinkId, PendingInvitation},
     error::AppError,
     suppliers::types::SupplierName,
 };
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::{
-        audit_store, guard,
-        links_store::{self, NewLink},
+        attempts, audit_store, guard,
+        links::{self, store::NewLink},
         request, sessions,
         store::{self, AccountChange},
         types::{AuditAction, Email, Role},
@@ -64,7 +64,7 @@ pub async fn get_users_overview() -> Result<UsersOverview, AppError> {
     Ok(UsersOverview {
         me: admin.id,
         accounts: store::list_accounts(&db).await?,
-        invitations: links_store::pending_invitations(&db, now).await?,
+        invitations: links::store::pending_invitations(&db, now).await?,
         suppliers: suppliers::store::names(&db).await?.suppliers.clone(),
         issued,
     })
@@ -73,6 +73,7 @@ pub async fn get_users_overview() -> Result<UsersOverview, AppError> {
 /// Administrators: invites someone by email to join with a role (and, for a supplier
 /// representative, their supplier). The link is shown to the administrator to pass on.
 #[server(prefix = "/api", endpoint = "admin/invite")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "invite", skip_all))]
 pub async fn invite(
     email: String,
     role: String,
@@ -120,7 +121,7 @@ pub async fn invite(
         role: role_value,
         supplier: supplier_value,
     };
-    links_store::issue(&mut tx, &sessions::token_hash(&token), link, admin.id, now).await?;
+    links::store::issue(&mut tx, &sessions::token_hash(&token), link, admin.id, now).await?;
     let detail = format!("{} as {}", parsed_email.normalised(), role_value.label());
     audit_store::record_for_request(
         &mut tx,
@@ -144,15 +145,16 @@ pub async fn invite(
 /// Administrators: changes another account's role (and supplier). Refused if the account
 /// changed since the administrator's page was loaded (`version`).
 #[server(prefix = "/api", endpoint = "admin/change_role")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "change_role", skip_all, fields(account = account.0)))]
 pub async fn change_role(
-    account: i64,
+    account: AccountId,
     version: i64,
     role: String,
     supplier: Option<String>,
 ) -> Result<(), AppError> {
     let admin = guard::require(Permission::ManageAccounts)?;
     let db = crate::db::use_db()?;
-    let account = AccountId(account);
+    let account = account;
     if account == admin.id {
         return Err(AppError::refused(FormErrors::new().form(
             "You cannot change your own role; another administrator can.",
@@ -186,10 +188,15 @@ pub async fn change_role(
 
 /// Administrators: disables another account (ending its sessions at once) or re-enables it.
 #[server(prefix = "/api", endpoint = "admin/set_active")]
-pub async fn set_account_active(account: i64, version: i64, active: bool) -> Result<(), AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "set_account_active", skip_all, fields(account = account.0)))]
+pub async fn set_account_active(
+    account: AccountId,
+    version: i64,
+    active: bool,
+) -> Result<(), AppError> {
     let admin = guard::require(Permission::ManageAccounts)?;
     let db = crate::db::use_db()?;
-    let account = AccountId(account);
+    let account = account;
     if account == admin.id {
         return Err(AppError::refused(FormErrors::new().form(
             "You cannot disable your own account; another administrator can.",
@@ -215,6 +222,7 @@ pub async fn set_account_active(account: i64, version: i64, active: bool) -> Res
         AuditAction::AccountEnabled
     } else {
         let ended = store::end_sessions_of(&mut tx, account, None).await?;
+        attempts::forget_devices(&mut tx, account, None).await?;
         tracing::info!(
             account = account.0,
             ended,
@@ -231,10 +239,11 @@ pub async fn set_account_active(account: i64, version: i64, active: bool) -> Res
 /// Administrators: issues a single-use link with which the account's owner sets a new
 /// password (any earlier such link stops working).
 #[server(prefix = "/api", endpoint = "admin/reset_password")]
-pub async fn issue_password_reset(account: i64) -> Result<IssuedLink, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "issue_password_reset", skip_all, fields(account = account.0)))]
+pub async fn issue_password_reset(account: AccountId) -> Result<IssuedLink, AppError> {
     let admin = guard::require(Permission::ManageAccounts)?;
     let db = crate::db::use_db()?;
-    let account = AccountId(account);
+    let account = account;
     let now = chrono::Utc::now();
     let mut tx = db.begin_write().await?;
     let current = store::account(&mut tx, account)
@@ -245,7 +254,7 @@ pub async fn issue_password_reset(account: i64) -> Result<IssuedLink, AppError> 
         account,
         email: &current.email,
     };
-    links_store::issue(&mut tx, &sessions::token_hash(&token), link, admin.id, now).await?;
+    links::store::issue(&mut tx, &sessions::token_hash(&token), link, admin.id, now).await?;
     audit_store::record_for_request(
         &mut tx,
         AuditAction::PasswordResetIssued,
@@ -263,6 +272,31 @@ pub async fn issue_password_reset(account: i64) -> Result<IssuedLink, AppError> 
     keep_for_next_page(&mut tx, &issued).await?;
     tx.commit().await?;
     Ok(issued)
+}
+
+/// Administrators: revokes an invitation that has not been accepted, so its link stops
+/// working (say, one an administrator who has since left sent).
+#[server(prefix = "/api", endpoint = "admin/revoke_invitation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "revoke_invitation", skip_all, fields(link = link.0)))]
+pub async fn revoke_invitation(link: LinkId) -> Result<(), AppError> {
+    let admin = guard::require(Permission::ManageAccounts)?;
+    let db = crate::db::use_db()?;
+    let now = chrono::Utc::now();
+    let mut tx = db.begin_write().await?;
+    let email = links::store::revoke_invitation(&mut tx, link, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit_store::record_for_request(
+        &mut tx,
+        AuditAction::InvitationRevoked,
+        Some(admin.id),
+        None,
+        &email,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Administrators: a page of the audit log, newest first; `before` continues from an entry.
@@ -303,7 +337,7 @@ fn parse_role(
 
 #[cfg(feature = "ssr")]
 fn changed_meanwhile(current: &AccountSummary) -> AppError {
-    AppError::refused(FormErrors::new().form(format!(
+    AppError::stale(FormErrors::new().form(format!(
         "{} was changed by someone else after you opened this page. \
          The page now shows the current state; make your change again if it is still needed.",
         current.display_name

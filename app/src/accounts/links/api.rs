@@ -8,7 +8,7 @@ use crate::{accounts::types::LinkDetails, error::AppError};
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::{
-        audit_store, links_store, passwords, sessions,
+        attempts, audit_store, links, passwords, sessions,
         store::{self, NewAccount},
         types::{AuditAction, DisplayName, Email},
     },
@@ -19,9 +19,12 @@ use crate::{
 #[server(prefix = "/api", endpoint = "link")]
 pub async fn get_link(token: String) -> Result<Option<LinkDetails>, AppError> {
     let db = crate::db::use_db()?;
-    let link = links_store::usable(&db, &sessions::token_hash(&token), chrono::Utc::now()).await?;
+    let link = links::store::usable(&db, &sessions::token_hash(&token), chrono::Utc::now()).await?;
     if link.is_none() {
-        let _ = AppError::NotFound.with_status();
+        // The page says the link no longer works; the status says so to tools.
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(axum::http::StatusCode::NOT_FOUND);
+        }
     }
     Ok(link.map(|link| link.details))
 }
@@ -29,6 +32,7 @@ pub async fn get_link(token: String) -> Result<Option<LinkDetails>, AppError> {
 /// Anyone with the link: accepts an invitation (choosing a name and password) or sets a
 /// new password after a reset (which ends every session of the account). Then on to sign in.
 #[server(prefix = "/api", endpoint = "link/use")]
+#[cfg_attr(feature = "ssr", tracing::instrument(name = "use_link", skip_all))]
 pub async fn use_link(
     token: String,
     display_name: Option<String>,
@@ -40,7 +44,7 @@ pub async fn use_link(
     let typed_name = display_name.unwrap_or_default();
     let keep = |errors: FormErrors| errors.keep("display_name", &typed_name);
     let hash = sessions::token_hash(&token);
-    let Some(link) = links_store::usable(&db, &hash, now).await? else {
+    let Some(link) = links::store::usable(&db, &hash, now).await? else {
         return Err(AppError::refused(FormErrors::new().form(EXPIRED)));
     };
     let inviting = matches!(link.details, LinkDetails::Invitation { .. });
@@ -64,7 +68,7 @@ pub async fn use_link(
 
     let mut tx = db.begin_write().await?;
     // Checked again inside the write transaction: a link is used once, even by two tabs.
-    let Some(link) = links_store::usable_for_use(&mut tx, &hash, now).await? else {
+    let Some(link) = links::store::usable_for_use(&mut tx, &hash, now).await? else {
         return Err(AppError::refused(FormErrors::new().form(EXPIRED)));
     };
     let (account, action, next) = match (&link.details, name, link.account) {
@@ -98,6 +102,7 @@ pub async fn use_link(
         (LinkDetails::PasswordReset { .. }, _, Some(account)) => {
             store::set_password_hash(&mut tx, account, &password_hash, now).await?;
             store::end_sessions_of(&mut tx, account, None).await?;
+            attempts::forget_devices(&mut tx, account, None).await?;
             (account, AuditAction::PasswordReset, "/sign-in?reset=1")
         }
         _ => {
@@ -105,7 +110,7 @@ pub async fn use_link(
             return Err(AppError::Internal);
         }
     };
-    links_store::mark_used(&mut tx, link.id, account, now).await?;
+    links::store::mark_used(&mut tx, link.id, account, now).await?;
     audit_store::record_for_request(&mut tx, action, Some(account), Some(account), "", now).await?;
     tx.commit().await?;
     leptos_axum::redirect(next);

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     accounts::{
         api::SignOut,
-        own_api::{get_own_account, ChangePassword, EndOwnSession, OwnAccount, Rename},
+        own::api::{get_own_account, ChangePassword, EndOwnSession, OwnAccount, Rename},
         types::SessionSummary,
     },
     domain::uk_time,

@@ -1,0 +1,112 @@
+//! Every kind of record's id, one newtype each, so that an issue's id can never be passed
+//! where a post's or a supplier's is wanted. All are made by `id!`: a database id, sent and
+//! received as a plain number. A kind that people name in text (an issue's `#N`) says here
+//! how it is written, read and where its page is.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+    )*};
+}
+
+id! {
+    /// An issue, shown as `#N`.
+    IssueId;
+    /// A comment or official response on an issue's timeline (an event's id).
+    PostId;
+    /// A supplier.
+    SupplierId;
+    /// One of a supplier's modules (products).
+    ModuleId;
+    /// An account.
+    AccountId;
+    /// A signed-in session (never its token).
+    SessionId;
+    /// A single-use link: an invitation or a password reset.
+    LinkId;
+    /// A watchdog meeting.
+    MeetingId;
+    /// An item on a meeting's agenda.
+    AgendaItemId;
+    /// A supplier's commitment, shown as `C-N`.
+    CommitmentId;
+    /// An action agreed at a meeting.
+    ActionId;
+    /// An incident, shown as `INC-N`.
+    IncidentId;
+}
+
+impl std::fmt::Display for IssueId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+impl IssueId {
+    pub fn href(self) -> String {
+        format!("/issues/{}", self.0)
+    }
+
+    /// An issue number as people type it: `12` or `#12`, spaces around allowed.
+    pub fn parse(text: &str) -> Option<IssueId> {
+        let text = text.trim();
+        let digits = text.strip_prefix('#').unwrap_or(text);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.parse().ok().filter(|n| *n > 0).map(IssueId)
+    }
+}
+
+/// A record that timelines, follows, chases, notifications and references in text can point
+/// at, whatever its area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ItemRef {
+    Issue(IssueId),
+    Commitment(CommitmentId),
+    Action(ActionId),
+    AgendaItem(AgendaItemId),
+    Incident(IncidentId),
+}
+
+impl ItemRef {
+    /// The record's page, or `None` while its kind has no pages.
+    pub fn href(self) -> Option<String> {
+        match self {
+            ItemRef::Issue(issue) => Some(issue.href()),
+            ItemRef::Commitment(_)
+            | ItemRef::Action(_)
+            | ItemRef::AgendaItem(_)
+            | ItemRef::Incident(_) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn ids_travel_as_plain_numbers() {
+        assert_eq!(serde_json::to_string(&IssueId(12)).expect("json"), "12");
+        assert_eq!(
+            serde_json::from_str::<CommitmentId>("45").expect("json"),
+            CommitmentId(45)
+        );
+    }
+
+    #[test]
+    fn only_kinds_with_pages_link() {
+        assert_eq!(
+            ItemRef::Issue(IssueId(3)).href().as_deref(),
+            Some("/issues/3")
+        );
+        assert_eq!(ItemRef::Commitment(CommitmentId(45)).href(), None);
+    }
+}

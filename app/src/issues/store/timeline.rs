@@ -1,0 +1,364 @@
+//! An issue's timeline: posting, reading a page of it, and editing or removing posts with
+//! their earlier texts kept.
+
+use chrono::{DateTime, Utc};
+use sqlx::{any::AnyRow, Row};
+
+use crate::{
+    accounts::types::{AccountId, Role},
+    db::{timestamp, Db},
+    issues::types::{EarlierText, EventKind, IssueId, IssueStatus, PostId, TimelineEntry},
+    markdown::{render, Markdown},
+};
+
+use super::*;
+
+/// Posts a comment, or an official response from the supplier (which restarts the clock of
+/// "awaiting the supplier"); the poster follows the issue from then on.
+pub async fn post(
+    tx: &mut Tx,
+    issue: IssueId,
+    author: AccountId,
+    body: &Markdown,
+    official: bool,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let kind = if official {
+        EventKind::OfficialResponse
+    } else {
+        EventKind::Comment
+    };
+    let event = NewEvent {
+        body,
+        ..NewEvent::new(kind, author)
+    };
+    record(tx, issue, event, now).await?;
+    if official {
+        supplier_answered(tx, issue, now).await?;
+    }
+    follow(tx, issue, author, now).await
+}
+
+/// How long the same text from the same person counts as the same post sent twice.
+const REPEAT_WINDOW: chrono::Duration = chrono::Duration::minutes(10);
+
+/// Whether `author`'s latest post on the issue, within the last few minutes, says exactly
+/// `text`: the same post sent twice (a double click, a form sent again), not a new one.
+pub async fn just_posted(
+    tx: &mut Tx,
+    issue: IssueId,
+    author: AccountId,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let latest: Option<(String, String)> = sqlx::query_as(
+        "SELECT body, created_at FROM issue_events \
+         WHERE issue_id = $1 AND actor_id = $2 AND kind IN ('comment', 'official_response') \
+           AND removed_at IS NULL \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(issue.0)
+    .bind(author.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((body, at)) = latest else {
+        return Ok(false);
+    };
+    Ok(body == text && now - timestamp::from_db(&at)? < REPEAT_WINDOW)
+}
+
+/// When `author` wrote comments and official responses (removed ones too) since `since`.
+pub async fn posted_since(
+    tx: &mut Tx,
+    author: AccountId,
+    since: DateTime<Utc>,
+) -> Result<Vec<DateTime<Utc>>, sqlx::Error> {
+    let times: Vec<String> = sqlx::query_scalar(
+        "SELECT created_at FROM issue_events \
+         WHERE actor_id = $1 AND created_at > $2 AND kind IN ('comment', 'official_response')",
+    )
+    .bind(author.0)
+    .bind(timestamp::to_db(since))
+    .fetch_all(&mut **tx)
+    .await?;
+    times.iter().map(|at| timestamp::from_db(at)).collect()
+}
+
+/// A timeline entry with what deciding who may edit it needs.
+pub struct TimelineRow {
+    pub author: Option<AccountId>,
+    /// A post's Markdown (empty once removed).
+    pub text: String,
+    pub entry: TimelineEntry,
+}
+
+/// A page of the timeline: its newest `limit` events before the event `before` (or the very
+/// newest), oldest first, and whether earlier events remain.
+pub async fn timeline(
+    db: &Db,
+    id: IssueId,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<(Vec<TimelineRow>, bool), sqlx::Error> {
+    const COLUMNS: &str = "SELECT e.id, e.kind, e.actor_id, a.display_name, a.role, \
+           s.name AS supplier_name, e.body, e.body_html, e.html_renderer, e.from_status, \
+           e.to_status, e.detail, e.other_issue_id, e.created_at, e.edited_at, e.removed_at, \
+           e.version \
+         FROM issue_events e LEFT JOIN accounts a ON a.id = e.actor_id \
+           LEFT JOIN suppliers s ON s.id = a.supplier_id";
+    let mut rows = match before {
+        Some(before) => {
+            sqlx::query(&format!(
+                "{COLUMNS} WHERE e.issue_id = $1 AND e.id < $2 ORDER BY e.id DESC LIMIT $3"
+            ))
+            .bind(id.0)
+            .bind(before)
+            .bind(limit + 1)
+            .fetch_all(db.reader())
+            .await?
+        }
+        None => {
+            sqlx::query(&format!(
+                "{COLUMNS} WHERE e.issue_id = $1 ORDER BY e.id DESC LIMIT $2"
+            ))
+            .bind(id.0)
+            .bind(limit + 1)
+            .fetch_all(db.reader())
+            .await?
+        }
+    };
+    let more = rows.len() as i64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(0));
+    rows.reverse();
+    let entries = rows
+        .iter()
+        .map(|row| {
+            let text = Markdown::stored(
+                row.try_get("body")?,
+                row.try_get("body_html")?,
+                row.try_get("html_renderer")?,
+            );
+            Ok(TimelineRow {
+                author: row.try_get::<Option<i64>, _>("actor_id")?.map(AccountId),
+                entry: timeline_entry(row, &text)?,
+                text: text.source().to_owned(),
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok((entries, more))
+}
+
+/// How many of the issue's events came after the event `event`.
+pub async fn events_after(tx: &mut Tx, issue: IssueId, event: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM issue_events WHERE issue_id = $1 AND id > $2")
+        .bind(issue.0)
+        .bind(event)
+        .fetch_one(&mut **tx)
+        .await
+}
+
+/// The earlier texts of the issue's edited and removed posts among its events `first` to
+/// `last`, oldest first, by post.
+pub async fn earlier_texts(
+    db: &Db,
+    id: IssueId,
+    first: i64,
+    last: i64,
+) -> Result<Vec<(i64, EarlierText)>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, i64, Option<String>, String)> = sqlx::query_as(
+        "SELECT r.event_id, r.body, r.body_html, r.html_renderer, a.display_name, r.created_at \
+         FROM issue_event_revisions r JOIN issue_events e ON e.id = r.event_id \
+           LEFT JOIN accounts a ON a.id = r.edited_by \
+         WHERE e.issue_id = $1 AND r.event_id BETWEEN $2 AND $3 ORDER BY r.id",
+    )
+    .bind(id.0)
+    .bind(first)
+    .bind(last)
+    .fetch_all(db.reader())
+    .await?;
+    rows.into_iter()
+        .map(|(event, body, html, renderer, by, at)| {
+            Ok((
+                event,
+                EarlierText {
+                    replaced_at: timestamp::from_db(&at)?,
+                    replaced_by: by,
+                    body: Markdown::stored(body, html, renderer).into_html(),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// A comment or official response, as an edit or removal checks it.
+#[derive(Debug, Clone)]
+pub struct PostCore {
+    pub id: i64,
+    pub issue: IssueId,
+    pub kind: EventKind,
+    pub author: Option<AccountId>,
+    pub body: Markdown,
+    pub removed: bool,
+    pub version: i64,
+}
+
+/// Issue, kind, author, text, its HTML and renderer, removal time and version, as stored.
+type PostRow = (
+    i64,
+    String,
+    Option<i64>,
+    String,
+    String,
+    i64,
+    Option<String>,
+    i64,
+);
+
+pub async fn post_core(tx: &mut Tx, id: PostId) -> Result<Option<PostCore>, sqlx::Error> {
+    let row: Option<PostRow> = sqlx::query_as(
+        "SELECT issue_id, kind, actor_id, body, body_html, html_renderer, removed_at, version \
+         FROM issue_events \
+         WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((issue, kind, author, body, html, renderer, removed, version)) = row else {
+        return Ok(None);
+    };
+    let kind = EventKind::parse(&kind).ok_or_else(|| decode_error(format!("event kind {kind}")))?;
+    Ok(Some(PostCore {
+        id: id.0,
+        issue: IssueId(issue),
+        kind,
+        author: author.map(AccountId),
+        body: Markdown::stored(body, html, renderer),
+        removed: removed.is_some(),
+        version,
+    }))
+}
+
+/// Replaces a post's text if it is still at `version` (`false` if not), keeping the text
+/// it replaces for the committee.
+pub async fn edit_post(
+    tx: &mut Tx,
+    post: &PostCore,
+    version: i64,
+    body: &Markdown,
+    editor: AccountId,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let at = timestamp::to_db(now);
+    let changed = sqlx::query(
+        "UPDATE issue_events SET body = $1, body_html = $5, html_renderer = $6, edited_at = $2, \
+           version = version + 1 \
+         WHERE id = $3 AND version = $4 AND removed_at IS NULL",
+    )
+    .bind(body.source())
+    .bind(&at)
+    .bind(post.id)
+    .bind(version)
+    .bind(body.html().as_str())
+    .bind(render::VERSION)
+    .execute(&mut **tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Ok(false);
+    }
+    keep_earlier_text(tx, post, editor, &at).await?;
+    Ok(true)
+}
+
+/// Removes a post's text if it is still at `version` (`false` if not): the timeline shows
+/// that it was removed, and the committee can still read what it said.
+pub async fn remove_post(
+    tx: &mut Tx,
+    post: &PostCore,
+    version: i64,
+    remover: AccountId,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let at = timestamp::to_db(now);
+    let changed = sqlx::query(
+        "UPDATE issue_events SET body = '', body_html = '', html_renderer = $5, removed_at = $1, \
+           removed_by = $2, \
+           version = version + 1 \
+         WHERE id = $3 AND version = $4 AND removed_at IS NULL",
+    )
+    .bind(&at)
+    .bind(remover.0)
+    .bind(post.id)
+    .bind(version)
+    .bind(render::VERSION)
+    .execute(&mut **tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Ok(false);
+    }
+    keep_earlier_text(tx, post, remover, &at).await?;
+    Ok(true)
+}
+
+async fn keep_earlier_text(
+    tx: &mut Tx,
+    post: &PostCore,
+    by: AccountId,
+    at: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO issue_event_revisions (event_id, body, body_html, html_renderer, \
+           edited_by, created_at) \
+         VALUES ($1, $2, $5, $6, $3, $4)",
+    )
+    .bind(post.id)
+    .bind(post.body.source())
+    .bind(by.0)
+    .bind(at)
+    .bind(post.body.html().as_str())
+    .bind(render::VERSION)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+fn timeline_entry(row: &AnyRow, text: &Markdown) -> Result<TimelineEntry, sqlx::Error> {
+    let kind: String = row.try_get("kind")?;
+    let kind = EventKind::parse(&kind).ok_or_else(|| decode_error(format!("event kind {kind}")))?;
+    let removed = row.try_get::<Option<String>, _>("removed_at")?.is_some();
+    let role: Option<String> = row.try_get("role")?;
+    let supplier: Option<String> = row.try_get("supplier_name")?;
+    let actor_role = match (role.as_deref().and_then(Role::parse), supplier) {
+        (Some(Role::SupplierRep), Some(supplier)) => {
+            Some(format!("Supplier representative, {supplier}"))
+        }
+        (Some(Role::Chair), _) => Some("Chair".to_owned()),
+        (Some(Role::Admin), _) => Some("Administrator".to_owned()),
+        _ => None,
+    };
+    let status = |column: &str| -> Result<Option<IssueStatus>, sqlx::Error> {
+        row.try_get::<Option<String>, _>(column)?
+            .map(|status| parse_status(&status))
+            .transpose()
+    };
+    Ok(TimelineEntry {
+        id: row.try_get("id")?,
+        kind,
+        actor: row.try_get("display_name")?,
+        actor_role,
+        at: timestamp::from_db(&row.try_get::<String, _>("created_at")?)?,
+        body: (!removed && !text.is_empty()).then(|| text.html().clone()),
+        from_status: status("from_status")?,
+        to_status: status("to_status")?,
+        detail: row.try_get("detail")?,
+        other_issue: row
+            .try_get::<Option<i64>, _>("other_issue_id")?
+            .map(IssueId),
+        edited: row.try_get::<Option<String>, _>("edited_at")?.is_some(),
+        removed,
+        version: row.try_get("version")?,
+        may_edit: false,
+        may_remove: false,
+        source: None,
+        earlier: Vec::new(),
+    })
+}

@@ -203,3 +203,28 @@ test("a member edits their comment, then removes it; the reporter edits the deta
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Patient search is slow (${tag})`);
   await expect(page.locator(".timeline")).toContainText("changed the title");
 });
+
+test("a chair moves a log number to the issue it belongs to; both timelines say so", async ({
+  page,
+  javaScriptEnabled,
+}, testInfo) => {
+  const tag = tagOf(javaScriptEnabled, testInfo);
+  const number = `E2E-${tag}-MOVE-1`;
+  await signIn(page, "chair@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  const wrong = await report(page, `Letters print blank (${tag})`, number);
+  const right = await report(page, `Letters print blank on Mondays (${tag})`, "");
+  const rightNumber = right.split("/").pop();
+
+  await page.goto(wrong);
+  const manage = page.getByRole("region", { name: "Remove or move a log number" });
+  await manage.getByLabel("Log number", { exact: true }).selectOption(number);
+  await manage.getByLabel("Move it to issue").fill(`#${rightNumber}`);
+  await manage.getByRole("button", { name: "Remove or move" }).click();
+  await expect(page.locator(".facts")).toContainText("None yet");
+  await expect(page.locator(".timeline")).toContainText(`moved log number ${number} to #${rightNumber}`);
+
+  await page.goto(right);
+  await expect(page.locator(".facts")).toContainText(number);
+  await expect(page.locator(".timeline")).toContainText(`moved log number ${number} here from`);
+});

@@ -124,3 +124,22 @@ test("members cannot open the administration pages", async ({ page }) => {
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not available to your account");
 });
+
+test("an administrator revokes an invitation and its link stops working", async ({
+  page,
+  browser,
+  javaScriptEnabled,
+}, testInfo) => {
+  const email = `revoked-${testInfo.project.name}@example.org`;
+  const path = await invite(page, email);
+  await page.goto("/admin/users");
+  const row = page.getByRole("row").filter({ hasText: email });
+  await row.getByRole("button", { name: /^Revoke/ }).click();
+  await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(0);
+
+  const context = await browser.newContext({ javaScriptEnabled });
+  const other = await context.newPage();
+  await other.goto(path);
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("This link no longer works");
+  await context.close();
+});

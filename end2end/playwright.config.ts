@@ -39,11 +39,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
-  // OPEN BUG, not a fix: now and then one browser test waits forever for the server after
-  // an action (about one test in 70 per full run of the suite; not reproduced over plain
-  // HTTP in 3,000+ concurrent requests). Until it is found, CI (only) retries a failed
-  // test once; locally a failure shows at once.
-  retries: process.env.CI ? 1 : 0,
+  // No retries, in CI or here: a failure is a bug to find. The last "test that waits forever
+  // after an action" was a page served without its own Content-Security-Policy, whose
+  // `form-action 'none'` swallowed the click (ARCHITECTURE.md, Invariants).
+  retries: 0,
   reporter: [["list"]],
   use: {
     baseURL,

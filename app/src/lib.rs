@@ -12,6 +12,7 @@ pub mod error;
 pub mod home;
 pub mod instance;
 pub mod issues;
+pub mod layout;
 pub mod markdown;
 pub mod suppliers;
 pub mod ui;
@@ -30,7 +31,7 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::ui::{errors::NotFound, layout::Layout};
+use crate::{layout::Layout, ui::errors::NotFound};
 
 /// The HTML document around every server-rendered page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {

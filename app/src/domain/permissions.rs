@@ -2,10 +2,12 @@
 //! lives in one place and a test can read it. Record-level rules (a supplier representative
 //! acts only for their own supplier) sit beside the table as functions of the record.
 
-use crate::suppliers::types::SupplierId;
 use crate::{
-    accounts::types::{AccountId, CurrentUser, Role},
-    domain::issue_workflow::StatusChanger,
+    accounts::types::{CurrentUser, Role},
+    domain::{
+        ids::{AccountId, SupplierId},
+        issue_workflow::StatusChanger,
+    },
 };
 
 /// Something a server function or page may require of its caller.

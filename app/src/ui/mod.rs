@@ -1,8 +1,8 @@
-//! Widgets and frame shared by every area: the page layout, forms, error and not-found views.
+//! Widgets shared by every area: forms, error and not-found views, the Markdown view and
+//! editor. Nothing here knows an area; the frame that shows areas' parts is `crate::layout`.
 
 pub mod admin_nav;
 pub mod errors;
 pub mod forms;
-pub mod layout;
 pub mod markdown;
 pub mod server_call;

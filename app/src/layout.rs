@@ -1,4 +1,6 @@
-//! The frame around every page: skip link, header with the navigation, main area, footer.
+//! The frame around every page: skip link, header with the navigation and the account
+//! area's sign-in corner, main area, footer. It sits beside `App`, above the areas whose parts
+//! it shows, so that `ui/` knows none of them.
 
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -61,12 +61,8 @@ pub fn wait(limits: &[Limit], recent: &[DateTime<Utc>], now: DateTime<Utc>) -> O
         .max()
 }
 
-/// "Try again in 3 minutes." for a wait, in whole minutes rounded up.
-pub fn try_again_in(wait: Duration) -> String {
-    let minutes = (wait.num_seconds().max(1) + 59) / 60;
-    let unit = if minutes == 1 { "minute" } else { "minutes" };
-    format!("Try again in {minutes} {unit}.")
-}
+/// "Try again in 3 minutes." for a wait: the same words as sign-in's.
+pub use super::sign_in_throttle::try_again_in;
 
 #[cfg(test)]
 mod tests {
@@ -112,17 +108,5 @@ mod tests {
         assert!(wait(&ISSUES, &ten, at(10)).is_some());
         assert!(wait(&POSTS, &ten, at(10)).is_none());
         assert_eq!(longest_window(&ISSUES), Duration::hours(1));
-    }
-
-    #[test]
-    fn the_wait_is_told_in_whole_minutes() {
-        assert_eq!(
-            try_again_in(Duration::seconds(50)),
-            "Try again in 1 minute."
-        );
-        assert_eq!(
-            try_again_in(Duration::seconds(61)),
-            "Try again in 2 minutes."
-        );
     }
 }

@@ -1,4 +1,6 @@
+use app::accounts::api::{GetCurrentUser, SignIn, SignOut};
 use app::accounts::types::Role;
+use leptos::server_fn::ServerFn;
 use sqlx::Row;
 
 use crate::helpers::{browser_of, new_client, TestApp};
@@ -11,7 +13,7 @@ fn set_cookie(response: &reqwest::Response) -> Option<String> {
 }
 
 async fn current_user(app: &TestApp) -> serde_json::Value {
-    app.call("/api/current_user", &[])
+    app.call(GetCurrentUser::PATH, &[])
         .await
         .json()
         .await
@@ -80,7 +82,7 @@ async fn remember_me_keeps_the_session_for_thirty_days() {
 
     let response = app
         .call(
-            "/api/sign_in",
+            SignIn::PATH,
             &[
                 ("email", &member.email),
                 ("password", &member.password),
@@ -100,7 +102,7 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
 
     let wrong = app
         .call(
-            "/api/sign_in",
+            SignIn::PATH,
             &[
                 ("email", &member.email),
                 ("password", "not the password at all"),
@@ -112,7 +114,7 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
     let wrong: serde_json::Value = wrong.json().await.expect("JSON");
     let unknown: serde_json::Value = app
         .call(
-            "/api/sign_in",
+            SignIn::PATH,
             &[
                 ("email", "nobody@example.org"),
                 ("password", "not the password at all"),
@@ -157,7 +159,7 @@ async fn signing_out_ends_the_session_on_the_server() {
     let cookie = set_cookie(&app.sign_in(&member).await).expect("cookie");
     let session = cookie.split(';').next().expect("pair").to_owned();
 
-    let response = app.call("/api/sign_out", &[]).await;
+    let response = app.call(SignOut::PATH, &[]).await;
 
     assert!(set_cookie(&response)
         .expect("clearing cookie")
@@ -165,7 +167,7 @@ async fn signing_out_ends_the_session_on_the_server() {
     assert!(current_user(&app).await.is_null());
     // The old cookie, replayed, no longer names a session.
     let replay = reqwest::Client::new()
-        .post(app.url("/api/current_user"))
+        .post(app.url(GetCurrentUser::PATH))
         .header("cookie", session)
         .send()
         .await
@@ -209,7 +211,7 @@ async fn without_javascript_sign_in_redirects_home_or_back_with_the_error() {
 
     let refused = app
         .post_form(
-            "/api/sign_in",
+            SignIn::PATH,
             "/sign-in",
             &[
                 ("email", "member@example.org"),
@@ -242,7 +244,7 @@ async fn without_javascript_sign_in_redirects_home_or_back_with_the_error() {
 
     let accepted = app
         .post_form(
-            "/api/sign_in",
+            SignIn::PATH,
             "/sign-in",
             &[
                 ("email", &member.email),
@@ -263,7 +265,7 @@ async fn sign_in_never_redirects_to_another_site() {
 
     let response = app
         .post_form(
-            "/api/sign_in",
+            SignIn::PATH,
             "/sign-in",
             &[
                 ("email", &member.email),
@@ -366,7 +368,7 @@ async fn repeated_failures_make_the_next_try_wait_even_with_the_right_password()
     let member = app.create_account(Role::Member, "member@example.org").await;
     for _ in 0..5 {
         app.call(
-            "/api/sign_in",
+            SignIn::PATH,
             &[("email", &member.email), ("password", "guess guess guess")],
         )
         .await;
@@ -414,10 +416,10 @@ async fn a_stranger_guessing_cannot_lock_the_owner_out() {
 
     let stranger = new_client();
     for _ in 0..8 {
-        app.call_with(&stranger, "/api/sign_in", &wrong).await;
+        app.call_with(&stranger, SignIn::PATH, &wrong).await;
     }
     // The stranger is held back, even with the right password …
-    let refused = refusal_of(app.call_with(&stranger, "/api/sign_in", &password).await).await;
+    let refused = refusal_of(app.call_with(&stranger, SignIn::PATH, &password).await).await;
     assert!(
         refused
             .as_deref()
@@ -425,14 +427,10 @@ async fn a_stranger_guessing_cannot_lock_the_owner_out() {
         "{refused:?}"
     );
     // … and so is any other browser that never signed in to the account,
-    let other = refusal_of(
-        app.call_with(&new_client(), "/api/sign_in", &password)
-            .await,
-    )
-    .await;
+    let other = refusal_of(app.call_with(&new_client(), SignIn::PATH, &password).await).await;
     assert!(other.is_some(), "a new browser counts with the stranger's");
     // but the owner's browser is not.
-    let owner = refusal_of(app.call_with(&owners, "/api/sign_in", &password).await).await;
+    let owner = refusal_of(app.call_with(&owners, SignIn::PATH, &password).await).await;
     assert_eq!(owner, None, "the owner signs in");
 }
 
@@ -447,13 +445,13 @@ async fn the_owners_browser_is_held_back_by_its_own_failures() {
         ("password", "guess guess guess"),
     ];
     for _ in 0..5 {
-        app.call_with(&owners, "/api/sign_in", &wrong).await;
+        app.call_with(&owners, SignIn::PATH, &wrong).await;
     }
     let password = [
         ("email", member.email.as_str()),
         ("password", member.password.as_str()),
     ];
-    let refused = refusal_of(app.call_with(&owners, "/api/sign_in", &password).await).await;
+    let refused = refusal_of(app.call_with(&owners, SignIn::PATH, &password).await).await;
     assert!(
         refused
             .as_deref()
@@ -472,7 +470,7 @@ async fn parallel_guesses_cannot_slip_past_the_limit() {
     let mut guesses = tokio::task::JoinSet::new();
     for _ in 0..12 {
         let (url, origin, email) = (
-            app.url("/api/sign_in"),
+            app.url(SignIn::PATH),
             app.address.clone(),
             member.email.clone(),
         );
@@ -508,7 +506,7 @@ async fn an_unknown_email_is_throttled_exactly_like_a_known_one() {
     let app = TestApp::spawn().await;
     for _ in 0..5 {
         app.call(
-            "/api/sign_in",
+            SignIn::PATH,
             &[
                 ("email", "nobody@example.org"),
                 ("password", "guess guess guess"),
@@ -519,7 +517,7 @@ async fn an_unknown_email_is_throttled_exactly_like_a_known_one() {
 
     let body: serde_json::Value = app
         .call(
-            "/api/sign_in",
+            SignIn::PATH,
             &[
                 ("email", "NOBODY@example.org"),
                 ("password", "guess guess guess"),
@@ -543,7 +541,7 @@ async fn one_address_trying_many_emails_is_stopped() {
     for n in 0..3 {
         let email = format!("guess{n}@example.org");
         app.call(
-            "/api/sign_in",
+            SignIn::PATH,
             &[("email", &email), ("password", "guess guess guess")],
         )
         .await;
@@ -551,7 +549,7 @@ async fn one_address_trying_many_emails_is_stopped() {
 
     let body: serde_json::Value = app
         .call(
-            "/api/sign_in",
+            SignIn::PATH,
             &[
                 ("email", "guess9@example.org"),
                 ("password", "guess guess guess"),

@@ -4,6 +4,8 @@
 //! process changes it.
 
 use app::accounts::types::Role;
+use app::issues::api::{ChangeIssueStatus, EditIssue, MergeIssue};
+use leptos::server_fn::ServerFn;
 
 use crate::helpers::{browser_of, TestApp};
 
@@ -55,17 +57,17 @@ async fn the_kept_counts_follow_every_change_to_the_issues() {
         }
     };
     call(
-        "/api/issues/status",
+        ChangeIssueStatus::PATH,
         vec![("issue", "1"), ("version", "1"), ("status", "logged")],
     )
     .await;
     call(
-        "/api/issues/merge",
+        MergeIssue::PATH,
         vec![("issue", "2"), ("version", "1"), ("into", "3")],
     )
     .await;
     call(
-        "/api/issues/edit",
+        EditIssue::PATH,
         vec![
             ("issue", "4"),
             ("version", "1"),
@@ -233,7 +235,7 @@ async fn a_search_held_by_one_server_follows_a_change_made_through_another() {
     let edited = second
         .call_with(
             &writer,
-            "/api/issues/edit",
+            EditIssue::PATH,
             &[
                 ("issue", "2"),
                 ("version", "1"),

@@ -2,6 +2,12 @@
 //! functions the pages call and the pages themselves.
 
 use app::accounts::types::Role;
+use app::issues::api::{
+    AddIssueLogNumber, ChangeIssueStatus, EditIssue, EditIssuePost, GetIssue, MergeIssue,
+    PostToIssue, RemoveIssueLogNumber, RemoveIssuePost, ReportIssue, SetIssueAffects,
+    SetIssueFollowing,
+};
+use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -35,7 +41,7 @@ impl Tracker {
         self.app
             .call_with(
                 &self.member,
-                "/api/issues/report",
+                ReportIssue::PATH,
                 &[
                     ("title", title),
                     ("description", "The record opens **blank**. See #2."),
@@ -55,14 +61,14 @@ impl Tracker {
         into: &str,
     ) -> reqwest::Response {
         let form = [("issue", issue), ("version", version), ("into", into)];
-        self.app.call_with(client, "/api/issues/merge", &form).await
+        self.app.call_with(client, MergeIssue::PATH, &form).await
     }
 
     async fn mark_affects(&self, client: &reqwest::Client, issue: &str, on: &str) -> StatusCode {
         let form = [("issue", issue), ("affects", on)];
         let response = self
             .app
-            .call_with(client, "/api/issues/affects", &form)
+            .call_with(client, SetIssueAffects::PATH, &form)
             .await;
         response.status()
     }
@@ -71,14 +77,14 @@ impl Tracker {
         let form = [("issue", issue), ("follow", on)];
         let response = self
             .app
-            .call_with(client, "/api/issues/follow", &form)
+            .call_with(client, SetIssueFollowing::PATH, &form)
             .await;
         response.status()
     }
 
     async fn post(&self, client: &reqwest::Client, issue: &str, body: &str) -> StatusCode {
         let form = [("issue", issue), ("body", body)];
-        let response = self.app.call_with(client, "/api/issues/post", &form).await;
+        let response = self.app.call_with(client, PostToIssue::PATH, &form).await;
         response.status()
     }
 
@@ -90,9 +96,7 @@ impl Tracker {
         body: &str,
     ) -> reqwest::Response {
         let form = [("post", post), ("version", version), ("body", body)];
-        self.app
-            .call_with(client, "/api/issues/post/edit", &form)
-            .await
+        self.app.call_with(client, EditIssuePost::PATH, &form).await
     }
 
     /// Edits issue 1's title (and description, and sets its safety flag).
@@ -109,13 +113,13 @@ impl Tracker {
             ("description", "Two copies of every letter."),
             ("patient_safety", "on"),
         ];
-        self.app.call_with(client, "/api/issues/edit", &form).await
+        self.app.call_with(client, EditIssue::PATH, &form).await
     }
 
     async fn issue(&self, client: &reqwest::Client, id: &str) -> Value {
         json(
             self.app
-                .call_with(client, "/api/issue", &[("issue", id)])
+                .call_with(client, GetIssue::PATH, &[("issue", id)])
                 .await,
         )
         .await
@@ -189,7 +193,7 @@ async fn a_log_number_is_unique_per_supplier_and_a_clash_names_the_issue() {
         .app
         .call_with(
             &t.member,
-            "/api/issues/report",
+            ReportIssue::PATH,
             &[
                 ("title", "Other supplier's problem"),
                 ("description", "Slow."),
@@ -204,7 +208,7 @@ async fn a_log_number_is_unique_per_supplier_and_a_clash_names_the_issue() {
         .app
         .call_with(
             &t.rep,
-            "/api/issues/log_number",
+            AddIssueLogNumber::PATH,
             &[("issue", "2"), ("log_number", "CS0123456")],
         )
         .await;
@@ -223,7 +227,7 @@ async fn bad_reports_are_refused_by_field() {
         .app
         .call_with(
             &t.member,
-            "/api/issues/report",
+            ReportIssue::PATH,
             &[
                 ("title", " "),
                 ("description", ""),
@@ -250,7 +254,7 @@ async fn the_supplier_responds_and_plans_a_fix_within_the_workflow() {
         .app
         .call_with(
             &t.rep,
-            "/api/issues/post",
+            PostToIssue::PATH,
             &[("issue", "1"), ("body", "We are looking into it.")],
         )
         .await;
@@ -261,7 +265,7 @@ async fn the_supplier_responds_and_plans_a_fix_within_the_workflow() {
         .app
         .call_with(
             &t.rep,
-            "/api/issues/status",
+            ChangeIssueStatus::PATH,
             &[
                 ("issue", "1"),
                 ("version", &version(&issue)),
@@ -294,7 +298,7 @@ async fn the_supplier_responds_and_plans_a_fix_within_the_workflow() {
         .app
         .call_with(
             &t.member,
-            "/api/issues/status",
+            ChangeIssueStatus::PATH,
             &[("issue", "1"), ("version", &current), ("status", "fixed")],
         )
         .await;
@@ -303,7 +307,7 @@ async fn the_supplier_responds_and_plans_a_fix_within_the_workflow() {
         .app
         .call_with(
             &t.rep,
-            "/api/issues/status",
+            ChangeIssueStatus::PATH,
             &[("issue", "1"), ("version", &current), ("status", "closed")],
         )
         .await;
@@ -312,7 +316,7 @@ async fn the_supplier_responds_and_plans_a_fix_within_the_workflow() {
         .app
         .call_with(
             &t.chair,
-            "/api/issues/status",
+            ChangeIssueStatus::PATH,
             &[("issue", "1"), ("version", "1"), ("status", "closed")],
         )
         .await;
@@ -325,7 +329,7 @@ async fn the_supplier_responds_and_plans_a_fix_within_the_workflow() {
         .app
         .call_with(
             &t.chair,
-            "/api/issues/status",
+            ChangeIssueStatus::PATH,
             &[
                 ("issue", "1"),
                 ("version", &current),
@@ -367,7 +371,7 @@ async fn the_list_filters_and_a_representative_sees_only_their_suppliers_issues(
     assert_eq!(for_rep["rows"][0]["title"], "Blank screen");
     let hidden = t
         .app
-        .call_with(&t.rep, "/api/issue", &[("issue", "2")])
+        .call_with(&t.rep, GetIssue::PATH, &[("issue", "2")])
         .await;
     // Another supplier's issue answers exactly as a missing one.
     assert_eq!(hidden.status(), StatusCode::NOT_FOUND);
@@ -602,7 +606,7 @@ async fn a_chair_merges_a_duplicate_moving_its_numbers_followers_and_marks() {
         .app
         .call_with(
             &t.member,
-            "/api/issues/post",
+            PostToIssue::PATH,
             &[("issue", "2"), ("body", "Me too")],
         )
         .await;
@@ -739,7 +743,7 @@ async fn the_demo_tracker_has_issues_in_every_status_with_their_stories() {
         assert!(list(status.as_str()).await > 0, "{status:?}");
     }
     let page = json(
-        app.call_with(&member, "/api/issue", &[("issue", "1")])
+        app.call_with(&member, GetIssue::PATH, &[("issue", "1")])
             .await,
     )
     .await;
@@ -813,7 +817,7 @@ async fn a_post_is_edited_by_its_author_and_removed_with_its_text_kept_for_chair
     let form = [("post", id.as_str()), ("version", "2")];
     let removed = t
         .app
-        .call_with(&t.chair, "/api/issues/post/remove", &form)
+        .call_with(&t.chair, RemoveIssuePost::PATH, &form)
         .await;
     assert_eq!(removed.status(), StatusCode::OK);
     let as_member = t.issue(&t.member, "1").await["timeline"][1].clone();
@@ -878,7 +882,7 @@ async fn the_text_filter_finds_any_substring_however_it_is_typed() {
     t.report("Search is slow", "").await;
     let form = [("issue", "2"), ("log_number", "ab-77/x")];
     t.app
-        .call_with(&t.rep, "/api/issues/log_number", &form)
+        .call_with(&t.rep, AddIssueLogNumber::PATH, &form)
         .await;
     let found = |q: &'static str| {
         let t = &t;
@@ -1008,7 +1012,7 @@ async fn one_account_may_not_flood_the_tracker() {
         );
     }
     let form = [("issue", "1"), ("body", "And again.")];
-    let refused = t.app.call_with(&t.member, "/api/issues/post", &form).await;
+    let refused = t.app.call_with(&t.member, PostToIssue::PATH, &form).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let refusal = json(refused).await;
     assert!(refusal["Invalid"]["form"]
@@ -1034,7 +1038,7 @@ async fn log_numbers_are_limited_for_reporters_and_removed_or_moved_by_chair_and
             t.app
                 .call_with(
                     &t.member,
-                    "/api/issues/log_number",
+                    AddIssueLogNumber::PATH,
                     &[("issue", "1"), ("log_number", number)],
                 )
                 .await
@@ -1057,7 +1061,7 @@ async fn log_numbers_are_limited_for_reporters_and_removed_or_moved_by_chair_and
         let (app, client) = (&t.app, client.clone());
         async move {
             let form = [("issue", "1"), ("log_number", number), ("move_to", to)];
-            app.call_with(&client, "/api/issues/log_number/remove", &form)
+            app.call_with(&client, RemoveIssueLogNumber::PATH, &form)
                 .await
         }
     };
@@ -1144,7 +1148,7 @@ async fn a_long_timeline_is_shown_a_page_at_a_time() {
             form.push(("before", before.clone()));
         }
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let page = json(t.app.call_with(&t.member, "/api/issue", &form).await).await;
+        let page = json(t.app.call_with(&t.member, GetIssue::PATH, &form).await).await;
         let timeline = page["timeline"].as_array().expect("timeline");
         assert!(
             timeline.len() <= 50,

@@ -1,7 +1,9 @@
 //! Markdown is rendered when it is written and stored beside its source; texts an older
 //! renderer made are read through the current one and re-rendered in the background.
 
+use app::issues::api::PostToIssue;
 use app::{accounts::types::Role, markdown::rerender::rerender_stale};
+use leptos::server_fn::ServerFn;
 
 use crate::helpers::{browser_of, TestApp};
 
@@ -22,7 +24,7 @@ async fn what_is_written_is_stored_rendered_and_pages_read_it() {
     let posted = app
         .call_with(
             &client,
-            "/api/issues/post",
+            PostToIssue::PATH,
             &[
                 ("issue", &issue.0.to_string()),
                 ("body", "Seen **here** too, see #1."),

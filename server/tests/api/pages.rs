@@ -1,4 +1,6 @@
 use crate::helpers::TestApp;
+use app::instance::api::GetInstanceInfo;
+use leptos::server_fn::ServerFn;
 
 #[tokio::test]
 async fn home_page_is_server_rendered_with_the_instance_introduction() {
@@ -67,7 +69,7 @@ async fn the_instance_server_function_answers_json() {
 
     let response = app
         .client
-        .post(app.url("/api/instance_info"))
+        .post(app.url(GetInstanceInfo::PATH))
         .header("content-type", "application/x-www-form-urlencoded")
         .send()
         .await

@@ -1,7 +1,15 @@
 //! Invitations, password resets, role changes, disabling, the account page's actions and
 //! the audit log, through the server functions the pages call.
 
+use app::accounts::admin::api::{
+    AuditLog, ChangeRole, GetUsersOverview, Invite, IssuePasswordReset, RevokeInvitation,
+    SetAccountActive,
+};
+use app::accounts::api::GetCurrentUser;
+use app::accounts::links::api::{GetLink, UseLink};
+use app::accounts::own::api::{ChangePassword, EndOwnSession, GetOwnAccount};
 use app::accounts::types::Role;
+use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -13,7 +21,7 @@ fn token_of(link: &Value) -> String {
 }
 
 async fn signed_in(app: &TestApp, client: &reqwest::Client) -> bool {
-    let user = json(app.call_with(client, "/api/current_user", &[]).await).await;
+    let user = json(app.call_with(client, GetCurrentUser::PATH, &[]).await).await;
     !user.is_null()
 }
 
@@ -26,7 +34,7 @@ async fn an_invitation_is_accepted_once_and_the_new_account_signs_in() {
     let link = json(
         app.call_with(
             &admin_browser,
-            "/api/admin/invite",
+            Invite::PATH,
             &[("email", "New.Chair@example.org"), ("role", "chair")],
         )
         .await,
@@ -34,7 +42,7 @@ async fn an_invitation_is_accepted_once_and_the_new_account_signs_in() {
     .await;
     assert_eq!(link["recipient"], "New.Chair@example.org");
     let token = token_of(&link);
-    let details = json(app.call("/api/link", &[("token", &token)]).await).await;
+    let details = json(app.call(GetLink::PATH, &[("token", &token)]).await).await;
     assert_eq!(details["Invitation"]["role"], "chair");
 
     let accept = [
@@ -43,8 +51,8 @@ async fn an_invitation_is_accepted_once_and_the_new_account_signs_in() {
         ("password", "quiet meadow lantern"),
         ("confirm_password", "quiet meadow lantern"),
     ];
-    let first = app.call("/api/link/use", &accept).await;
-    let second = app.call("/api/link/use", &accept).await;
+    let first = app.call(UseLink::PATH, &accept).await;
+    let second = app.call(UseLink::PATH, &accept).await;
 
     assert!(first.status().is_success() || first.status().is_redirection());
     assert_eq!(second.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -56,7 +64,7 @@ async fn an_invitation_is_accepted_once_and_the_new_account_signs_in() {
         .sign_in_with("new.chair@example.org", "quiet meadow lantern")
         .await;
     assert!(response.headers().contains_key("set-cookie"));
-    let user = json(app.call("/api/current_user", &[]).await).await;
+    let user = json(app.call(GetCurrentUser::PATH, &[]).await).await;
     assert_eq!(user["role"], "chair");
     assert_eq!(user["display_name"], "New Chair");
 }
@@ -70,7 +78,7 @@ async fn a_link_names_this_site_whatever_the_request_says_it_is() {
     let admin_browser = browser_of(&app, &admin).await;
     let link = json(
         admin_browser
-            .post(app.url("/api/admin/invite"))
+            .post(app.url(Invite::PATH))
             .header("host", "evil.example")
             .header("origin", "http://evil.example")
             .form(&[("email", "new.member@example.org"), ("role", "member")])
@@ -93,14 +101,14 @@ async fn an_invitation_can_be_revoked_by_another_administrator() {
     let link = json(
         app.call_with(
             &inviter,
-            "/api/admin/invite",
+            Invite::PATH,
             &[("email", "new.member@example.org"), ("role", "member")],
         )
         .await,
     )
     .await;
     let token = token_of(&link);
-    let overview = json(app.call_with(&other, "/api/admin/users", &[]).await).await;
+    let overview = json(app.call_with(&other, GetUsersOverview::PATH, &[]).await).await;
     let id = overview["invitations"][0]["id"]
         .as_i64()
         .expect("invitation id");
@@ -112,27 +120,19 @@ async fn an_invitation_can_be_revoked_by_another_administrator() {
     assert!(people.text().await.expect("body").contains("Revoke"));
 
     let revoked = app
-        .call_with(
-            &other,
-            "/api/admin/revoke_invitation",
-            &[("link", &id.to_string())],
-        )
+        .call_with(&other, RevokeInvitation::PATH, &[("link", &id.to_string())])
         .await;
     assert!(revoked.status().is_success(), "{}", revoked.status());
     let again = app
-        .call_with(
-            &other,
-            "/api/admin/revoke_invitation",
-            &[("link", &id.to_string())],
-        )
+        .call_with(&other, RevokeInvitation::PATH, &[("link", &id.to_string())])
         .await;
     assert_eq!(again.status(), StatusCode::NOT_FOUND, "already revoked");
 
-    let details = json(app.call("/api/link", &[("token", &token)]).await).await;
+    let details = json(app.call(GetLink::PATH, &[("token", &token)]).await).await;
     assert!(details.is_null(), "the link no longer works: {details}");
-    let overview = json(app.call_with(&other, "/api/admin/users", &[]).await).await;
+    let overview = json(app.call_with(&other, GetUsersOverview::PATH, &[]).await).await;
     assert_eq!(overview["invitations"], serde_json::json!([]));
-    let audit = json(app.call_with(&other, "/api/admin/audit", &[]).await).await;
+    let audit = json(app.call_with(&other, AuditLog::PATH, &[]).await).await;
     assert_eq!(audit["entries"][0]["action"], "invitation_revoked");
     assert_eq!(audit["entries"][0]["detail"], "new.member@example.org");
 }
@@ -145,7 +145,7 @@ async fn accepting_checks_the_name_and_password_and_keeps_the_link_usable() {
     let link = json(
         app.call_with(
             &admin_browser,
-            "/api/admin/invite",
+            Invite::PATH,
             &[("email", "member@example.org"), ("role", "member")],
         )
         .await,
@@ -155,7 +155,7 @@ async fn accepting_checks_the_name_and_password_and_keeps_the_link_usable() {
 
     let refused = app
         .call(
-            "/api/link/use",
+            UseLink::PATH,
             &[
                 ("token", &token),
                 ("display_name", "  "),
@@ -176,7 +176,7 @@ async fn accepting_checks_the_name_and_password_and_keeps_the_link_usable() {
             .contains("commonly used"),
         "{errors}"
     );
-    let details = json(app.call("/api/link", &[("token", &token)]).await).await;
+    let details = json(app.call(GetLink::PATH, &[("token", &token)]).await).await;
     assert!(!details.is_null(), "the link still works");
 }
 
@@ -207,9 +207,7 @@ async fn inviting_refuses_bad_input_and_existing_accounts_and_needs_a_supplier_f
             "email",
         ),
     ] {
-        let response = app
-            .call_with(&admin_browser, "/api/admin/invite", &form)
-            .await;
+        let response = app.call_with(&admin_browser, Invite::PATH, &form).await;
         assert_eq!(
             response.status(),
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -221,7 +219,11 @@ async fn inviting_refuses_bad_input_and_existing_accounts_and_needs_a_supplier_f
             "{form:?}: {errors}"
         );
     }
-    let overview = json(app.call_with(&admin_browser, "/api/admin/users", &[]).await).await;
+    let overview = json(
+        app.call_with(&admin_browser, GetUsersOverview::PATH, &[])
+            .await,
+    )
+    .await;
     assert_eq!(overview["invitations"].as_array().map(Vec::len), Some(0));
 }
 
@@ -237,14 +239,14 @@ async fn a_stale_role_change_is_refused_and_a_fresh_one_applies_at_the_next_requ
     let fresh = app
         .call_with(
             &admin_browser,
-            "/api/admin/change_role",
+            ChangeRole::PATH,
             &[("account", &id), ("version", "1"), ("role", "chair")],
         )
         .await;
     let stale = app
         .call_with(
             &admin_browser,
-            "/api/admin/change_role",
+            ChangeRole::PATH,
             &[("account", &id), ("version", "1"), ("role", "admin")],
         )
         .await;
@@ -256,7 +258,7 @@ async fn a_stale_role_change_is_refused_and_a_fresh_one_applies_at_the_next_requ
         .to_string()
         .contains("changed by someone else"));
     let user = json(
-        app.call_with(&member_browser, "/api/current_user", &[])
+        app.call_with(&member_browser, GetCurrentUser::PATH, &[])
             .await,
     )
     .await;
@@ -274,7 +276,7 @@ async fn disabling_ends_the_sessions_at_once_and_an_admin_cannot_lock_themself_o
     let disabled = app
         .call_with(
             &admin_browser,
-            "/api/admin/set_active",
+            SetAccountActive::PATH,
             &[
                 ("account", &member.id.0.to_string()),
                 ("version", "1"),
@@ -285,7 +287,7 @@ async fn disabling_ends_the_sessions_at_once_and_an_admin_cannot_lock_themself_o
     let self_disable = app
         .call_with(
             &admin_browser,
-            "/api/admin/set_active",
+            SetAccountActive::PATH,
             &[
                 ("account", &admin.id.0.to_string()),
                 ("version", "1"),
@@ -296,7 +298,7 @@ async fn disabling_ends_the_sessions_at_once_and_an_admin_cannot_lock_themself_o
     let self_demote = app
         .call_with(
             &admin_browser,
-            "/api/admin/change_role",
+            ChangeRole::PATH,
             &[
                 ("account", &admin.id.0.to_string()),
                 ("version", "1"),
@@ -328,7 +330,7 @@ async fn a_reset_link_sets_a_new_password_and_ends_every_session() {
     let first = json(
         app.call_with(
             &admin_browser,
-            "/api/admin/reset_password",
+            IssuePasswordReset::PATH,
             &[("account", &member.id.0.to_string())],
         )
         .await,
@@ -337,7 +339,7 @@ async fn a_reset_link_sets_a_new_password_and_ends_every_session() {
     let second = json(
         app.call_with(
             &admin_browser,
-            "/api/admin/reset_password",
+            IssuePasswordReset::PATH,
             &[("account", &member.id.0.to_string())],
         )
         .await,
@@ -348,7 +350,7 @@ async fn a_reset_link_sets_a_new_password_and_ends_every_session() {
     let use_link = |token: String| async move {
         app_ref
             .call(
-                "/api/link/use",
+                UseLink::PATH,
                 &[
                     ("token", &token),
                     ("password", new_password),
@@ -387,7 +389,7 @@ async fn changing_the_password_needs_the_current_one_and_ends_the_other_sessions
         async move {
             app.call_with(
                 &here,
-                "/api/account/password",
+                ChangePassword::PATH,
                 &[
                     ("current_password", current),
                     ("new_password", "copper willow station"),
@@ -422,7 +424,7 @@ async fn people_see_and_end_their_own_sessions_only() {
     let elsewhere = browser_of(&app, &member).await;
     let chair_browser = browser_of(&app, &chair).await;
 
-    let account = json(app.call_with(&here, "/api/account", &[]).await).await;
+    let account = json(app.call_with(&here, GetOwnAccount::PATH, &[]).await).await;
     let sessions = account["sessions"].as_array().expect("sessions").clone();
     assert_eq!(sessions.len(), 2);
     let other = sessions
@@ -430,16 +432,16 @@ async fn people_see_and_end_their_own_sessions_only() {
         .find(|session| session["current"] == false)
         .expect("the other session");
     let other_id = other["id"].to_string();
-    let chairs = json(app.call_with(&chair_browser, "/api/account", &[]).await).await;
-    let chair_session = chairs["sessions"][0]["id"].to_string();
-
-    app.call_with(
-        &here,
-        "/api/account/end_session",
-        &[("session", &chair_session)],
+    let chairs = json(
+        app.call_with(&chair_browser, GetOwnAccount::PATH, &[])
+            .await,
     )
     .await;
-    app.call_with(&here, "/api/account/end_session", &[("session", &other_id)])
+    let chair_session = chairs["sessions"][0]["id"].to_string();
+
+    app.call_with(&here, EndOwnSession::PATH, &[("session", &chair_session)])
+        .await;
+    app.call_with(&here, EndOwnSession::PATH, &[("session", &other_id)])
         .await;
 
     assert!(signed_in(&app, &chair_browser).await, "not theirs to end");
@@ -453,7 +455,7 @@ async fn people_see_and_end_their_own_sessions_only() {
     let ended = app
         .call_with(
             &here,
-            "/api/account/end_session",
+            EndOwnSession::PATH,
             &[("session", &own["id"].to_string())],
         )
         .await;
@@ -479,12 +481,12 @@ async fn the_audit_log_records_who_did_what_newest_first_a_page_at_a_time() {
     let admin_browser = browser_of(&app, &admin).await;
     app.call_with(
         &admin_browser,
-        "/api/admin/invite",
+        Invite::PATH,
         &[("email", "someone@example.org"), ("role", "member")],
     )
     .await;
 
-    let first = json(app.call_with(&admin_browser, "/api/admin/audit", &[]).await).await;
+    let first = json(app.call_with(&admin_browser, AuditLog::PATH, &[]).await).await;
     let entries = first["entries"].as_array().expect("entries");
     assert_eq!(entries.len(), 50);
     assert_eq!(entries[0]["action"], "invited");
@@ -492,7 +494,7 @@ async fn the_audit_log_records_who_did_what_newest_first_a_page_at_a_time() {
     assert_eq!(entries[1]["action"], "sign_in");
     let older = first["older"].to_string();
     let second = json(
-        app.call_with(&admin_browser, "/api/admin/audit", &[("before", &older)])
+        app.call_with(&admin_browser, AuditLog::PATH, &[("before", &older)])
             .await,
     )
     .await;
@@ -523,7 +525,7 @@ async fn the_people_page_showing_a_fresh_link_is_never_compressed() {
     );
 
     let invited = admin_browser
-        .post(app.url("/api/admin/invite"))
+        .post(app.url(Invite::PATH))
         .header("origin", &app.address)
         .header("referer", app.url("/admin/users"))
         .header("accept", "text/html")

@@ -1,8 +1,17 @@
 //! A refused form comes back to its page with only an opaque id in the URL: shown there once,
 //! never on another page, and never from a crafted link.
 
+use app::accounts::admin::api::{ChangeRole, Invite, SetAccountActive};
+use app::accounts::api::SignIn;
+use app::accounts::links::api::UseLink;
+use app::accounts::own::api::{ChangePassword, Rename};
 use app::accounts::types::Role;
+use app::issues::api::{
+    AddIssueLogNumber, ChangeIssueStatus, EditIssue, MergeIssue, PostToIssue, ReportIssue,
+};
+use app::suppliers::api::{AddModule, AddSupplier, EditSupplier};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use leptos::server_fn::ServerFn;
 
 use crate::helpers::{browser_of, new_client, TestApp};
 
@@ -10,7 +19,7 @@ use crate::helpers::{browser_of, new_client, TestApp};
 async fn refused_sign_in(app: &TestApp, page: &str) -> String {
     let refused = app
         .post_form(
-            "/api/sign_in",
+            SignIn::PATH,
             page,
             &[
                 ("email", "someone@example.org"),
@@ -86,7 +95,7 @@ async fn a_long_text_never_rides_in_the_redirect() {
     let long = "x".repeat(150 * 1024);
     let refused = app
         .post_form(
-            "/api/sign_in",
+            SignIn::PATH,
             "/sign-in",
             &[("email", &long), ("password", "short"), ("next", "")],
         )
@@ -137,40 +146,32 @@ async fn a_crafted_link_shows_nothing_on_any_page_with_a_form() {
     );
     let supplier_page = format!("/admin/suppliers/{}", supplier.0);
     let pages: [(&reqwest::Client, &str, &[&str]); 8] = [
-        (&anonymous, "/sign-in", &["/api/sign_in"]),
-        (&chair, "/issues/new", &["/api/issues/report"]),
+        (&anonymous, "/sign-in", &[SignIn::PATH]),
+        (&chair, "/issues/new", &[ReportIssue::PATH]),
         (
             &chair,
             "/issues/1",
             &[
-                "/api/issues/post",
-                "/api/issues/status",
-                "/api/issues/log_number",
-                "/api/issues/merge",
-                "/api/issues/edit",
+                PostToIssue::PATH,
+                ChangeIssueStatus::PATH,
+                AddIssueLogNumber::PATH,
+                MergeIssue::PATH,
+                EditIssue::PATH,
             ],
         ),
-        (
-            &chair,
-            "/account",
-            &["/api/account/name", "/api/account/password"],
-        ),
+        (&chair, "/account", &[Rename::PATH, ChangePassword::PATH]),
         (
             &admin,
             "/admin/users",
-            &[
-                "/api/admin/invite",
-                "/api/admin/change_role",
-                "/api/admin/set_active",
-            ],
+            &[Invite::PATH, ChangeRole::PATH, SetAccountActive::PATH],
         ),
-        (&admin, "/admin/suppliers", &["/api/admin/suppliers/add"]),
+        (&admin, "/admin/suppliers", &[AddSupplier::PATH]),
         (
             &admin,
             &supplier_page,
-            &["/api/admin/suppliers/edit", "/api/admin/modules/add"],
+            &[EditSupplier::PATH, AddModule::PATH],
         ),
-        (&anonymous, "/join/not-a-real-token", &["/api/link/use"]),
+        (&anonymous, "/join/not-a-real-token", &[UseLink::PATH]),
     ];
     for (browser, page, actions) in pages {
         for action in actions {

@@ -1,4 +1,11 @@
 use crate::helpers::TestApp;
+use app::accounts::admin::api::GetUsersOverview;
+use app::accounts::api::SignIn;
+use app::accounts::own::api::Rename;
+use app::instance::api::GetInstanceInfo;
+use app::issues::api::{AddIssueLogNumber, GetIssue, PostToIssue, ReportIssue};
+use app::markdown::api::PreviewMarkdown;
+use leptos::server_fn::ServerFn;
 
 const PAGES: &[&str] = &["/", "/no/such/page"];
 const OTHER_RESPONSES: &[&str] = &["/healthz", "/favicon.svg"];
@@ -81,7 +88,7 @@ async fn a_page_allows_exactly_its_own_scripts_by_nonce() {
 async fn post_server_function(app: &TestApp, headers: &[(&str, &str)]) -> reqwest::StatusCode {
     let mut request = app
         .client
-        .post(app.url("/api/instance_info"))
+        .post(app.url(GetInstanceInfo::PATH))
         .header("content-type", "application/x-www-form-urlencoded");
     for (name, value) in headers {
         request = request.header(*name, *value);
@@ -133,7 +140,7 @@ async fn a_refusal_is_explained_and_carries_the_headers() {
 
     let response = app
         .client
-        .post(app.url("/api/instance_info"))
+        .post(app.url(GetInstanceInfo::PATH))
         .header("sec-fetch-site", "cross-site")
         .send()
         .await
@@ -149,7 +156,7 @@ async fn a_refusal_is_explained_and_carries_the_headers() {
 async fn server_functions_are_not_reachable_by_get() {
     let app = TestApp::spawn().await;
 
-    let response = app.get("/api/instance_info").await;
+    let response = app.get(GetInstanceInfo::PATH).await;
 
     assert_eq!(response.status(), 405);
 }
@@ -191,7 +198,7 @@ async fn personal_answers_are_never_cached() {
         let response = admin.get(app.url(path)).send().await.expect("page");
         assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
     }
-    let answer = app.call_with(&admin, "/api/admin/users", &[]).await;
+    let answer = app.call_with(&admin, GetUsersOverview::PATH, &[]).await;
     assert_eq!(answer.headers()["cache-control"], "no-store");
     let csv = admin.get(app.url("/issues.csv")).send().await.expect("csv");
     assert!(csv.headers()["cache-control"]
@@ -215,7 +222,7 @@ async fn a_nul_character_is_refused_by_name_on_every_path() {
     type Call<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
     let calls: [Call; 6] = [
         (
-            "/api/issues/report",
+            ReportIssue::PATH,
             vec![
                 ("title", "Blank\0 screen"),
                 ("description", "It is blank."),
@@ -224,23 +231,23 @@ async fn a_nul_character_is_refused_by_name_on_every_path() {
             "title",
         ),
         (
-            "/api/issues/post",
+            PostToIssue::PATH,
             vec![("issue", "1"), ("body", "Seen\0 here")],
             "body",
         ),
         (
-            "/api/account/name",
+            Rename::PATH,
             vec![("display_name", "Chair\0")],
             "display_name",
         ),
         (
-            "/api/sign_in",
+            SignIn::PATH,
             vec![("email", "a\0@example.org"), ("password", "x")],
             "email",
         ),
-        ("/api/markdown/preview", vec![("text", "\0")], "text"),
+        (PreviewMarkdown::PATH, vec![("text", "\0")], "text"),
         (
-            "/api/issues/log_number",
+            AddIssueLogNumber::PATH,
             vec![("issue", "1"), ("log_number", "CS\u{0}1")],
             "log_number",
         ),
@@ -257,7 +264,7 @@ async fn a_nul_character_is_refused_by_name_on_every_path() {
     }
     // As JSON, as islands send it.
     let response = chair
-        .post(app.url("/api/markdown/preview"))
+        .post(app.url(PreviewMarkdown::PATH))
         .header("origin", &app.address)
         .header("content-type", "application/json")
         .body(r#"{"text":"a\u0000b"}"#)
@@ -268,7 +275,7 @@ async fn a_nul_character_is_refused_by_name_on_every_path() {
     // Whatever type the body claims: server functions read any body as a form.
     for content_type in ["text/plain", "application/octet-stream"] {
         let response = chair
-            .post(app.url("/api/issues/post"))
+            .post(app.url(PostToIssue::PATH))
             .header("origin", &app.address)
             .header("content-type", content_type)
             .body("issue=1&body=Seen%00here")
@@ -279,7 +286,7 @@ async fn a_nul_character_is_refused_by_name_on_every_path() {
     }
     // A body that is not text at all is bad input, not a failure.
     let response = chair
-        .post(app.url("/api/issues/post"))
+        .post(app.url(PostToIssue::PATH))
         .header("origin", &app.address)
         .header("content-type", "application/x-www-form-urlencoded")
         .body(vec![b'i', b's', b'=', 0xff, 0xfe])
@@ -295,8 +302,11 @@ async fn a_nul_character_is_refused_by_name_on_every_path() {
         .expect("page");
     assert_eq!(page.status(), 400);
     // Nothing was stored.
-    let issue =
-        crate::helpers::json(app.call_with(&chair, "/api/issue", &[("issue", "1")]).await).await;
+    let issue = crate::helpers::json(
+        app.call_with(&chair, GetIssue::PATH, &[("issue", "1")])
+            .await,
+    )
+    .await;
     assert_eq!(issue["timeline"].as_array().expect("timeline").len(), 1);
     assert_eq!(app.list_issues(&chair, &[]).await["total"], 1);
 }
@@ -307,7 +317,7 @@ async fn an_oversized_body_is_refused() {
     let app = TestApp::spawn().await;
     let huge = "x".repeat(watchdog::input::MAX_BODY_BYTES + 1);
     let response = app
-        .call("/api/sign_in", &[("email", &huge), ("password", "x")])
+        .call(SignIn::PATH, &[("email", &huge), ("password", "x")])
         .await;
     assert_eq!(response.status(), 413);
 }

@@ -1,6 +1,10 @@
 //! Administering suppliers and modules through the server functions their pages call.
 
 use app::accounts::types::Role;
+use app::suppliers::api::{
+    AddModule, AddSupplier, EditModule, EditSupplier, GetSupplier, GetSuppliers,
+};
+use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -12,7 +16,7 @@ async fn admin_browser(app: &TestApp) -> reqwest::Client {
 }
 
 async fn suppliers(app: &TestApp, browser: &reqwest::Client) -> Value {
-    json(app.call_with(browser, "/api/admin/suppliers", &[]).await).await
+    json(app.call_with(browser, GetSuppliers::PATH, &[]).await).await
 }
 
 fn supplier_form<'a>(name: &'a str, slug: &'a str, website: &'a str) -> Vec<(&'a str, &'a str)> {
@@ -32,7 +36,7 @@ async fn an_administrator_adds_a_supplier_whose_short_name_comes_from_its_name()
     let response = app
         .call_with(
             &browser,
-            "/api/admin/suppliers/add",
+            AddSupplier::PATH,
             &supplier_form("  Example Clinical Systems ", "", "https://example.org"),
         )
         .await;
@@ -52,7 +56,7 @@ async fn bad_input_is_refused_by_field_and_changes_nothing() {
     let response = app
         .call_with(
             &browser,
-            "/api/admin/suppliers/add",
+            AddSupplier::PATH,
             &supplier_form(" ", "Bad Slug", "javascript:alert(1)"),
         )
         .await;
@@ -82,7 +86,7 @@ async fn a_short_name_in_use_is_refused_naming_its_owner() {
     let response = app
         .call_with(
             &browser,
-            "/api/admin/suppliers/add",
+            AddSupplier::PATH,
             &supplier_form("Example Systems Two", "example-systems", ""),
         )
         .await;
@@ -107,7 +111,7 @@ async fn an_edit_made_on_a_stale_page_is_refused() {
         async move {
             app.call_with(
                 &browser,
-                "/api/admin/suppliers/edit",
+                EditSupplier::PATH,
                 &[
                     ("supplier", supplier.as_str()),
                     ("version", version),
@@ -131,7 +135,7 @@ async fn an_edit_made_on_a_stale_page_is_refused() {
         .expect("message")
         .contains("changed by someone else"));
     let detail = json(
-        app.call_with(&browser, "/api/admin/supplier", &[("supplier", &supplier)])
+        app.call_with(&browser, GetSupplier::PATH, &[("supplier", &supplier)])
             .await,
     )
     .await;
@@ -151,7 +155,7 @@ async fn modules_are_added_and_renamed_with_short_names_unique_per_supplier() {
         async move {
             app.call_with(
                 &browser,
-                "/api/admin/modules/add",
+                AddModule::PATH,
                 &[
                     ("supplier", supplier.as_str()),
                     ("name", name),
@@ -179,7 +183,7 @@ async fn modules_are_added_and_renamed_with_short_names_unique_per_supplier() {
     );
 
     let detail = json(
-        app.call_with(&browser, "/api/admin/supplier", &[("supplier", &supplier)])
+        app.call_with(&browser, GetSupplier::PATH, &[("supplier", &supplier)])
             .await,
     )
     .await;
@@ -187,7 +191,7 @@ async fn modules_are_added_and_renamed_with_short_names_unique_per_supplier() {
     let renamed = app
         .call_with(
             &browser,
-            "/api/admin/modules/edit",
+            EditModule::PATH,
             &[
                 ("supplier", supplier.as_str()),
                 ("module", module.as_str()),
@@ -203,7 +207,7 @@ async fn modules_are_added_and_renamed_with_short_names_unique_per_supplier() {
     let misdirected = app
         .call_with(
             &browser,
-            "/api/admin/modules/edit",
+            EditModule::PATH,
             &[
                 ("supplier", other.as_str()),
                 ("module", module.as_str()),
@@ -216,7 +220,7 @@ async fn modules_are_added_and_renamed_with_short_names_unique_per_supplier() {
         .await;
     assert_eq!(misdirected.status(), StatusCode::NOT_FOUND);
     let detail = json(
-        app.call_with(&browser, "/api/admin/supplier", &[("supplier", &supplier)])
+        app.call_with(&browser, GetSupplier::PATH, &[("supplier", &supplier)])
             .await,
     )
     .await;

@@ -1,11 +1,23 @@
-//! `TestApp`: one running server per test, each with its own fresh database.
+//! `TestApp`: one running server per test, each with its own fresh database, and the ways
+//! tests talk to it. Each area's fixtures and typed calls live in a file of the area's name
+//! (`issues.rs` …); a call names its server function by the function's own `PATH` and reads
+//! the answer into the app's own types (`TestApp::call_fn`).
+
+mod accounts;
+mod issues;
+mod suppliers;
+
+pub use accounts::{browser_of, demo_member, TestAccount};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use app::{
     db::{Backend, Db},
-    suppliers::types::SupplierId,
+    error::AppError,
 };
+use leptos::server_fn::ServerFn;
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
 use sqlx::{AnyConnection, Connection, Executor};
 use tokio::{sync::oneshot, task::JoinHandle};
 use watchdog::{config::Config, startup::Application};
@@ -15,6 +27,9 @@ use watchdog::{config::Config, startup::Application};
 pub const POSTGRES_URL_VAR: &str = "WATCHDOG_TEST_POSTGRES_URL";
 /// Set to 1 (CI does) to make a missing PostgreSQL URL a failure instead of a SQLite run.
 pub const REQUIRE_POSTGRES_VAR: &str = "WATCHDOG_TEST_REQUIRE_POSTGRES";
+
+/// A server function's answer: its output, or its error and the status it came with.
+pub type Answer<T> = Result<T, (StatusCode, AppError)>;
 
 pub struct TestApp {
     pub address: String,
@@ -81,6 +96,15 @@ impl TestApp {
             .expect("request sent")
     }
 
+    /// Fetches a page from `client` (a browser of its own, from `browser_of`).
+    pub async fn get_with(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
+        client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
     /// Posts a form the way a browser on this site does (same-origin, no JavaScript: it
     /// accepts HTML and names the page the form was on).
     pub async fn post_form(
@@ -121,135 +145,28 @@ impl TestApp {
             .expect("request sent")
     }
 
-    /// A page of the issue list as `client` sees it, for the list URL's query `pairs`,
-    /// through the list's own server function.
-    pub async fn list_issues(
+    /// Calls the server function `F` from `client` as the app's own client does, and reads
+    /// its answer: the function's output, or its error with the status it came with.
+    pub async fn call_fn<F>(
         &self,
         client: &reqwest::Client,
-        pairs: &[(&str, &str)],
-    ) -> serde_json::Value {
-        use leptos::server_fn::ServerFn;
-        let query = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(pairs)
-            .finish();
-        let response = self
-            .call_with(
-                client,
-                app::issues::api::GetIssues::PATH,
-                &[("query", &query)],
-            )
-            .await;
-        json(response).await
-    }
-
-    /// Creates an account with the role given, through the same code as `watchdog admin`.
-    /// A supplier representative belongs to a supplier: use `create_rep`.
-    pub async fn create_account(
-        &self,
-        role: app::accounts::types::Role,
-        email: &str,
-    ) -> TestAccount {
-        self.create_account_for(role, None, email).await
-    }
-
-    /// Creates a supplier representative of `supplier`.
-    pub async fn create_rep(&self, supplier: SupplierId, email: &str) -> TestAccount {
-        self.create_account_for(
-            app::accounts::types::Role::SupplierRep,
-            Some(supplier),
-            email,
-        )
-        .await
-    }
-
-    async fn create_account_for(
-        &self,
-        role: app::accounts::types::Role,
-        supplier: Option<SupplierId>,
-        email: &str,
-    ) -> TestAccount {
-        let password = "violet kettle harbour".to_owned();
-        let name = format!("Test {}", role.label());
-        let id =
-            watchdog::admin::create_account(&self.config, email, &name, role, supplier, &password)
-                .await
-                .expect("account created");
-        TestAccount {
-            id,
-            email: email.to_owned(),
-            password,
+        form: &[(&str, &str)],
+    ) -> Answer<F::Output>
+    where
+        F: ServerFn,
+        F::Output: DeserializeOwned,
+    {
+        let response = self.call_with(client, F::PATH, form).await;
+        let status = response.status();
+        let body = response.text().await.expect("answer read");
+        if status.is_success() {
+            Ok(serde_json::from_str(&body)
+                .unwrap_or_else(|error| panic!("{}: {error} in {body}", F::PATH)))
+        } else {
+            let error = serde_json::from_str(&body)
+                .unwrap_or_else(|error| panic!("{} ({status}): {error} in {body}", F::PATH));
+            Err((status, error))
         }
-    }
-
-    /// Adds a supplier with the given name.
-    pub async fn create_supplier(&self, name: &str) -> SupplierId {
-        let mut tx = self.db.begin_write().await.expect("transaction");
-        let slug = name.to_lowercase().replace(' ', "-");
-        let supplier = app::suppliers::store::NewSupplier {
-            name,
-            slug: &slug,
-            description: "",
-            website: "",
-        };
-        let id = app::suppliers::store::create_supplier(&mut tx, supplier, chrono::Utc::now())
-            .await
-            .expect("supplier created");
-        tx.commit().await.expect("committed");
-        id
-    }
-
-    /// Files an issue against `supplier` as `reporter`, straight into the database.
-    pub async fn create_issue(
-        &self,
-        supplier: SupplierId,
-        reporter: &TestAccount,
-        title: &str,
-    ) -> app::issues::types::IssueId {
-        let description = app::markdown::Markdown::render("It happens every morning.");
-        let mut tx = self.db.begin_write().await.expect("transaction");
-        let issue = app::issues::store::NewIssue {
-            title,
-            description: &description,
-            supplier,
-            module: None,
-            patient_safety: false,
-            reporter: reporter.id,
-            log_number: None,
-        };
-        let id = app::issues::store::create(&mut tx, issue, chrono::Utc::now())
-            .await
-            .expect("issue created");
-        tx.commit().await.expect("committed");
-        id
-    }
-
-    /// Comments on an issue as `author`, straight into the database.
-    pub async fn create_comment(
-        &self,
-        issue: app::issues::types::IssueId,
-        author: &TestAccount,
-        body: &str,
-    ) {
-        use app::issues::{store, types::EventKind};
-        let body = app::markdown::Markdown::render(body);
-        let mut tx = self.db.begin_write().await.expect("transaction");
-        let event = store::NewEvent {
-            body: &body,
-            ..store::NewEvent::new(EventKind::Comment, author.id)
-        };
-        store::record(&mut tx, issue, event, chrono::Utc::now())
-            .await
-            .expect("comment recorded");
-        tx.commit().await.expect("committed");
-    }
-
-    pub async fn sign_in(&self, account: &TestAccount) -> reqwest::Response {
-        self.sign_in_with(&account.email, &account.password).await
-    }
-
-    pub async fn sign_in_with(&self, email: &str, password: &str) -> reqwest::Response {
-        self.call("/api/sign_in", &[("email", email), ("password", password)])
-            .await
     }
 
     /// Asks the server to stop as SIGTERM would, and waits until it has.
@@ -264,53 +181,12 @@ impl TestApp {
     }
 }
 
-pub struct TestAccount {
-    pub id: app::accounts::types::AccountId,
-    pub email: String,
-    pub password: String,
-}
-
 /// A response's JSON body.
 pub async fn json(response: reqwest::Response) -> serde_json::Value {
     response.json().await.expect("JSON")
 }
 
-/// Signs `account` in on a browser of its own.
-pub async fn browser_of(app: &TestApp, account: &TestAccount) -> reqwest::Client {
-    let client = new_client();
-    let response = app
-        .call_with(
-            &client,
-            "/api/sign_in",
-            &[("email", &account.email), ("password", &account.password)],
-        )
-        .await;
-    let status = response.status();
-    assert!(
-        response.headers().contains_key("set-cookie"),
-        "sign-in refused ({status}): {}",
-        response.text().await.unwrap_or_default()
-    );
-    client
-}
-
 /// A browser of its own: keeps its cookies, follows no redirects.
-/// A browser signed in as the demo data's member (after `watchdog::demo::load`).
-pub async fn demo_member(app: &TestApp) -> reqwest::Client {
-    let browser = new_client();
-    let signed_in = browser
-        .post(app.url("/api/sign_in"))
-        .form(&[
-            ("email", "member@example.org"),
-            ("password", watchdog::demo::PASSWORD),
-        ])
-        .send()
-        .await
-        .expect("sign in");
-    assert!(signed_in.headers().contains_key("set-cookie"), "signed in");
-    browser
-}
-
 pub fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

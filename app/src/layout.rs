@@ -5,47 +5,38 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{
-    accounts::pages::AccountArea, instance::api::get_instance_info, ui::errors::ErrorView,
-};
+use std::sync::Arc;
+
+use crate::{accounts::pages::AccountArea, instance::types::InstanceInfo, ui::errors::ErrorView};
 
 /// The areas of the app, in navigation order. Each area adds itself here when it exists.
 const AREAS: &[(&str, &str)] = &[("/", "Home"), ("/issues", "Issues")];
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
-    // Awaited inside `Suspend`, never read with `.get()` under `Suspense`: the reading pattern
-    // that Leptos' server rendering handles without races when several boundaries wait at once.
-    let info = OnceResource::new_blocking(get_instance_info());
+    // The server puts the instance's settings into every page's context
+    // (`instance::provide_for_page`).
+    let info = use_context::<Arc<InstanceInfo>>();
+    let demo = info.as_ref().is_some_and(|info| info.demo);
+    // The instance's own name beside the product's, unless it is still the product's.
+    let name = info
+        .map(|info| info.name.clone())
+        .filter(|name| name != "Watchdog");
 
     view! {
         <a class="skip-link" href="#main">"Skip to main content"</a>
         <header class="site-header">
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    info.await.ok().filter(|info| info.demo).map(|_| view! {
-                        <p class="demo-banner" role="note">
-                            <strong>"Demonstration instance. "</strong>
-                            "Its accounts share a published password and anyone may sign in as them: "
-                            "do not enter real information here."
-                        </p>
-                    })
-                })}
-            </Suspense>
+            {demo.then(|| view! {
+                <p class="demo-banner" role="note">
+                    <strong>"Demonstration instance. "</strong>
+                    "Its accounts share a published password and anyone may sign in as them: "
+                    "do not enter real information here."
+                </p>
+            })}
             <div class="site-header__inner">
                 <a class="brand" href="/">
                     <span class="brand__product">"Watchdog"</span>
-                    <Suspense fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            // The instance's own name beside the product's, unless it is still
-                            // the product's.
-                            info.await
-                                .ok()
-                                .map(|info| info.name)
-                                .filter(|name| name != "Watchdog")
-                                .map(|name| view! { <span class="brand__instance">{name}</span> })
-                        })}
-                    </Suspense>
+                    {name.map(|name| view! { <span class="brand__instance">{name}</span> })}
                 </a>
                 <nav class="site-nav" aria-label="Main">
                     <ul>

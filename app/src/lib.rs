@@ -99,6 +99,11 @@ pub fn App() -> impl IntoView {
                         view=accounts::admin::pages::AuditLogPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/admin/settings")
+                        view=instance::pages::SettingsPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </Layout>
         </Router>

@@ -14,6 +14,7 @@ export const pages: PageUnderTest[] = [
   { path: "/admin/users", status: 401, heading: "Please sign in" },
   { path: "/admin/audit", status: 401, heading: "Please sign in" },
   { path: "/admin/suppliers", status: 401, heading: "Please sign in" },
+  { path: "/admin/settings", status: 401, heading: "Please sign in" },
   { path: "/issues", status: 401, heading: "Please sign in" },
 ];
 
@@ -23,6 +24,7 @@ export const signedInPages: (PageUnderTest & { as: string })[] = [
   { path: "/admin/users", status: 200, heading: "People", as: "admin@example.org" },
   { path: "/admin/audit", status: 200, heading: "Audit log", as: "admin@example.org" },
   { path: "/admin/suppliers", status: 200, heading: "Suppliers", as: "admin@example.org" },
+  { path: "/admin/settings", status: 200, heading: "Settings", as: "admin@example.org" },
   {
     path: "/admin/suppliers/1",
     status: 200,

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod exports;
 pub mod health;
 pub mod input;
+pub mod instance;
 pub mod refused_forms;
 pub mod security;
 pub mod sessions;

@@ -30,6 +30,13 @@ pub struct Site {
     pub https: bool,
 }
 
+/// Whether a request may be answered with a page: a safe method on a path outside the server
+/// functions and the static files.
+pub fn may_be_page(request: &Request) -> bool {
+    let path = request.uri().path();
+    request.method().is_safe() && !path.starts_with("/api/") && !path.starts_with("/pkg/")
+}
+
 /// Adds the security headers to every response: a page's CSP with its script nonce, and a
 /// nothing-allowed CSP to any other response that did not set its own.
 pub async fn security_headers(
@@ -39,10 +46,7 @@ pub async fn security_headers(
 ) -> Response {
     // A page's policy names the nonce of its scripts. It is chosen here and written on the
     // response here, whatever the rendering does with its own response options.
-    let path = request.uri().path();
-    let nonce =
-        (request.method().is_safe() && !path.starts_with("/api/") && !path.starts_with("/pkg/"))
-            .then(|| leptos::nonce::Nonce::new().to_string());
+    let nonce = may_be_page(&request).then(|| leptos::nonce::Nonce::new().to_string());
     if let Some(nonce) = &nonce {
         request
             .extensions_mut()

@@ -29,7 +29,7 @@ use crate::{
     assets,
     config::Config,
     exports::{self, ExportState},
-    health, input, refused_forms,
+    health, input, instance, refused_forms,
     security::{self, Site},
     sessions::{self, SessionLayerState},
     telemetry,
@@ -250,6 +250,7 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
             provide_context(requests.sign_in_limit.clone());
             app::ui::forms::provide_refused_form();
             app::security::provide_page_nonce();
+            app::instance::provide_for_page();
         }
     };
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
@@ -280,6 +281,10 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
         .layer(middleware::from_fn_with_state(refused, refused_forms::keep))
         // Outermost last: the trace span covers everything, headers reach refusals too, and
         // a refused request never reaches the session lookup.
+        .layer(middleware::from_fn_with_state(
+            state.db.clone(),
+            instance::settings_for_pages,
+        ))
         .layer(middleware::from_fn_with_state(
             sessions,
             sessions::resolve_session,

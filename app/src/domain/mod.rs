@@ -2,7 +2,7 @@
 
 pub mod ids;
 pub mod issue_workflow;
+pub mod local_time;
 pub mod permissions;
 pub mod posting_limits;
 pub mod sign_in_throttle;
-pub mod uk_time;

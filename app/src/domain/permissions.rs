@@ -21,6 +21,8 @@ pub enum Permission {
     ReadAuditLog,
     /// Add and edit suppliers and their modules.
     ManageSuppliers,
+    /// Change the instance's settings (its name, introduction and time zone).
+    ManageInstance,
     /// Read issues and their timelines (a representative: their own supplier's only, see
     /// `may_see_supplier`).
     ReadIssues,
@@ -37,7 +39,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
     use Permission::*;
     match permission {
         ManageOwnAccount => true,
-        ManageAccounts | ReadAuditLog | ManageSuppliers => role == Role::Admin,
+        ManageAccounts | ReadAuditLog | ManageSuppliers | ManageInstance => role == Role::Admin,
         ReadIssues => true,
         ReportIssues => role != Role::SupplierRep,
         TriageIssues => matches!(role, Role::Chair | Role::Admin),
@@ -190,6 +192,11 @@ mod tests {
     #[test]
     fn only_administrators_manage_suppliers() {
         assert_eq!(holders(Permission::ManageSuppliers), [Role::Admin]);
+    }
+
+    #[test]
+    fn only_administrators_change_the_instance_settings() {
+        assert_eq!(holders(Permission::ManageInstance), [Role::Admin]);
     }
 
     #[test]

@@ -6,3 +6,4 @@ pub mod errors;
 pub mod forms;
 pub mod markdown;
 pub mod server_call;
+pub mod time;

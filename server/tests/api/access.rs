@@ -151,6 +151,21 @@ const CALLS: &[Call] = &[
         allowed: ADMINS,
     },
     Call {
+        path: "/api/admin/settings",
+        form: &[],
+        allowed: ADMINS,
+    },
+    Call {
+        path: "/api/admin/settings/save",
+        form: &[
+            ("version", "0"),
+            ("name", "Watchdog"),
+            ("description", ""),
+            ("time_zone", "Europe/London"),
+        ],
+        allowed: ADMINS,
+    },
+    Call {
         path: "/api/admin/suppliers",
         form: &[],
         allowed: ADMINS,
@@ -304,6 +319,7 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ("/account", "/account", SIGNED_IN),
     ("/admin/users", "/admin/users", ADMINS),
     ("/admin/audit", "/admin/audit", ADMINS),
+    ("/admin/settings", "/admin/settings", ADMINS),
     ("/admin/suppliers", "/admin/suppliers", ADMINS),
     ("/admin/suppliers/{id}", "/admin/suppliers/1", ADMINS),
     ("/issues", "/issues", SIGNED_IN),

@@ -7,6 +7,7 @@ mod database;
 mod health;
 mod held;
 mod helpers;
+mod instance;
 mod issues;
 mod markdown;
 mod pages;

@@ -12,11 +12,11 @@ use crate::{
         },
         types::{AccountSummary, AuditPage, Role},
     },
-    domain::uk_time,
     ui::{
         admin_nav::AdminNav,
         errors::Refusal,
         forms::{action_failure, form_errors, Field, FormMessage, SelectField},
+        time,
     },
 };
 
@@ -126,7 +126,7 @@ pub fn UsersPage() -> impl IntoView {
                                                                         <td>{invitation.email.clone()}</td>
                                                                         <td data-label="Role">{role}</td>
                                                                         <td data-label="Invited by">{invitation.invited_by.unwrap_or_default()}</td>
-                                                                        <td data-label="Expires">{uk_time::date_time(invitation.expires_at)}</td>
+                                                                        <td data-label="Expires">{time::date_time(invitation.expires_at)}</td>
                                                                         <td>
                                                                             <ActionForm action=revoke>
                                                                                 <input type="hidden" name="link" value=invitation.id.0/>
@@ -210,7 +210,7 @@ fn AccountRow(
     let status = if account.active { "Active" } else { "Disabled" };
     let last = account
         .last_sign_in_at
-        .map(|at| format!("Last signed in {}", uk_time::date_time(at)))
+        .map(|at| format!("Last signed in {}", time::date_time(at)))
         .unwrap_or_else(|| "Never signed in".to_owned());
     let supplier_value = account
         .supplier
@@ -360,7 +360,10 @@ fn AuditTable(page: AuditPage, first: bool) -> impl IntoView {
     view! {
         <AdminNav current="/admin/audit"/>
         <h1>"Audit log"</h1>
-        <p class="muted">"Sign-ins, sign-outs, invitations, role changes and other security events, newest first, in UK time."</p>
+        <p class="muted">
+            "Sign-ins, sign-outs, invitations, role changes and other security events, newest first. Times are in "
+            {time::zone().name()} "."
+        </p>
         {empty.then(|| view! { <p>"Nothing has been recorded yet."</p> })}
         <div class="table-wrap">
             <table class="audit list">
@@ -380,7 +383,7 @@ fn AuditTable(page: AuditPage, first: bool) -> impl IntoView {
                         .map(|entry| {
                             view! {
                                 <tr>
-                                    <td>{uk_time::date_time(entry.at)}</td>
+                                    <td>{time::date_time(entry.at)}</td>
                                     <td data-label="What">{entry.action.label()}</td>
                                     <td data-label="By">{entry.actor_name.unwrap_or_default()}</td>
                                     <td data-label="Account">{entry.account_name.unwrap_or_default()}</td>

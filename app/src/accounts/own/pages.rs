@@ -10,10 +10,10 @@ use crate::{
         own::api::{get_own_account, ChangePassword, EndOwnSession, OwnAccount, Rename},
         types::SessionSummary,
     },
-    domain::uk_time,
     ui::{
         errors::Refusal,
         forms::{action_failure, form_errors, Field, FormMessage, SuccessNotice},
+        time,
     },
 };
 
@@ -59,7 +59,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <dt>"Role"</dt>
                                 <dd>{role}</dd>
                                 <dt>"Member since"</dt>
-                                <dd>{uk_time::date(account.created_at)}</dd>
+                                <dd>{time::date(account.created_at)}</dd>
                             </dl>
                             <section class="panel" aria-labelledby="name-heading">
                                 <h2 id="name-heading">"Your name"</h2>
@@ -166,8 +166,8 @@ fn SessionRow(
                 {current.then(|| view! { <strong>" (this browser)"</strong> })}
             </td>
             <td>{session.client_address.clone()}</td>
-            <td>{uk_time::date_time(session.created_at)}</td>
-            <td>{uk_time::date_time(session.last_seen_at)}</td>
+            <td>{time::date_time(session.created_at)}</td>
+            <td>{time::date_time(session.last_seen_at)}</td>
             <td>
                 {if current {
                     view! {

@@ -5,7 +5,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    domain::uk_time,
     issues::{
         api::{
             get_issue, AddIssueLogNumber, ChangeIssueStatus, EditIssue, EditIssuePost, MergeIssue,
@@ -17,6 +16,7 @@ use crate::{
         errors::{Refusal, SeeOther},
         forms::{action_failure, form_errors, Field, FormMessage, SelectField},
         markdown::{MarkdownField, MarkdownView},
+        time,
     },
 };
 
@@ -165,7 +165,7 @@ fn IssueDetail(
             </dd>
             <dt>"Reported"</dt>
             <dd>
-                {uk_time::date(issue.created_at)}
+                {time::date(issue.created_at)}
                 {issue.reporter.clone().map(|name| format!(" by {name}"))}
             </dd>
             <dt>"Affects"</dt>

@@ -5,7 +5,6 @@ use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_location};
 
 use crate::{
-    domain::uk_time,
     error::FormErrors,
     issues::{
         api::get_issues,
@@ -15,6 +14,7 @@ use crate::{
     ui::{
         errors::{Refusal, SeeOther},
         forms::{Field, SelectField},
+        time,
     },
 };
 
@@ -224,7 +224,7 @@ fn IssueTable(rows: Vec<IssueRow>) -> impl IntoView {
                                         <Awaiting days=row.days_awaiting/>
                                     </td>
                                     <td class="numeric" data-label="Affects">{row.affects}</td>
-                                    <td data-label="Updated">{uk_time::date(row.updated_at)}</td>
+                                    <td data-label="Updated">{time::date(row.updated_at)}</td>
                                 </tr>
                             }
                         })

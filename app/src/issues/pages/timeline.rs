@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use crate::{
-    domain::uk_time,
     issues::types::{EventKind, IssueStatus, TimelineEntry},
     ui::{
         forms::{action_failure, form_errors, FormMessage},
         markdown::{MarkdownField, MarkdownView},
+        time,
     },
 };
 
@@ -107,7 +107,7 @@ pub(super) fn TimelineItem(
                 {other}
                 {merged_after}
                 " · "
-                <time datetime=entry.at.to_rfc3339()>{uk_time::date_time(entry.at)}</time>
+                <time datetime=entry.at.to_rfc3339()>{time::date_time(entry.at)}</time>
                 {entry.edited.then_some(" · edited")}
                 {controls}
             </p>
@@ -168,7 +168,7 @@ pub(super) fn TimelineItem(
                                 let by = earlier.replaced_by.clone().unwrap_or_else(|| "someone".to_owned());
                                 view! {
                                     <p class="muted">
-                                        {format!("Replaced {} by {by}:", uk_time::date_time(earlier.replaced_at))}
+                                        {format!("Replaced {} by {by}:", time::date_time(earlier.replaced_at))}
                                     </p>
                                     <MarkdownView html=earlier.body/>
                                 }

@@ -4,10 +4,12 @@
 //! the answer into the app's own types (`TestApp::call_fn`).
 
 mod accounts;
+mod instance;
 mod issues;
 mod suppliers;
 
 pub use accounts::{browser_of, demo_member, TestAccount};
+pub use instance::SettingsForm;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

@@ -1,0 +1,137 @@
+//! The administrators' settings page: the instance's name, introduction and time zone, and
+//! the history of their changes.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    domain::local_time::Zone,
+    instance::{
+        api::{get_instance_settings, SaveInstanceSettings},
+        types::{SettingChange, SettingsView},
+    },
+    ui::{
+        admin_nav::AdminNav,
+        errors::Refusal,
+        forms::{
+            action_failure, form_errors, Field, FormMessage, SelectField, SuccessNotice,
+            TextAreaField,
+        },
+        time,
+    },
+};
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let save = ServerAction::<SaveInstanceSettings>::new();
+    let view = OnceResource::new_blocking(get_instance_settings());
+    let errors = Signal::derive(move || form_errors(save.value().get()));
+    let query = use_query_map();
+    let saved = Signal::derive(move || query.read().get("saved").as_deref() == Some("settings"));
+    let zones: Vec<(String, String)> = Zone::choices()
+        .map(|name| (name.to_owned(), name.replace('_', " ")))
+        .collect();
+
+    view! {
+        <Title text="Settings"/>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || {
+                let zones = zones.clone();
+                Suspend::new(async move {
+                    match view.await {
+                        Err(error) => view! { <Refusal error/> }.into_any(),
+                        Ok(SettingsView { settings, changes }) => {
+                            let now = time::date_time(chrono::Utc::now());
+                            view! {
+                                <AdminNav current="/admin/settings"/>
+                                <h1>"Settings"</h1>
+                                <SuccessNotice show=saved message="The settings have been saved."/>
+                                <section class="panel" aria-labelledby="settings-heading">
+                                    <h2 id="settings-heading">"This instance"</h2>
+                                    <FormMessage error=Signal::derive(move || action_failure(save))/>
+                                    <ActionForm action=save>
+                                        <input type="hidden" name="version" value=settings.version.to_string()/>
+                                        <Field
+                                            name="name"
+                                            label="Name"
+                                            hint="Shown beside Watchdog in every page's header, e.g. the user group's name."
+                                            required=true
+                                            value=Signal::stored(settings.name)
+                                            errors
+                                        />
+                                        <TextAreaField
+                                            name="description"
+                                            label="Introduction"
+                                            hint="One or two sentences on the home page: whose user group this is and which supplier it watches."
+                                            rows=3
+                                            value=Signal::stored(settings.description)
+                                            errors
+                                        />
+                                        <SelectField
+                                            name="time_zone"
+                                            label="Time zone"
+                                            hint="Every time is shown, and meeting times are entered, in this zone; what is stored does not change."
+                                            options=zones
+                                            value=Signal::stored(settings.time_zone)
+                                            errors
+                                        />
+                                        <p class="muted">"It is now " {now} " in the time zone saved."</p>
+                                        <button type="submit">"Save settings"</button>
+                                    </ActionForm>
+                                </section>
+                                <ChangeHistory changes/>
+                            }
+                                .into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ChangeHistory(changes: Vec<SettingChange>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="changes-heading">
+            <h2 id="changes-heading">"Changes"</h2>
+            {if changes.is_empty() {
+                view! { <p>"The settings have not been changed since the instance was set up."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="list">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"When"</th>
+                                    <th scope="col">"By"</th>
+                                    <th scope="col">"Setting"</th>
+                                    <th scope="col">"Was"</th>
+                                    <th scope="col">"Now"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {changes
+                                    .into_iter()
+                                    .map(|change| {
+                                        view! {
+                                            <tr>
+                                                <td>{time::date_time(change.at)}</td>
+                                                <td data-label="By">{change.by.unwrap_or_else(|| "—".to_owned())}</td>
+                                                <td data-label="Setting">{change.setting.label()}</td>
+                                                <td data-label="Was">{change.old}</td>
+                                                <td data-label="Now">{change.new}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}

@@ -303,7 +303,7 @@ async fn take(
     browser: &str,
 ) -> Result<Option<(String, RefusedForm)>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let row: Option<(String, String, String, String)> = sqlx::query_as(
+    let row: Option<KeptRefusal> = sqlx::query_as(
         "DELETE FROM refused_forms WHERE id_hash = $1 AND browser_hash = $2 \
          RETURNING page, action, error, created_at",
     )
@@ -312,13 +312,25 @@ async fn take(
     .fetch_optional(&mut *tx)
     .await?;
     tx.commit().await?;
-    let Some((page, action, error, created_at)) = row else {
+    let Some(row) = row else {
         return Ok(None);
     };
-    if timestamp::from_db(&created_at)? < Utc::now() - KEPT_FOR {
+    if timestamp::from_db(&row.created_at)? < Utc::now() - KEPT_FOR {
         return Ok(None);
     }
-    Ok(Some((page, RefusedForm { action, error })))
+    let refused = RefusedForm {
+        action: row.action,
+        error: row.error,
+    };
+    Ok(Some((row.page, refused)))
+}
+
+#[derive(sqlx::FromRow)]
+struct KeptRefusal {
+    page: String,
+    action: String,
+    error: String,
+    created_at: String,
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use sqlx::{Any, Transaction};
 
 use crate::{
     accounts::types::{AccountId, AuditAction, AuditEntry, AuditPage},
-    db::{timestamp, Db},
+    db::{page::Page, timestamp, Db},
 };
 
 pub struct AuditEvent<'a> {
@@ -79,18 +79,11 @@ pub async fn page(db: &Db, before: Option<i64>) -> Result<AuditPage, sqlx::Error
     .bind(PAGE_SIZE + 1)
     .fetch_all(db.reader())
     .await?;
-    let more = rows.len() as i64 > PAGE_SIZE;
-    let entries = rows
-        .into_iter()
-        .take(PAGE_SIZE as usize)
-        .map(AuditRow::into_entry)
-        .collect::<Result<Vec<_>, _>>()?;
-    let older = if more {
-        entries.last().map(|entry| entry.id)
-    } else {
-        None
-    };
-    Ok(AuditPage { entries, older })
+    let page = Page::of_one_more(rows, PAGE_SIZE, |row| row.id).try_map(AuditRow::into_entry)?;
+    Ok(AuditPage {
+        entries: page.rows,
+        older: page.next,
+    })
 }
 
 #[derive(sqlx::FromRow)]

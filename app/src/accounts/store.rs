@@ -372,7 +372,13 @@ pub async fn set_display_name(
 }
 
 /// An account's email address and stored password hash, for checking its password.
-pub async fn credentials(db: &Db, id: AccountId) -> Result<Option<(String, String)>, sqlx::Error> {
+#[derive(sqlx::FromRow)]
+pub struct Credentials {
+    pub email: String,
+    pub password_hash: String,
+}
+
+pub async fn credentials(db: &Db, id: AccountId) -> Result<Option<Credentials>, sqlx::Error> {
     sqlx::query_as("SELECT email, password_hash FROM accounts WHERE id = $1")
         .bind(id.0)
         .fetch_optional(db.reader())

@@ -7,6 +7,7 @@
 //! few and human-paced; one simple rule on both backends is worth more than parallel writes.
 
 pub mod cache;
+pub mod page;
 pub mod query;
 
 use std::{

@@ -1,6 +1,6 @@
 //! Every kind of record's id, one newtype each, so that an issue's id can never be passed
 //! where a post's or a supplier's is wanted. All are made by `id!`: a database id, sent and
-//! received as a plain number. A kind that people name in text (an issue's `#N`) says here
+//! received as a plain number, and read from a row as one (`sqlx::Type`, on the server). A kind that people name in text (an issue's `#N`) says here
 //! how it is written, read and where its page is.
 
 use serde::{Deserialize, Serialize};
@@ -9,6 +9,7 @@ macro_rules! id {
     ($($(#[$doc:meta])* $name:ident;)*) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(transparent))]
         #[serde(transparent)]
         pub struct $name(pub i64);
     )*};

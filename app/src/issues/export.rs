@@ -60,11 +60,11 @@ pub async fn issues_csv(
     let mut writer = CsvWriter::new(&HEADER);
     let names = crate::suppliers::store::names(db).await?;
     loop {
-        let (rows, next) = store::page(db, &filter, viewer, now, BATCH, &names).await?;
-        for row in &rows {
+        let page = store::page(db, &filter, viewer, now, BATCH, &names).await?;
+        for row in &page.rows {
             write_row(&mut writer, row, origin);
         }
-        match next {
+        match page.next {
             Some(after) => filter.after = Some(after),
             None => break,
         }

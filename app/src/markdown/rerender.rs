@@ -34,6 +34,13 @@ const TEXTS: &[Texts] = &[
     },
 ];
 
+/// A text whose HTML an older renderer made.
+#[derive(sqlx::FromRow)]
+struct StaleText {
+    id: i64,
+    source: String,
+}
+
 /// Texts rendered per write transaction.
 const BATCH: i64 = 200;
 
@@ -42,7 +49,7 @@ pub async fn rerender_stale(db: &Db) -> Result<u64, sqlx::Error> {
     let mut rendered = 0;
     for texts in TEXTS {
         let select = format!(
-            "SELECT id, {source} FROM {table} WHERE id > $1 AND html_renderer <> $2 \
+            "SELECT id, {source} AS source FROM {table} WHERE id > $1 AND html_renderer <> $2 \
              ORDER BY id LIMIT $3",
             source = texts.source,
             table = texts.table
@@ -59,21 +66,25 @@ pub async fn rerender_stale(db: &Db) -> Result<u64, sqlx::Error> {
         );
         let mut after = 0;
         loop {
-            let rows: Vec<(i64, String)> = sqlx::query_as(&select)
+            let rows: Vec<StaleText> = sqlx::query_as(&select)
                 .bind(after)
                 .bind(render::VERSION)
                 .bind(BATCH)
                 .fetch_all(db.reader())
                 .await?;
-            let Some((last, _)) = rows.last() else {
+            let Some(last) = rows.last() else {
                 break;
             };
-            after = *last;
+            after = last.id;
             let batch = tokio::task::spawn_blocking(move || {
                 rows.into_iter()
-                    .map(|(id, source)| {
-                        let rendered = Markdown::render(source);
-                        (id, rendered.html().clone(), rendered.source().to_owned())
+                    .map(|text| {
+                        let rendered = Markdown::render(text.source);
+                        (
+                            text.id,
+                            rendered.html().clone(),
+                            rendered.source().to_owned(),
+                        )
                     })
                     .collect::<Vec<_>>()
             })

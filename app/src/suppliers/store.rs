@@ -52,16 +52,9 @@ pub async fn names(db: &Db) -> Result<Arc<Names>, sqlx::Error> {
 
 /// Every supplier, by name.
 async fn supplier_names(db: &Db) -> Result<Vec<SupplierName>, sqlx::Error> {
-    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM suppliers ORDER BY name")
+    sqlx::query_as("SELECT id, name FROM suppliers ORDER BY name")
         .fetch_all(db.reader())
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name)| SupplierName {
-            id: SupplierId(id),
-            name,
-        })
-        .collect())
+        .await
 }
 
 /// The supplier with this id, if there is one.
@@ -120,29 +113,16 @@ pub async fn create_supplier(
 
 /// Every supplier with its counts, by name.
 pub async fn supplier_summaries(db: &Db) -> Result<Vec<SupplierSummary>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, String, i64, i64, i64)> = sqlx::query_as(
+    sqlx::query_as(
         "SELECT s.id, s.name, s.slug, s.website, \
-           (SELECT COUNT(*) FROM modules m WHERE m.supplier_id = s.id), \
-           (SELECT COUNT(*) FROM accounts a WHERE a.supplier_id = s.id AND a.active = 1), \
-           (SELECT COUNT(*) FROM issues i WHERE i.supplier_id = s.id) \
+           (SELECT COUNT(*) FROM modules m WHERE m.supplier_id = s.id) AS modules, \
+           (SELECT COUNT(*) FROM accounts a WHERE a.supplier_id = s.id AND a.active = 1) \
+             AS representatives, \
+           (SELECT COUNT(*) FROM issues i WHERE i.supplier_id = s.id) AS issues \
          FROM suppliers s ORDER BY s.name",
     )
     .fetch_all(db.reader())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, name, slug, website, modules, representatives, issues)| SupplierSummary {
-                id: SupplierId(id),
-                name,
-                slug,
-                website,
-                modules,
-                representatives,
-                issues,
-            },
-        )
-        .collect())
+    .await
 }
 
 /// One supplier with its modules, if it exists.
@@ -150,56 +130,49 @@ pub async fn supplier_detail(
     db: &Db,
     id: SupplierId,
 ) -> Result<Option<SupplierDetail>, sqlx::Error> {
-    let row: Option<(String, String, String, String, i64)> = sqlx::query_as(
+    let row: Option<SupplierRow> = sqlx::query_as(
         "SELECT name, slug, description, website, version FROM suppliers WHERE id = $1",
     )
-    .bind(id.0)
+    .bind(id)
     .fetch_optional(db.reader())
     .await?;
-    let Some((name, slug, description, website, version)) = row else {
+    let Some(row) = row else {
         return Ok(None);
     };
-    let modules: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+    let modules: Vec<ModuleDetail> = sqlx::query_as(
         "SELECT id, name, slug, description, version FROM modules \
          WHERE supplier_id = $1 ORDER BY name",
     )
-    .bind(id.0)
+    .bind(id)
     .fetch_all(db.reader())
     .await?;
     Ok(Some(SupplierDetail {
         id,
-        name,
-        slug,
-        description,
-        website,
-        version,
-        modules: modules
-            .into_iter()
-            .map(|(id, name, slug, description, version)| ModuleDetail {
-                id: ModuleId(id),
-                name,
-                slug,
-                description,
-                version,
-            })
-            .collect(),
+        name: row.name,
+        slug: row.slug,
+        description: row.description,
+        website: row.website,
+        version: row.version,
+        modules,
     }))
+}
+
+#[derive(sqlx::FromRow)]
+struct SupplierRow {
+    name: String,
+    slug: String,
+    description: String,
+    website: String,
+    version: i64,
 }
 
 /// Every module of every supplier, by supplier and name.
 async fn module_names(db: &Db) -> Result<Vec<ModuleName>, sqlx::Error> {
-    let rows: Vec<(i64, i64, String)> =
-        sqlx::query_as("SELECT id, supplier_id, name FROM modules ORDER BY supplier_id, name")
-            .fetch_all(db.reader())
-            .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, supplier, name)| ModuleName {
-            id: ModuleId(id),
-            supplier: SupplierId(supplier),
-            name,
-        })
-        .collect())
+    sqlx::query_as(
+        "SELECT id, supplier_id AS supplier, name FROM modules ORDER BY supplier_id, name",
+    )
+    .fetch_all(db.reader())
+    .await
 }
 
 /// The name of the supplier that already has this slug, other than `except`.

@@ -6,6 +6,7 @@ pub use crate::domain::ids::{ModuleId, SupplierId};
 
 /// A supplier as a choice in a form or a label beside a person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct SupplierName {
     pub id: SupplierId,
     pub name: String,
@@ -100,6 +101,7 @@ pub fn parse_description(text: &str) -> Result<String, &'static str> {
 
 /// A module as a choice in a form or a label on an issue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct ModuleName {
     pub id: ModuleId,
     pub supplier: SupplierId,
@@ -108,6 +110,7 @@ pub struct ModuleName {
 
 /// A supplier with what the administrators' list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct SupplierSummary {
     pub id: SupplierId,
     pub name: String,
@@ -131,6 +134,7 @@ pub struct SupplierDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct ModuleDetail {
     pub id: ModuleId,
     pub name: String,

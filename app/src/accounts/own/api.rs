@@ -84,10 +84,11 @@ pub async fn change_password(
     let user = guard::require(Permission::ManageOwnAccount)?;
     let db = crate::db::use_db()?;
     let now = chrono::Utc::now();
-    let (email, stored) = store::credentials(&db, user.id)
+    let credentials = store::credentials(&db, user.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let email = crate::accounts::types::Email::parse(&email).map_err(|message| {
+    let stored = credentials.password_hash;
+    let email = crate::accounts::types::Email::parse(&credentials.email).map_err(|message| {
         tracing::error!(message, "a stored email address does not parse");
         AppError::Internal
     })?;

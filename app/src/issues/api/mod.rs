@@ -56,8 +56,7 @@ pub async fn get_issues(query: String) -> Result<IssueListPage, AppError> {
     }
     let now = chrono::Utc::now();
     let names = suppliers::store::names(&db).await?;
-    let (rows, total, next_after) =
-        store::list(&db, &filter, &viewer, now, PAGE_SIZE, &names).await?;
+    let (page, total) = store::list(&db, &filter, &viewer, now, PAGE_SIZE, &names).await?;
     let (total, total_capped) = match total {
         store::Total::Exactly(count) => (count, false),
         store::Total::MoreThan(count) => (count, true),
@@ -75,10 +74,10 @@ pub async fn get_issues(query: String) -> Result<IssueListPage, AppError> {
         .cloned()
         .collect();
     Ok(IssueListPage {
-        rows,
+        rows: page.rows,
         total,
         total_capped,
-        next_after,
+        next_after: page.next,
         suppliers,
         modules,
         may_report: allows(viewer.role, Permission::ReportIssues),
@@ -195,14 +194,15 @@ async fn timeline_for(
     before: Option<i64>,
 ) -> Result<(Vec<crate::issues::types::TimelineEntry>, Option<i64>), AppError> {
     let committee = allows(viewer.role, Permission::TriageIssues);
-    let (rows, more) = store::timeline(db, id, before, TIMELINE_PAGE).await?;
+    let page = store::timeline(db, id, before, TIMELINE_PAGE).await?;
+    let rows = page.rows;
     let mut earlier: std::collections::HashMap<i64, Vec<_>> = std::collections::HashMap::new();
     if let (true, Some(first), Some(last)) = (committee, rows.first(), rows.last()) {
         for (post, text) in store::earlier_texts(db, id, first.entry.id, last.entry.id).await? {
             earlier.entry(post).or_default().push(text);
         }
     }
-    let earlier_events = more.then(|| rows.first().map(|row| row.entry.id)).flatten();
+    let earlier_events = page.next;
     let entries = rows
         .into_iter()
         .map(|row| {

@@ -170,9 +170,15 @@ pub async fn remove_log_number(
     Ok(true)
 }
 
+#[derive(sqlx::FromRow)]
+struct SearchedTexts {
+    title: String,
+    description: String,
+}
+
 /// Writes the issue's search text again from its title, description and log numbers.
 async fn refresh_search_text(tx: &mut Tx, id: IssueId) -> Result<(), sqlx::Error> {
-    let (title, description): (String, String) =
+    let texts: SearchedTexts =
         sqlx::query_as("SELECT title, description FROM issues WHERE id = $1")
             .bind(id.0)
             .fetch_one(&mut **tx)
@@ -188,7 +194,11 @@ async fn refresh_search_text(tx: &mut Tx, id: IssueId) -> Result<(), sqlx::Error
         .map(|number| parse_log_number(number))
         .collect::<Result<Vec<_>, _>>()?;
     sqlx::query("UPDATE issues SET search_text = $1 WHERE id = $2")
-        .bind(search_text(&title, &description, numbers.iter()))
+        .bind(search_text(
+            &texts.title,
+            &texts.description,
+            numbers.iter(),
+        ))
         .bind(id.0)
         .execute(&mut **tx)
         .await?;

@@ -13,7 +13,7 @@ pub use merge::*;
 pub use timeline::*;
 
 use chrono::{DateTime, Utc};
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Transaction};
 
 use crate::{
     accounts::types::AccountId,
@@ -301,18 +301,26 @@ async fn set_status(
 
 /// The fields an edit can change, as stored.
 pub async fn details(tx: &mut Tx, id: IssueId) -> Result<IssueDetails, sqlx::Error> {
-    let (title, description, module, safety): (String, String, Option<i64>, i64) = sqlx::query_as(
+    let row: DetailsRow = sqlx::query_as(
         "SELECT title, description, module_id, patient_safety FROM issues WHERE id = $1",
     )
     .bind(id.0)
     .fetch_one(&mut **tx)
     .await?;
     Ok(IssueDetails {
-        title,
-        description,
-        module: module.map(ModuleId),
-        patient_safety: safety != 0,
+        title: row.title,
+        description: row.description,
+        module: row.module_id.map(ModuleId),
+        patient_safety: row.patient_safety != 0,
     })
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailsRow {
+    title: String,
+    description: String,
+    module_id: Option<i64>,
+    patient_safety: i64,
 }
 
 /// Saves edited fields if the issue is still at `version` (`false` if it changed since).
@@ -451,9 +459,9 @@ pub struct IssueRecord {
 }
 
 pub async fn record_of(db: &Db, id: IssueId) -> Result<Option<IssueRecord>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT i.title, i.description, i.description_html, i.html_renderer, i.supplier_id, s.name AS supplier_name, i.module_id, \
-           m.name AS module_name, \
+    let row: Option<RecordRow> = sqlx::query_as(
+        "SELECT i.title, i.description, i.description_html, i.html_renderer, i.supplier_id, \
+           s.name AS supplier_name, i.module_id, m.name AS module_name, \
            i.patient_safety, i.status, i.target, i.duplicate_of, i.reporter_id, a.display_name, \
            i.affects_count, i.awaiting_since, i.created_at, i.updated_at, i.version \
          FROM issues i JOIN suppliers s ON s.id = i.supplier_id \
@@ -464,35 +472,62 @@ pub async fn record_of(db: &Db, id: IssueId) -> Result<Option<IssueRecord>, sqlx
     .bind(id.0)
     .fetch_optional(db.reader())
     .await?;
-    let Some(row) = row else {
-        return Ok(None);
-    };
-    Ok(Some(IssueRecord {
-        id,
-        title: row.try_get("title")?,
-        description: Markdown::stored(
-            row.try_get("description")?,
-            row.try_get("description_html")?,
-            row.try_get("html_renderer")?,
-        ),
-        supplier: SupplierName {
-            id: SupplierId(row.try_get("supplier_id")?),
-            name: row.try_get("supplier_name")?,
-        },
-        module: row.try_get("module_name")?,
-        module_id: row.try_get::<Option<i64>, _>("module_id")?.map(ModuleId),
-        patient_safety: row.try_get::<i64, _>("patient_safety")? != 0,
-        status: parse_status(&row.try_get::<String, _>("status")?)?,
-        target: row.try_get("target")?,
-        duplicate_of: row.try_get::<Option<i64>, _>("duplicate_of")?.map(IssueId),
-        reporter: row.try_get::<Option<i64>, _>("reporter_id")?.map(AccountId),
-        reporter_name: row.try_get("display_name")?,
-        affects: row.try_get("affects_count")?,
-        awaiting_since: optional_time(row.try_get("awaiting_since")?)?,
-        created_at: timestamp::from_db(&row.try_get::<String, _>("created_at")?)?,
-        updated_at: timestamp::from_db(&row.try_get::<String, _>("updated_at")?)?,
-        version: row.try_get("version")?,
-    }))
+    row.map(|row| row.into_record(id)).transpose()
+}
+
+/// An issue as `record_of` reads it.
+#[derive(sqlx::FromRow)]
+struct RecordRow {
+    title: String,
+    description: String,
+    description_html: String,
+    html_renderer: i64,
+    supplier_id: i64,
+    supplier_name: String,
+    module_id: Option<i64>,
+    module_name: Option<String>,
+    patient_safety: i64,
+    status: String,
+    target: String,
+    duplicate_of: Option<i64>,
+    reporter_id: Option<i64>,
+    display_name: Option<String>,
+    affects_count: i64,
+    awaiting_since: Option<String>,
+    created_at: String,
+    updated_at: String,
+    version: i64,
+}
+
+impl RecordRow {
+    fn into_record(self, id: IssueId) -> Result<IssueRecord, sqlx::Error> {
+        Ok(IssueRecord {
+            id,
+            title: self.title,
+            description: Markdown::stored(
+                self.description,
+                self.description_html,
+                self.html_renderer,
+            ),
+            supplier: SupplierName {
+                id: SupplierId(self.supplier_id),
+                name: self.supplier_name,
+            },
+            module: self.module_name,
+            module_id: self.module_id.map(ModuleId),
+            patient_safety: self.patient_safety != 0,
+            status: parse_status(&self.status)?,
+            target: self.target,
+            duplicate_of: self.duplicate_of.map(IssueId),
+            reporter: self.reporter_id.map(AccountId),
+            reporter_name: self.display_name,
+            affects: self.affects_count,
+            awaiting_since: optional_time(self.awaiting_since)?,
+            created_at: timestamp::from_db(&self.created_at)?,
+            updated_at: timestamp::from_db(&self.updated_at)?,
+            version: self.version,
+        })
+    }
 }
 
 pub async fn affects_and_follows(
@@ -500,16 +535,22 @@ pub async fn affects_and_follows(
     id: IssueId,
     account: AccountId,
 ) -> Result<(bool, bool), sqlx::Error> {
-    let (affects, follows): (i64, i64) = sqlx::query_as(
+    let marks: Marks = sqlx::query_as(
         "SELECT \
-           (SELECT COUNT(*) FROM issue_affects WHERE issue_id = $1 AND account_id = $2), \
-           (SELECT COUNT(*) FROM issue_followers WHERE issue_id = $1 AND account_id = $2)",
+           (SELECT COUNT(*) FROM issue_affects WHERE issue_id = $1 AND account_id = $2) AS affects, \
+           (SELECT COUNT(*) FROM issue_followers WHERE issue_id = $1 AND account_id = $2) AS follows",
     )
     .bind(id.0)
     .bind(account.0)
     .fetch_one(db.reader())
     .await?;
-    Ok((affects > 0, follows > 0))
+    Ok((marks.affects > 0, marks.follows > 0))
+}
+
+#[derive(sqlx::FromRow)]
+struct Marks {
+    affects: i64,
+    follows: i64,
 }
 
 fn parse_status(text: &str) -> Result<IssueStatus, sqlx::Error> {

@@ -2,12 +2,11 @@
 //! their earlier texts kept.
 
 use chrono::{DateTime, Utc};
-use sqlx::{any::AnyRow, Row};
 
 use crate::{
     accounts::types::{AccountId, Role},
-    db::{timestamp, Db},
-    issues::types::{EarlierText, EventKind, IssueId, IssueStatus, PostId, TimelineEntry},
+    db::{page::Page, timestamp, Db},
+    issues::types::{EarlierText, EventKind, IssueId, PostId, TimelineEntry},
     markdown::{render, Markdown},
 };
 
@@ -51,7 +50,7 @@ pub async fn just_posted(
     text: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let latest: Option<(String, String)> = sqlx::query_as(
+    let latest: Option<LatestPost> = sqlx::query_as(
         "SELECT body, created_at FROM issue_events \
          WHERE issue_id = $1 AND actor_id = $2 AND kind IN ('comment', 'official_response') \
            AND removed_at IS NULL \
@@ -61,10 +60,16 @@ pub async fn just_posted(
     .bind(author.0)
     .fetch_optional(&mut **tx)
     .await?;
-    let Some((body, at)) = latest else {
+    let Some(latest) = latest else {
         return Ok(false);
     };
-    Ok(body == text && now - timestamp::from_db(&at)? < REPEAT_WINDOW)
+    Ok(latest.body == text && now - timestamp::from_db(&latest.created_at)? < REPEAT_WINDOW)
+}
+
+#[derive(sqlx::FromRow)]
+struct LatestPost {
+    body: String,
+    created_at: String,
 }
 
 /// When `author` wrote comments and official responses (removed ones too) since `since`.
@@ -93,59 +98,31 @@ pub struct TimelineRow {
 }
 
 /// A page of the timeline: its newest `limit` events before the event `before` (or the very
-/// newest), oldest first, and whether earlier events remain.
+/// newest), oldest first, continued before its first event if earlier ones remain.
 pub async fn timeline(
     db: &Db,
     id: IssueId,
     before: Option<i64>,
     limit: i64,
-) -> Result<(Vec<TimelineRow>, bool), sqlx::Error> {
-    const COLUMNS: &str = "SELECT e.id, e.kind, e.actor_id, a.display_name, a.role, \
+) -> Result<Page<TimelineRow>, sqlx::Error> {
+    let read: Vec<EventRow> = sqlx::query_as(
+        "SELECT e.id, e.kind, e.actor_id, a.display_name, a.role, \
            s.name AS supplier_name, e.body, e.body_html, e.html_renderer, e.from_status, \
            e.to_status, e.detail, e.other_issue_id, e.created_at, e.edited_at, e.removed_at, \
            e.version \
          FROM issue_events e LEFT JOIN accounts a ON a.id = e.actor_id \
-           LEFT JOIN suppliers s ON s.id = a.supplier_id";
-    let mut rows = match before {
-        Some(before) => {
-            sqlx::query(&format!(
-                "{COLUMNS} WHERE e.issue_id = $1 AND e.id < $2 ORDER BY e.id DESC LIMIT $3"
-            ))
-            .bind(id.0)
-            .bind(before)
-            .bind(limit + 1)
-            .fetch_all(db.reader())
-            .await?
-        }
-        None => {
-            sqlx::query(&format!(
-                "{COLUMNS} WHERE e.issue_id = $1 ORDER BY e.id DESC LIMIT $2"
-            ))
-            .bind(id.0)
-            .bind(limit + 1)
-            .fetch_all(db.reader())
-            .await?
-        }
-    };
-    let more = rows.len() as i64 > limit;
-    rows.truncate(usize::try_from(limit).unwrap_or(0));
-    rows.reverse();
-    let entries = rows
-        .iter()
-        .map(|row| {
-            let text = Markdown::stored(
-                row.try_get("body")?,
-                row.try_get("body_html")?,
-                row.try_get("html_renderer")?,
-            );
-            Ok(TimelineRow {
-                author: row.try_get::<Option<i64>, _>("actor_id")?.map(AccountId),
-                entry: timeline_entry(row, &text)?,
-                text: text.source().to_owned(),
-            })
-        })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    Ok((entries, more))
+           LEFT JOIN suppliers s ON s.id = a.supplier_id \
+         WHERE e.issue_id = $1 AND e.id < $2 ORDER BY e.id DESC LIMIT $3",
+    )
+    .bind(id.0)
+    .bind(before.unwrap_or(i64::MAX))
+    .bind(limit + 1)
+    .fetch_all(db.reader())
+    .await?;
+    // Read newest first, so that the page's key is its oldest event; shown oldest first.
+    let mut page = Page::of_one_more(read, limit, |row| row.id).try_map(EventRow::into_row)?;
+    page.rows.reverse();
+    Ok(page)
 }
 
 /// How many of the issue's events came after the event `event`.
@@ -165,7 +142,7 @@ pub async fn earlier_texts(
     first: i64,
     last: i64,
 ) -> Result<Vec<(i64, EarlierText)>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64, Option<String>, String)> = sqlx::query_as(
+    let rows: Vec<RevisionRow> = sqlx::query_as(
         "SELECT r.event_id, r.body, r.body_html, r.html_renderer, a.display_name, r.created_at \
          FROM issue_event_revisions r JOIN issue_events e ON e.id = r.event_id \
            LEFT JOIN accounts a ON a.id = r.edited_by \
@@ -177,17 +154,27 @@ pub async fn earlier_texts(
     .fetch_all(db.reader())
     .await?;
     rows.into_iter()
-        .map(|(event, body, html, renderer, by, at)| {
+        .map(|row| {
             Ok((
-                event,
+                row.event_id,
                 EarlierText {
-                    replaced_at: timestamp::from_db(&at)?,
-                    replaced_by: by,
-                    body: Markdown::stored(body, html, renderer).into_html(),
+                    replaced_at: timestamp::from_db(&row.created_at)?,
+                    replaced_by: row.display_name,
+                    body: Markdown::stored(row.body, row.body_html, row.html_renderer).into_html(),
                 },
             ))
         })
         .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct RevisionRow {
+    event_id: i64,
+    body: String,
+    body_html: String,
+    html_renderer: i64,
+    display_name: Option<String>,
+    created_at: String,
 }
 
 /// A comment or official response, as an edit or removal checks it.
@@ -321,44 +308,69 @@ async fn keep_earlier_text(
     Ok(())
 }
 
-fn timeline_entry(row: &AnyRow, text: &Markdown) -> Result<TimelineEntry, sqlx::Error> {
-    let kind: String = row.try_get("kind")?;
-    let kind = EventKind::parse(&kind).ok_or_else(|| decode_error(format!("event kind {kind}")))?;
-    let removed = row.try_get::<Option<String>, _>("removed_at")?.is_some();
-    let role: Option<String> = row.try_get("role")?;
-    let supplier: Option<String> = row.try_get("supplier_name")?;
-    let actor_role = match (role.as_deref().and_then(Role::parse), supplier) {
-        (Some(Role::SupplierRep), Some(supplier)) => {
-            Some(format!("Supplier representative, {supplier}"))
-        }
-        (Some(Role::Chair), _) => Some("Chair".to_owned()),
-        (Some(Role::Admin), _) => Some("Administrator".to_owned()),
-        _ => None,
-    };
-    let status = |column: &str| -> Result<Option<IssueStatus>, sqlx::Error> {
-        row.try_get::<Option<String>, _>(column)?
-            .map(|status| parse_status(&status))
-            .transpose()
-    };
-    Ok(TimelineEntry {
-        id: row.try_get("id")?,
-        kind,
-        actor: row.try_get("display_name")?,
-        actor_role,
-        at: timestamp::from_db(&row.try_get::<String, _>("created_at")?)?,
-        body: (!removed && !text.is_empty()).then(|| text.html().clone()),
-        from_status: status("from_status")?,
-        to_status: status("to_status")?,
-        detail: row.try_get("detail")?,
-        other_issue: row
-            .try_get::<Option<i64>, _>("other_issue_id")?
-            .map(IssueId),
-        edited: row.try_get::<Option<String>, _>("edited_at")?.is_some(),
-        removed,
-        version: row.try_get("version")?,
-        may_edit: false,
-        may_remove: false,
-        source: None,
-        earlier: Vec::new(),
-    })
+/// An event as read for the timeline.
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    kind: String,
+    actor_id: Option<i64>,
+    display_name: Option<String>,
+    role: Option<String>,
+    supplier_name: Option<String>,
+    body: String,
+    body_html: String,
+    html_renderer: i64,
+    from_status: Option<String>,
+    to_status: Option<String>,
+    detail: String,
+    other_issue_id: Option<i64>,
+    created_at: String,
+    edited_at: Option<String>,
+    removed_at: Option<String>,
+    version: i64,
+}
+
+impl EventRow {
+    fn into_row(self) -> Result<TimelineRow, sqlx::Error> {
+        let kind = EventKind::parse(&self.kind)
+            .ok_or_else(|| decode_error(format!("event kind {}", self.kind)))?;
+        let removed = self.removed_at.is_some();
+        let actor_role = match (
+            self.role.as_deref().and_then(Role::parse),
+            self.supplier_name,
+        ) {
+            (Some(Role::SupplierRep), Some(supplier)) => {
+                Some(format!("Supplier representative, {supplier}"))
+            }
+            (Some(Role::Chair), _) => Some("Chair".to_owned()),
+            (Some(Role::Admin), _) => Some("Administrator".to_owned()),
+            _ => None,
+        };
+        let status = |text: Option<String>| text.map(|text| parse_status(&text)).transpose();
+        let text = Markdown::stored(self.body, self.body_html, self.html_renderer);
+        let entry = TimelineEntry {
+            id: self.id,
+            kind,
+            actor: self.display_name,
+            actor_role,
+            at: timestamp::from_db(&self.created_at)?,
+            body: (!removed && !text.is_empty()).then(|| text.html().clone()),
+            from_status: status(self.from_status)?,
+            to_status: status(self.to_status)?,
+            detail: self.detail,
+            other_issue: self.other_issue_id.map(IssueId),
+            edited: self.edited_at.is_some(),
+            removed,
+            version: self.version,
+            may_edit: false,
+            may_remove: false,
+            source: None,
+            earlier: Vec::new(),
+        };
+        Ok(TimelineRow {
+            author: self.actor_id.map(AccountId),
+            text: text.source().to_owned(),
+            entry,
+        })
+    }
 }

@@ -84,7 +84,7 @@ pub(super) async fn page_of_held(
     now: DateTime<Utc>,
     page_size: i64,
     names: &Names,
-) -> Result<Option<(Vec<IssueRow>, Option<i64>)>, sqlx::Error> {
+) -> Result<Option<Page<IssueRow>>, sqlx::Error> {
     let start = match after {
         None => 0,
         Some(after) => match matches.iter().position(|id| *id == after) {
@@ -92,21 +92,14 @@ pub(super) async fn page_of_held(
             None => return Ok(None),
         },
     };
-    let page_size = page_size as usize;
-    let end = start + page_size + 1;
+    let end = start + usize::try_from(page_size).unwrap_or(0) + 1;
     let complete = matches.len() as i64 <= TEXT_COUNT_CAP;
     if end > matches.len() && !complete {
         return Ok(None);
     }
     let ids = &matches[start.min(matches.len())..end.min(matches.len())];
-    let mut rows = rows_by_id(db, ids, now, names).await?;
-    let next_after = if rows.len() > page_size {
-        rows.truncate(page_size);
-        rows.last().map(|row| row.id.0)
-    } else {
-        None
-    };
-    Ok(Some((rows, next_after)))
+    let rows = rows_by_id(db, ids, now, names).await?;
+    Ok(Some(Page::of_one_more(rows, page_size, |row| row.id.0)))
 }
 
 #[cfg(test)]

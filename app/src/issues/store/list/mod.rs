@@ -9,7 +9,6 @@
 //!   page of it then come from that list (`held_matches`).
 
 use chrono::{DateTime, Duration, Utc};
-use sqlx::{any::AnyRow, Row};
 
 mod held;
 
@@ -19,6 +18,7 @@ use super::{optional_time, parse_status};
 use crate::{
     accounts::types::CurrentUser,
     db::{
+        page::Page,
         query::{Bindable, ListQuery},
         timestamp, Backend, Db,
     },
@@ -44,9 +44,8 @@ pub enum Total {
     MoreThan(i64),
 }
 
-/// The list: a page of the issues matching `filter` that `viewer` may see, how many match in
-/// all, and the issue to continue after if there are more. `names` are the supplier and
-/// module names the rows show.
+/// The list: a page of the issues matching `filter` that `viewer` may see, and how many
+/// match in all. `names` are the supplier and module names the rows show.
 pub async fn list(
     db: &Db,
     filter: &IssueFilter,
@@ -54,7 +53,7 @@ pub async fn list(
     now: DateTime<Utc>,
     page_size: i64,
     names: &Names,
-) -> Result<(Vec<IssueRow>, Total, Option<i64>), sqlx::Error> {
+) -> Result<(Page<IssueRow>, Total), sqlx::Error> {
     if !filter.text.is_empty() && is_shared_view(filter) {
         let matches = held_matches(db, filter, viewer, now).await?;
         let total = if matches.len() as i64 > TEXT_COUNT_CAP {
@@ -62,15 +61,15 @@ pub async fn list(
         } else {
             Total::Exactly(matches.len() as i64)
         };
-        if let Some((rows, next_after)) =
-            page_of_held(db, &matches, filter.after, now, page_size, names).await?
-        {
-            return Ok((rows, total, next_after));
+        if let Some(held) = page_of_held(db, &matches, filter.after, now, page_size, names).await? {
+            return Ok((held, total));
         }
         // A page the matches held do not cover (past the first thousand, or after an issue
         // that no longer matches): read as any page is.
-        let (rows, next_after) = page(db, filter, viewer, now, page_size, names).await?;
-        return Ok((rows, total, next_after));
+        return Ok((
+            page(db, filter, viewer, now, page_size, names).await?,
+            total,
+        ));
     }
     let total = match kept_count(filter, viewer) {
         Some(kept) => {
@@ -86,8 +85,10 @@ pub async fn list(
         }
         None => count(db, filter, viewer, now).await?,
     };
-    let (rows, next_after) = page(db, filter, viewer, now, page_size, names).await?;
-    Ok((rows, total, next_after))
+    Ok((
+        page(db, filter, viewer, now, page_size, names).await?,
+        total,
+    ))
 }
 
 /// Counts what `filter` matches with SQL: exactly, or up to the cap for a text filter.
@@ -167,8 +168,8 @@ fn trigram_phrase(text: &str) -> String {
     format!("\"{}\"", text.to_lowercase().replace('"', "\"\""))
 }
 
-/// The list's order for a sort, and the condition that continues it after an issue (`{}`
-/// stands for that issue's id).
+/// The list's order for a sort (`page` continues it after an issue with the matching
+/// comparison).
 fn order_of(sort: IssueSort) -> &'static str {
     match sort {
         IssueSort::Updated => "i.updated_at DESC, i.id DESC",
@@ -182,7 +183,7 @@ fn order_of(sort: IssueSort) -> &'static str {
 const ROW_COLUMNS: &str = "i.id, i.title, i.supplier_id, i.module_id, i.status, i.target, \
     i.patient_safety, i.affects_count, i.awaiting_since, i.created_at, i.updated_at";
 
-/// One page of the list (after `filter.after`), and the issue to continue after if there
+/// One page of the list (after `filter.after`), continued after its last issue if there
 /// are more; without the count, for walking the whole list.
 pub async fn page(
     db: &Db,
@@ -191,7 +192,7 @@ pub async fn page(
     now: DateTime<Utc>,
     page_size: i64,
     names: &Names,
-) -> Result<(Vec<IssueRow>, Option<i64>), sqlx::Error> {
+) -> Result<Page<IssueRow>, sqlx::Error> {
     let search = text_search(db, filter).await?;
     let mut query = matching(filter, viewer, now, search, Purpose::Page);
     if let Some(after) = filter.after {
@@ -233,22 +234,14 @@ pub async fn page(
         query.where_clause(),
         order_of(filter.sort)
     );
-    let rows = query
-        .bind_all(sqlx::query(&sql))
+    let read: Vec<ListRow> = query
+        .bind_all(sqlx::query_as(&sql))
         .fetch_all(db.reader())
         .await?;
-    let mut issues = rows
-        .iter()
-        .map(|row| list_row(row, names, now))
-        .collect::<Result<Vec<_>, _>>()?;
-    let next_after = if issues.len() as i64 > page_size {
-        issues.truncate(page_size as usize);
-        issues.last().map(|row| row.id.0)
-    } else {
-        None
-    };
-    attach_log_numbers(db, &mut issues).await?;
-    Ok((issues, next_after))
+    let mut page =
+        Page::of_one_more(read, page_size, |row| row.id).try_map(|row| row.into_row(names, now))?;
+    attach_log_numbers(db, &mut page.rows).await?;
+    Ok(page)
 }
 
 /// The list rows of `ids`, in that order, with their log numbers. The ids come from a query
@@ -266,11 +259,11 @@ async fn rows_by_id(
     );
     let mut issues = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(IDS_AT_ONCE) {
-        let rows = bind_ids(sqlx::query(&sql), chunk)
+        let rows: Vec<ListRow> = bind_ids(sqlx::query_as(&sql), chunk)
             .fetch_all(db.reader())
             .await?;
-        for row in &rows {
-            issues.push(list_row(row, names, now)?);
+        for row in rows {
+            issues.push(row.into_row(names, now)?);
         }
     }
     issues.sort_by_key(|row| ids.iter().position(|id| *id == row.id.0));
@@ -415,28 +408,52 @@ fn kept_count(filter: &IssueFilter, viewer: &CurrentUser) -> Option<ListQuery> {
     Some(query)
 }
 
-fn list_row(row: &AnyRow, names: &Names, now: DateTime<Utc>) -> Result<IssueRow, sqlx::Error> {
-    let status = parse_status(&row.try_get::<String, _>("status")?)?;
-    let awaiting_since = optional_time(row.try_get("awaiting_since")?)?;
-    let supplier: i64 = row.try_get("supplier_id")?;
-    let module: Option<i64> = row.try_get("module_id")?;
-    Ok(IssueRow {
-        id: IssueId(row.try_get("id")?),
-        title: row.try_get("title")?,
-        supplier: names
-            .supplier(SupplierId(supplier))
-            .unwrap_or_default()
-            .to_owned(),
-        module: module.and_then(|module| names.module(ModuleId(module)).map(str::to_owned)),
-        status,
-        target: row.try_get("target")?,
-        patient_safety: row.try_get::<i64, _>("patient_safety")? != 0,
-        log_numbers: Vec::new(),
-        affects: row.try_get("affects_count")?,
-        days_awaiting: awaiting_since.and_then(|since| days_awaiting(status, since, now)),
-        created_at: timestamp::from_db(&row.try_get::<String, _>("created_at")?)?,
-        updated_at: timestamp::from_db(&row.try_get::<String, _>("updated_at")?)?,
-    })
+/// A list row as read.
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    id: i64,
+    title: String,
+    supplier_id: i64,
+    module_id: Option<i64>,
+    status: String,
+    target: String,
+    patient_safety: i64,
+    affects_count: i64,
+    awaiting_since: Option<String>,
+    created_at: String,
+    updated_at: String,
+}
+
+impl ListRow {
+    fn into_row(self, names: &Names, now: DateTime<Utc>) -> Result<IssueRow, sqlx::Error> {
+        let status = parse_status(&self.status)?;
+        let awaiting_since = optional_time(self.awaiting_since)?;
+        Ok(IssueRow {
+            id: IssueId(self.id),
+            title: self.title,
+            supplier: names
+                .supplier(SupplierId(self.supplier_id))
+                .unwrap_or_default()
+                .to_owned(),
+            module: self
+                .module_id
+                .and_then(|module| names.module(ModuleId(module)).map(str::to_owned)),
+            status,
+            target: self.target,
+            patient_safety: self.patient_safety != 0,
+            log_numbers: Vec::new(),
+            affects: self.affects_count,
+            days_awaiting: awaiting_since.and_then(|since| days_awaiting(status, since, now)),
+            created_at: timestamp::from_db(&self.created_at)?,
+            updated_at: timestamp::from_db(&self.updated_at)?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct LogNumberRow {
+    issue_id: i64,
+    log_number: String,
 }
 
 async fn attach_log_numbers(db: &Db, rows: &mut [IssueRow]) -> Result<(), sqlx::Error> {
@@ -446,12 +463,12 @@ async fn attach_log_numbers(db: &Db, rows: &mut [IssueRow]) -> Result<(), sqlx::
         placeholders()
     );
     for chunk in ids.chunks(IDS_AT_ONCE) {
-        let numbers: Vec<(i64, String)> = bind_ids(sqlx::query_as(&sql), chunk)
+        let numbers: Vec<LogNumberRow> = bind_ids(sqlx::query_as(&sql), chunk)
             .fetch_all(db.reader())
             .await?;
-        for (issue, number) in numbers {
-            if let Some(row) = rows.iter_mut().find(|row| row.id.0 == issue) {
-                row.log_numbers.push(number);
+        for number in numbers {
+            if let Some(row) = rows.iter_mut().find(|row| row.id.0 == number.issue_id) {
+                row.log_numbers.push(number.log_number);
             }
         }
     }

@@ -11,7 +11,11 @@
 //!
 //! Pages are compressed as they are sent, at a level cheap enough for dynamic pages; never a
 //! page that carries a secret (see `app::security::keep_uncompressed`). The site's other
-//! files (the favicon) are served by Leptos' fallback with the not-found page.
+//! files (the favicon, at the top of the site's folder) are served from disk by a route
+//! each, never by Leptos' fallback: that one serves a file inside a reactive owner whose
+//! parent is whatever page the worker thread rendered last, and so takes that page's
+//! response headers for itself (its `Location`, its no-compression mark) while the page is
+//! still rendering.
 
 use std::{collections::HashMap, path::Path, sync::Arc};
 
@@ -68,6 +72,39 @@ pub fn pkg_router<S: Clone + Send + Sync + 'static>(
     Ok(Router::new()
         .route(&format!("/{pkg_dir}/{{file}}"), get(serve_held))
         .with_state(files))
+}
+
+/// Serves each file at the top of the site's folder (the favicon) from disk, with its
+/// pre-compressed copies; a cache asks again each time, since their names carry no hash.
+pub fn site_root_router<S: Clone + Send + Sync + 'static>(
+    site_root: &Path,
+) -> std::io::Result<Router<S>> {
+    let mut router = Router::new();
+    let entries = match std::fs::read_dir(site_root) {
+        Ok(entries) => entries,
+        // A server without a built site (the integration tests) serves pages only.
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            tracing::warn!(folder = %site_root.display(), "no site folder: no static files");
+            return Ok(router);
+        }
+        Err(error) => return Err(error),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let compressed_copy = name.ends_with(".br") || name.ends_with(".gz");
+        if !entry.file_type()?.is_file() || compressed_copy {
+            continue;
+        }
+        let file = tower_http::services::ServeFile::new(entry.path())
+            .precompressed_br()
+            .precompressed_gzip();
+        router = router.route_service(&format!("/{name}"), file);
+    }
+    Ok(router.layer(SetResponseHeaderLayer::overriding(
+        CACHE_CONTROL,
+        HeaderValue::from_static(UNHASHED),
+    )))
 }
 
 /// One file as built, with its pre-compressed copies.

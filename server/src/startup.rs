@@ -19,7 +19,14 @@ use app::{
     db::Db,
     shell, App,
 };
-use axum::{extract::FromRef, middleware, routing::get, serve::ListenerExt, Router};
+use axum::{
+    extract::{FromRef, Request},
+    http::StatusCode,
+    middleware,
+    routing::get,
+    serve::ListenerExt,
+    Router,
+};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
@@ -264,15 +271,31 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
+    let site_files = assets::site_root_router(&site_root)
+        .with_context(|| format!("could not read the site folder {}", site_root.display()))?;
+    // Whatever no route answers gets the not-found page, rendered as every page is (in a
+    // reactive owner of its own; see `assets` on why not Leptos' file-and-error fallback).
+    let not_found = {
+        let render =
+            leptos_axum::render_app_async_with_context(context.clone(), page_shell.clone());
+        move |request: Request| {
+            let render = render.clone();
+            async move {
+                let mut response = render(request).await;
+                if response.status() == StatusCode::OK {
+                    *response.status_mut() = StatusCode::NOT_FOUND;
+                }
+                response
+            }
+        }
+    };
     Ok(Router::new()
         .route("/healthz", get(health::healthz))
         .route("/issues.csv", get(exports::issues_csv).with_state(exports))
-        .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
+        .leptos_routes_with_context(&state, routes, context, page_shell)
         .merge(static_files)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        .merge(site_files)
+        .fallback(not_found)
         .layer(middleware::from_fn_with_state(
             refused.clone(),
             refused_forms::restore,

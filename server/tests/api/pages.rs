@@ -141,3 +141,59 @@ async fn pages_rendered_side_by_side_all_finish() {
         failures.len()
     );
 }
+
+#[tokio::test]
+async fn a_page_keeps_its_headers_while_a_site_file_is_served_beside_it() {
+    use app::{
+        accounts::types::Role,
+        issues::{store, types::LogNumber},
+        markdown::Markdown,
+    };
+    use futures::future::join_all;
+
+    let site = tempfile::tempdir().expect("site folder");
+    std::fs::write(site.path().join("favicon.svg"), "<svg/>").expect("favicon");
+    let site_root = site.path().to_path_buf();
+    let app = TestApp::spawn_with(|config| config.site_root = Some(site_root)).await;
+    let chair = app.create_account(Role::Chair, "chair@example.org").await;
+    let supplier = app.create_supplier("Example Clinical Systems").await;
+    let mut tx = app.db.begin_write().await.expect("transaction");
+    let description = Markdown::render("Blank screen.");
+    let number = LogNumber::parse("CS0123456").expect("log number");
+    let issue = store::NewIssue {
+        title: "Blank screen on opening a record",
+        description: &description,
+        supplier,
+        module: None,
+        patient_safety: false,
+        reporter: chair.id,
+        log_number: Some(&number),
+    };
+    store::create(&mut tx, issue, chrono::Utc::now())
+        .await
+        .expect("issue");
+    tx.commit().await.expect("committed");
+    let browser = crate::helpers::browser_of(&app, &chair).await;
+
+    // A log number sought in the list sends the reader to its issue: a 303 whose Location the
+    // page sets while it renders. Site files requested meanwhile, on the same worker thread
+    // (this test's runtime has one), must not take it.
+    let pages = (0..20).map(|_| async {
+        let page = app.get_with(&browser, "/issues?q=cs0123456").await;
+        (page.status(), page.headers().get("location").cloned())
+    });
+    let files = (0..20).map(|_| async {
+        let file = app.get("/favicon.svg").await;
+        (file.status(), file.headers().get("location").cloned())
+    });
+    let (pages, files) = tokio::join!(join_all(pages), join_all(files));
+
+    for (status, location) in pages {
+        assert_eq!(status, 303);
+        assert_eq!(location.expect("a Location"), "/issues/1");
+    }
+    for (status, location) in files {
+        assert_eq!(status, 200);
+        assert_eq!(location, None);
+    }
+}

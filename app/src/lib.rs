@@ -22,6 +22,8 @@ pub mod csv;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod guard;
+#[cfg(feature = "ssr")]
 pub mod security;
 
 use leptos::prelude::*;

@@ -3,14 +3,13 @@
 
 use std::time::Duration;
 
+use app::db::Db;
 use axum::{extract::State, http::StatusCode};
-
-use crate::startup::AppState;
 
 const DATABASE_TIMEOUT: Duration = Duration::from_secs(2);
 
-pub async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match tokio::time::timeout(DATABASE_TIMEOUT, state.db.ping()).await {
+pub async fn healthz(State(db): State<Db>) -> (StatusCode, &'static str) {
+    match tokio::time::timeout(DATABASE_TIMEOUT, db.ping()).await {
         Ok(Ok(())) => (StatusCode::OK, "ok\n"),
         Ok(Err(error)) => {
             tracing::warn!(%error, "health check: database did not answer");

@@ -19,7 +19,7 @@ use crate::{
 /// Anyone: who is signed in on this request, if anyone.
 #[server(prefix = "/api", endpoint = "current_user")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    Ok(request::current_user())
+    Ok(crate::guard::current_user())
 }
 
 /// Anyone: signs in with email and password, then goes to `next` (a path on this site).

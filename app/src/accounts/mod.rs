@@ -9,8 +9,6 @@ pub mod api;
 pub mod attempts;
 #[cfg(feature = "ssr")]
 pub mod audit_store;
-#[cfg(feature = "ssr")]
-pub mod guard;
 pub mod links;
 pub mod own;
 pub mod pages;

@@ -15,17 +15,9 @@ use axum::{
 use leptos::prelude::use_context;
 
 use crate::{
-    accounts::{
-        sessions::{self, SessionConfig},
-        types::CurrentUser,
-    },
+    accounts::sessions::{self, SessionConfig},
     error::AppError,
 };
-
-/// The signed-in person, if the request carried a live session.
-pub fn current_user() -> Option<CurrentUser> {
-    use_context::<Parts>().and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
-}
 
 pub fn session_config() -> Result<SessionConfig, AppError> {
     use_context::<SessionConfig>().ok_or_else(|| {

@@ -2,8 +2,94 @@
 //! and how long an issue has been waiting for the supplier.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
-use crate::issues::types::IssueStatus;
+/// Where an issue stands. The main line runs `New` → `Logged` → `Investigating` →
+/// `FixPlanned` → `Fixed` → `Closed`; `WontFix` ends it without a fix, and `Duplicate` is set
+/// only by merging into another issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IssueStatus {
+    New,
+    Logged,
+    Investigating,
+    FixPlanned,
+    Fixed,
+    Closed,
+    WontFix,
+    Duplicate,
+}
+
+impl IssueStatus {
+    pub const ALL: [IssueStatus; 8] = [
+        IssueStatus::New,
+        IssueStatus::Logged,
+        IssueStatus::Investigating,
+        IssueStatus::FixPlanned,
+        IssueStatus::Fixed,
+        IssueStatus::Closed,
+        IssueStatus::WontFix,
+        IssueStatus::Duplicate,
+    ];
+
+    /// The name stored in the database and used in URLs and forms.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueStatus::New => "new",
+            IssueStatus::Logged => "logged",
+            IssueStatus::Investigating => "investigating",
+            IssueStatus::FixPlanned => "fix_planned",
+            IssueStatus::Fixed => "fixed",
+            IssueStatus::Closed => "closed",
+            IssueStatus::WontFix => "wont_fix",
+            IssueStatus::Duplicate => "duplicate",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<IssueStatus> {
+        IssueStatus::ALL
+            .into_iter()
+            .find(|status| status.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            IssueStatus::New => "New",
+            IssueStatus::Logged => "Logged with supplier",
+            IssueStatus::Investigating => "Investigating",
+            IssueStatus::FixPlanned => "Fix planned",
+            IssueStatus::Fixed => "Fixed",
+            IssueStatus::Closed => "Closed",
+            IssueStatus::WontFix => "Won't fix",
+            IssueStatus::Duplicate => "Duplicate",
+        }
+    }
+
+    /// Still waiting for something from the supplier: the "open" group of the list filter,
+    /// and the statuses whose time without a supplier answer counts.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            IssueStatus::New
+                | IssueStatus::Logged
+                | IssueStatus::Investigating
+                | IssueStatus::FixPlanned
+        )
+    }
+
+    /// Open, then closed statuses, each group in workflow order.
+    pub fn open() -> impl Iterator<Item = IssueStatus> {
+        IssueStatus::ALL
+            .into_iter()
+            .filter(|status| status.is_open())
+    }
+
+    pub fn closed() -> impl Iterator<Item = IssueStatus> {
+        IssueStatus::ALL
+            .into_iter()
+            .filter(|status| !status.is_open())
+    }
+}
 
 /// Who is changing a status. Members report and comment but do not move issues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

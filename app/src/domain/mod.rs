@@ -3,6 +3,8 @@
 pub mod ids;
 pub mod issue_workflow;
 pub mod local_time;
+pub mod log_number;
+pub mod people;
 pub mod permissions;
 pub mod posting_limits;
 pub mod sign_in_throttle;

@@ -2,12 +2,10 @@
 //! lives in one place and a test can read it. Record-level rules (a supplier representative
 //! acts only for their own supplier) sit beside the table as functions of the record.
 
-use crate::{
-    accounts::types::{CurrentUser, Role},
-    domain::{
-        ids::{AccountId, SupplierId},
-        issue_workflow::StatusChanger,
-    },
+use crate::domain::{
+    ids::{AccountId, SupplierId},
+    issue_workflow::StatusChanger,
+    people::{CurrentUser, Role},
 };
 
 /// Something a server function or page may require of its caller.

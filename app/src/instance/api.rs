@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::guard,
     domain::permissions::Permission,
     error::FormErrors,
+    guard,
     instance::{store, types::Setting},
 };
 use crate::{

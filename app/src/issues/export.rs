@@ -4,9 +4,9 @@
 use chrono::{DateTime, Utc};
 
 use crate::{
-    accounts::types::CurrentUser,
     csv::CsvWriter,
     db::Db,
+    domain::people::CurrentUser,
     issues::{
         store,
         types::{IssueFilter, IssueRow},

@@ -2,16 +2,16 @@
 
 use leptos::prelude::*;
 
+use crate::{error::AppError, markdown::SafeHtml};
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::guard,
     error::FormErrors,
+    guard,
     markdown::{check_size, render},
 };
-use crate::{error::AppError, markdown::SafeHtml};
 
 /// Anyone signed in: the HTML a Markdown text becomes, for the editor's preview (its island
-/// calls it through `ui::server_call`).
+/// calls it with JSON, as every island calls the server).
 #[server(prefix = "/api", endpoint = "markdown/preview")]
 pub async fn preview_markdown(text: String) -> Result<SafeHtml, AppError> {
     guard::signed_in()?;

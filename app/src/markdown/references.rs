@@ -2,9 +2,9 @@
 //! number, `C-45` a commitment and `INC-7` an incident. All four are recognised now; a kind
 //! links once its area exists (`Reference::href`), so adding one needs no change here.
 
-use crate::{
-    domain::ids::{CommitmentId, IncidentId, IssueId, ItemRef},
-    issues::types::LogNumber,
+use crate::domain::{
+    ids::{CommitmentId, IncidentId, IssueId, ItemRef},
+    log_number::LogNumber,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::guard,
     domain::permissions::Permission,
     error::FormErrors,
+    guard,
     suppliers::{
         store::{self, NewModule, NewSupplier},
         types::{parse_description, parse_name, parse_website, Slug},

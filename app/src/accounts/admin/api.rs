@@ -12,7 +12,7 @@ use crate::{
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::{
-        attempts, audit_store, guard,
+        attempts, audit_store,
         links::{self, store::NewLink},
         request, sessions,
         store::{self, AccountChange},
@@ -20,6 +20,7 @@ use crate::{
     },
     domain::permissions::Permission,
     error::FormErrors,
+    guard,
     suppliers::{self, types::SupplierId},
 };
 

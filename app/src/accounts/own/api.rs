@@ -11,11 +11,12 @@ use crate::{
 #[cfg(feature = "ssr")]
 use crate::{
     accounts::{
-        attempts, audit_store, guard, passwords, request, sessions, store,
+        attempts, audit_store, passwords, request, sessions, store,
         types::{AuditAction, DisplayName, Password},
     },
     domain::{permissions::Permission, sign_in_throttle as throttle},
     error::FormErrors,
+    guard,
 };
 
 /// What the account page shows.

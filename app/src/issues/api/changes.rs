@@ -5,12 +5,12 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::guard,
     domain::{
         issue_workflow::{check_transition, parse_target, StatusChanger},
         permissions::{may_edit_details, status_changer, Permission},
     },
     error::FormErrors,
+    guard,
     issues::{
         store::{self, NewEvent},
         types::{EventKind, IssueDetails, IssueStatus},

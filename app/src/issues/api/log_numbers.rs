@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::guard,
     domain::permissions::{may_add_log_number, may_manage_log_numbers, REPORTER_LOG_NUMBERS},
     error::FormErrors,
+    guard,
     issues::{
         store::{self},
         types::LogNumber,

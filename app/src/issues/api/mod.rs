@@ -15,15 +15,16 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::{guard, types::CurrentUser},
     domain::{
         issue_workflow::{check_transition, days_awaiting},
+        people::CurrentUser,
         permissions::{
             allows, may_add_log_number, may_edit_details, may_manage_log_numbers, may_post,
             may_see_supplier, status_changer, Permission,
         },
     },
     error::FormErrors,
+    guard,
     issues::{
         store::{self, IssueCore},
         types::{IssueEditing, IssueFilter, IssueStatus, LogNumber, PostId, ViewerRights},

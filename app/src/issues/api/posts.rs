@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::guard,
     domain::{
         permissions::{allows, may_post, Permission},
         posting_limits::{self, longest_window, POSTS},
     },
     error::FormErrors,
+    guard,
     issues::store::{self},
     markdown::{check_required, Markdown},
 };

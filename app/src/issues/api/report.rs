@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::guard,
     domain::{
         permissions::Permission,
         posting_limits::{self, longest_window, ISSUES},
     },
     error::FormErrors,
+    guard,
     issues::{
         store::{self, NewIssue},
         types::LogNumber,

@@ -2,6 +2,7 @@
 //! issue with its timeline and the actions the viewer may take. Small pieces several of them
 //! show live here.
 
+mod actions;
 mod issue;
 mod list;
 mod report;

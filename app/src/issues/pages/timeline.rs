@@ -11,7 +11,7 @@ use crate::{
     },
 };
 
-use super::issue::{Focus, IssueActions};
+use super::actions::{Focus, IssueActions};
 
 #[component]
 pub(super) fn TimelineItem(

@@ -3,9 +3,9 @@
 use chrono::{DateTime, Utc};
 
 use crate::{
-    accounts::types::{AccountId, CurrentUser},
     db::{timestamp, Db},
     domain::permissions::SupplierScope,
+    domain::{ids::AccountId, people::CurrentUser},
     issues::types::{EventKind, IssueId, LogNumber},
     suppliers::types::SupplierId,
 };

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::{
-    accounts::types::AccountId,
     db::timestamp,
+    domain::ids::AccountId,
     issues::types::{EventKind, IssueId},
 };
 

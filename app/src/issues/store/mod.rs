@@ -16,8 +16,8 @@ use chrono::{DateTime, Utc};
 use sqlx::{Any, Transaction};
 
 use crate::{
-    accounts::types::AccountId,
     db::{timestamp, Db},
+    domain::ids::AccountId,
     issues::types::{EventKind, IssueDetails, IssueId, IssueStatus, LogNumber},
     markdown::{render, Markdown, EMPTY},
     suppliers::types::{ModuleId, SupplierId, SupplierName},

@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::{
-    accounts::types::{AccountId, Role},
     db::{page::Page, timestamp, Db},
+    domain::{ids::AccountId, people::Role},
     issues::types::{EarlierText, EventKind, IssueId, PostId, TimelineEntry},
     markdown::{render, Markdown},
 };

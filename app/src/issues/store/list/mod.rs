@@ -16,12 +16,12 @@ use held::{held_matches, page_of_held};
 
 use super::{optional_time, parse_status};
 use crate::{
-    accounts::types::CurrentUser,
     db::{
         page::Page,
         query::{Bindable, ListQuery},
         timestamp, Backend, Db,
     },
+    domain::people::CurrentUser,
     domain::{
         issue_workflow::{days_awaiting, AWAITING_SUPPLIER_DAYS},
         permissions::SupplierScope,

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { pages } from "./pages";
+import { pages, signedInPages } from "./pages";
+import { PASSWORD, signIn } from "./people";
 
 for (const page of pages) {
   test(`${page.path} renders inside the shell`, async ({ page: browser }) => {
@@ -39,6 +40,24 @@ test("on a phone the page fits the screen without sideways scrolling", async ({ 
   );
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+// Every page a signed-in person sees, on a phone: lists become cards, forms stack, nothing
+// runs off the side. Signed in once per account, in the JavaScript project only (the layout
+// is the same without it).
+for (const email of [...new Set(signedInPages.map((page) => page.as))]) {
+  test(`on a phone every page ${email} sees fits the screen`, async ({ page, javaScriptEnabled }) => {
+    test.skip(!javaScriptEnabled, "the layout does not depend on JavaScript");
+    await signIn(page, email, PASSWORD);
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const { path } of signedInPages.filter((page) => page.as === email)) {
+      await page.goto(path);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+}
 
 test("printing leaves out the header, navigation and footer", async ({ page }) => {
   await page.emulateMedia({ media: "print" });

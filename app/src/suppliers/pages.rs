@@ -236,7 +236,7 @@ fn ModuleTable(
     }
     view! {
         <div class="table-wrap">
-            <table class="modules">
+            <table class="modules list">
                 <thead>
                     <tr>
                         <th scope="col">"Name"</th>
@@ -266,7 +266,7 @@ fn ModuleTable(
                             };
                             let cell = |name: &'static str, label: &'static str, value: String| {
                                 view! {
-                                    <td>
+                                    <td data-label=label>
                                         <Field
                                             name
                                             label

@@ -149,7 +149,7 @@ pub fn UsersPage() -> impl IntoView {
                             <section aria-labelledby="accounts-heading">
                                 <h2 id="accounts-heading">"Accounts"</h2>
                                 <div class="table-wrap">
-                                    <table class="accounts">
+                                    <table class="accounts list">
                                         <thead>
                                             <tr>
                                                 <th scope="col">"Person"</th>
@@ -288,8 +288,8 @@ fn AccountRow(
                 <br/>
                 <span class="muted">{account.email}</span>
             </td>
-            <td>{role_cell}</td>
-            <td>
+            <td data-label="Role">{role_cell}</td>
+            <td data-label="Status">
                 {status}
                 <br/>
                 <span class="muted">{last}</span>

@@ -119,7 +119,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <h2 id="sessions-heading">"Where you are signed in"</h2>
                                 <FormMessage error=Signal::derive(move || action_failure(end_session))/>
                                 <div class="table-wrap">
-                                    <table>
+                                    <table class="list">
                                         <thead>
                                             <tr>
                                                 <th scope="col">"Browser"</th>
@@ -165,9 +165,9 @@ fn SessionRow(
                 {browser}
                 {current.then(|| view! { <strong>" (this browser)"</strong> })}
             </td>
-            <td>{session.client_address.clone()}</td>
-            <td>{time::date_time(session.created_at)}</td>
-            <td>{time::date_time(session.last_seen_at)}</td>
+            <td data-label="Address">{session.client_address.clone()}</td>
+            <td data-label="Signed in">{time::date_time(session.created_at)}</td>
+            <td data-label="Last active">{time::date_time(session.last_seen_at)}</td>
             <td>
                 {if current {
                     view! {

@@ -10,7 +10,11 @@ use std::sync::Arc;
 use crate::{accounts::pages::AccountArea, instance::types::InstanceInfo, ui::errors::ErrorView};
 
 /// The areas of the app, in navigation order. Each area adds itself here when it exists.
-const AREAS: &[(&str, &str)] = &[("/", "Home"), ("/issues", "Issues")];
+const AREAS: &[(&str, &str)] = &[
+    ("/", "Home"),
+    ("/issues", "Issues"),
+    ("/meetings", "Meetings"),
+];
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {

@@ -14,6 +14,7 @@ pub mod instance;
 pub mod issues;
 pub mod layout;
 pub mod markdown;
+pub mod meetings;
 pub mod suppliers;
 pub mod ui;
 
@@ -78,6 +79,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/issues") view=issues::pages::IssuesPage ssr=SsrMode::Async/>
                     <Route path=path!("/issues/new") view=issues::pages::ReportIssuePage ssr=SsrMode::Async/>
                     <Route path=path!("/issues/:number") view=issues::pages::IssuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings") view=meetings::pages::MeetingsPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/meetings/new")
+                        view=meetings::pages::ScheduleMeetingPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/meetings/:id") view=meetings::pages::MeetingPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/meetings/:id/edit")
+                        view=meetings::pages::MeetingEditorPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/account") view=accounts::own::pages::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/join/:token") view=accounts::links::pages::LinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset/:token") view=accounts::links::pages::LinkPage ssr=SsrMode::Async/>

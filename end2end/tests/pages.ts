@@ -16,6 +16,8 @@ export const pages: PageUnderTest[] = [
   { path: "/admin/suppliers", status: 401, heading: "Please sign in" },
   { path: "/admin/settings", status: 401, heading: "Please sign in" },
   { path: "/issues", status: 401, heading: "Please sign in" },
+  { path: "/meetings", status: 200, heading: "Meetings" },
+  { path: "/meetings/new", status: 401, heading: "Please sign in" },
 ];
 
 // Pages seen signed in, with the demo account that may see them.
@@ -32,6 +34,8 @@ export const signedInPages: (PageUnderTest & { as: string })[] = [
     as: "admin@example.org",
   },
   { path: "/issues", status: 200, heading: "Issues", as: "member@example.org" },
+  { path: "/meetings", status: 200, heading: "Meetings", as: "member@example.org" },
+  { path: "/meetings/new", status: 200, heading: "Schedule a meeting", as: "chair@example.org" },
   { path: "/issues/new", status: 200, heading: "Report an issue", as: "member@example.org" },
   {
     path: "/issues/1",

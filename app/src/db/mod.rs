@@ -73,6 +73,10 @@ pub enum DbError {
     Migrate(#[source] sqlx::migrate::MigrateError),
 }
 
+/// A write transaction, as `Db::begin_write` opens it: what every store operation that
+/// writes takes.
+pub type Tx = Transaction<'static, Any>;
+
 /// A cloneable handle on the database: a pool for reads and a pool for writes (the same pool
 /// on PostgreSQL, a single connection on SQLite), and the values held in memory for it
 /// (`cache`).
@@ -172,7 +176,7 @@ impl Db {
 
     /// Starts a write transaction that holds the database's write lock from its first
     /// statement until commit or rollback.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
         match self.backend {
             Backend::Sqlite => self.write.begin_with("BEGIN IMMEDIATE").await,
             Backend::Postgres => {

@@ -32,6 +32,10 @@ id! {
     LinkId;
     /// A watchdog meeting.
     MeetingId;
+    /// A series of meetings (the watchdog meetings with one supplier).
+    MeetingSeriesId;
+    /// Someone who attended a meeting or sent apologies.
+    AttendeeId;
     /// An item on a meeting's agenda.
     AgendaItemId;
     /// A supplier's commitment, shown as `C-N`.
@@ -45,6 +49,12 @@ id! {
 impl std::fmt::Display for IssueId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "#{}", self.0)
+    }
+}
+
+impl MeetingId {
+    pub fn href(self) -> String {
+        format!("/meetings/{}", self.0)
     }
 }
 

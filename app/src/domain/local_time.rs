@@ -2,7 +2,7 @@
 //! 14:05". Times are stored in UTC; a `Zone` turns them into what the instance's clocks said.
 //! The zone's rules (summer time, its history) come from the IANA database in `chrono-tz`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// An instance's time zone, by its IANA name ("Europe/London", the default).
@@ -62,6 +62,32 @@ impl Zone {
     /// The same instant on this zone's clocks.
     pub fn clock(self, at: DateTime<Utc>) -> chrono::NaiveDateTime {
         at.with_timezone(&self.0).naive_local()
+    }
+
+    /// The instant a date and a time on this zone's clocks name. In the hour the clocks go
+    /// back it names two instants: the first is meant (a meeting at 01:30 that night is at
+    /// the first 01:30). In the hour they go forward it names none, and the error says so.
+    pub fn from_local(
+        self,
+        date: NaiveDate,
+        time: NaiveTime,
+    ) -> Result<DateTime<Utc>, &'static str> {
+        match self.0.from_local_datetime(&date.and_time(time)) {
+            LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => Ok(at.with_timezone(&Utc)),
+            LocalResult::None => {
+                Err("That time does not exist on that day: the clocks go forward an hour.")
+            }
+        }
+    }
+
+    /// The date and the time on this zone's clocks, as a form shows them: "2023-06-15" and
+    /// "14:05".
+    pub fn form_fields(self, at: DateTime<Utc>) -> (String, String) {
+        let local = self.clock(at);
+        (
+            local.format("%Y-%m-%d").to_string(),
+            local.format("%H:%M").to_string(),
+        )
     }
 
     /// "15 June 2023".
@@ -135,6 +161,50 @@ mod tests {
             new_york.date_time(utc("2023-01-15T14:05:00Z")),
             "15 January 2023, 09:05"
         );
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+    }
+
+    fn ten() -> NaiveTime {
+        NaiveTime::from_hms_opt(10, 0, 0).expect("a time")
+    }
+
+    #[test]
+    fn ten_in_the_morning_is_right_on_each_day_the_clocks_change() {
+        // 2024: forward on 31 March, back on 27 October; the days either side too.
+        for (date, utc_hour) in [
+            ("2024-03-30", 10),
+            ("2024-03-31", 9),
+            ("2024-04-01", 9),
+            ("2024-10-26", 9),
+            ("2024-10-27", 10),
+            ("2024-10-28", 10),
+        ] {
+            let at = london().from_local(day(date), ten()).expect("a time");
+            assert_eq!(
+                at.format("%H").to_string(),
+                format!("{utc_hour:02}"),
+                "{date}"
+            );
+            assert_eq!(
+                london().form_fields(at),
+                (date.to_owned(), "10:00".to_owned())
+            );
+        }
+    }
+
+    #[test]
+    fn a_time_the_clocks_skip_is_refused_and_a_repeated_one_is_the_first() {
+        let half_past_one = NaiveTime::from_hms_opt(1, 30, 0).expect("a time");
+        assert!(london()
+            .from_local(day("2024-03-31"), half_past_one)
+            .is_err());
+        let repeated = london()
+            .from_local(day("2024-10-27"), half_past_one)
+            .expect("a time");
+        assert_eq!(repeated.to_rfc3339(), "2024-10-27T00:30:00+00:00");
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod ids;
 pub mod issue_workflow;
 pub mod local_time;
 pub mod log_number;
+pub mod meetings;
 pub mod people;
 pub mod permissions;
 pub mod posting_limits;

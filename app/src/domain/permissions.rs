@@ -21,6 +21,9 @@ pub enum Permission {
     ManageSuppliers,
     /// Change the instance's settings (its name, introduction and time zone).
     ManageInstance,
+    /// Schedule meetings, write and publish their minutes, and read every meeting and
+    /// draft (see `meetings::Audience` for who reads which published meetings).
+    ManageMeetings,
     /// Read issues and their timelines (a representative: their own supplier's only, see
     /// `may_see_supplier`).
     ReadIssues,
@@ -40,7 +43,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         ManageAccounts | ReadAuditLog | ManageSuppliers | ManageInstance => role == Role::Admin,
         ReadIssues => true,
         ReportIssues => role != Role::SupplierRep,
-        TriageIssues => matches!(role, Role::Chair | Role::Admin),
+        TriageIssues | ManageMeetings => matches!(role, Role::Chair | Role::Admin),
         RespondForSupplier => role == Role::SupplierRep,
     }
 }
@@ -190,6 +193,14 @@ mod tests {
     #[test]
     fn only_administrators_manage_suppliers() {
         assert_eq!(holders(Permission::ManageSuppliers), [Role::Admin]);
+    }
+
+    #[test]
+    fn the_committee_writes_the_minutes() {
+        assert_eq!(
+            holders(Permission::ManageMeetings),
+            [Role::Chair, Role::Admin]
+        );
     }
 
     #[test]

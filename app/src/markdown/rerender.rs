@@ -32,6 +32,11 @@ const TEXTS: &[Texts] = &[
         source: "body",
         html: "body_html",
     },
+    Texts {
+        table: "agenda_items",
+        source: "body",
+        html: "body_html",
+    },
 ];
 
 /// A text whose HTML an older renderer made.

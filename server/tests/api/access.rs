@@ -37,6 +37,14 @@ const USER_GROUP: &[Who] = &[Member, Chair, Admin];
 const ISSUE_READERS: &[Who] = &[Member, RepOwn, Chair, Admin];
 /// Those who may move it along the workflow.
 const ISSUE_MOVERS: &[Who] = &[RepOwn, Chair, Admin];
+/// Those who may read `MEETING`, published for members, with `OWN_SUPPLIER`.
+const MEETING_READERS: &[Who] = &[Member, RepOwn, Chair, Admin];
+
+/// A watchdog meeting with `OWN_SUPPLIER`, its minutes published for members, with one
+/// agenda item (`AGENDA_ITEM`) and one attendee (`ATTENDEE`).
+const MEETING: &str = "1";
+const AGENDA_ITEM: &str = "1";
+const ATTENDEE: &str = "1";
 
 /// One server function: its path, a well-formed body (the check must come before any
 /// validation, so a body that is then refused as invalid is fine), and who may call it.
@@ -298,6 +306,110 @@ const CALLS: &[Call] = &[
         allowed: CHAIRS,
     },
     Call {
+        path: "/api/meetings",
+        form: &[("query", "")],
+        allowed: EVERYONE,
+    },
+    Call {
+        path: "/api/meeting",
+        form: &[("meeting", MEETING)],
+        allowed: MEETING_READERS,
+    },
+    Call {
+        path: "/api/meetings/choices",
+        form: &[],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/schedule",
+        form: &[
+            ("title", "Watchdog meeting"),
+            ("kind", "watchdog"),
+            ("series", ""),
+            ("new_series", ""),
+            ("date", "2026-03-10"),
+            ("time", "10:00"),
+            ("duration", "90"),
+            ("place", ""),
+            ("online_link", ""),
+            ("supplier", OWN_SUPPLIER),
+            ("visibility", "members"),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/edit",
+        form: &[
+            ("meeting", MEETING),
+            ("version", "0"),
+            ("title", "Watchdog meeting"),
+            ("kind", "watchdog"),
+            ("series", ""),
+            ("new_series", ""),
+            ("date", "2026-03-10"),
+            ("time", "10:00"),
+            ("duration", "90"),
+            ("place", ""),
+            ("online_link", ""),
+            ("supplier", OWN_SUPPLIER),
+            ("visibility", "members"),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/publish",
+        form: &[("meeting", MEETING), ("version", "0")],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/attendees/add",
+        form: &[
+            ("meeting", MEETING),
+            ("name", "A Guest"),
+            ("role", ""),
+            ("organisation", ""),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/attendees/remove",
+        form: &[("meeting", MEETING), ("attendee", ATTENDEE)],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/items/add",
+        form: &[
+            ("meeting", MEETING),
+            ("heading", "Any other business"),
+            ("presenter", ""),
+            ("visibility", "members"),
+            ("minutes", ""),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/items/edit",
+        form: &[
+            ("item", AGENDA_ITEM),
+            ("version", "0"),
+            ("heading", "Outage"),
+            ("presenter", ""),
+            ("visibility", "members"),
+            ("minutes", ""),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/items/move",
+        form: &[("item", AGENDA_ITEM), ("direction", "down")],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/items/remove",
+        form: &[("item", AGENDA_ITEM), ("version", "0")],
+        allowed: CHAIRS,
+    },
+    Call {
         path: "/api/markdown/preview",
         form: &[("text", "*hello*")],
         allowed: SIGNED_IN,
@@ -325,6 +437,10 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ("/issues", "/issues", SIGNED_IN),
     ("/issues/new", "/issues/new", USER_GROUP),
     ("/issues/{number}", "/issues/1", ISSUE_READERS),
+    ("/meetings", "/meetings", EVERYONE),
+    ("/meetings/new", "/meetings/new", CHAIRS),
+    ("/meetings/{id}", "/meetings/1", MEETING_READERS),
+    ("/meetings/{id}/edit", "/meetings/1/edit", CHAIRS),
 ];
 
 /// Signs in one client per kind of caller (and leaves the anonymous one signed out).
@@ -341,6 +457,10 @@ async fn callers(app: &TestApp) -> Vec<(Who, reqwest::Client)> {
         .await;
     assert_eq!(issue.0.to_string(), ISSUE);
     app.create_comment(issue, &chair, "Seen here too.").await;
+    let meeting = app.create_meeting(&chair, Some(own), "members").await;
+    assert_eq!(meeting.0.to_string(), MEETING);
+    app.add_agenda_item(meeting, "An outage", "members").await;
+    app.add_attendee(meeting, "A Chair").await;
     let accounts = [
         (Member, member),
         (RepOwn, app.create_rep(own, "rep@own.example.org").await),
@@ -363,12 +483,15 @@ fn refused(status: StatusCode) -> bool {
 }
 
 /// The names of the arguments that name a stored record.
-const RECORD_ARGUMENTS: [&str; 6] = ["issue", "post", "account", "supplier", "module", "link"];
+const RECORD_ARGUMENTS: [&str; 9] = [
+    "issue", "post", "account", "supplier", "module", "link", "meeting", "item", "attendee",
+];
 
 /// Whether the call names a stored record (reporting an issue names a supplier too, but as
 /// a choice in its form, refused by that field like any other).
 fn names_a_record(call: &Call) -> bool {
     call.path != "/api/issues/report"
+        && call.path != "/api/meetings/schedule"
         && call
             .form
             .iter()

@@ -10,6 +10,7 @@ mod helpers;
 mod instance;
 mod issues;
 mod markdown;
+mod meetings;
 mod pages;
 mod people;
 mod refused_forms;

@@ -13,7 +13,6 @@ pub use merge::*;
 pub use timeline::*;
 
 use chrono::{DateTime, Utc};
-use sqlx::{Any, Transaction};
 
 use crate::{
     db::{timestamp, Db},
@@ -23,7 +22,7 @@ use crate::{
     suppliers::types::{ModuleId, SupplierId, SupplierName},
 };
 
-type Tx = Transaction<'static, Any>;
+pub(crate) use crate::db::Tx;
 
 /// What the server functions check an issue against before changing it.
 #[derive(Debug, Clone)]

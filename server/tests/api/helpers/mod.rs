@@ -6,6 +6,7 @@
 mod accounts;
 mod instance;
 mod issues;
+mod meetings;
 mod suppliers;
 
 pub use accounts::{browser_of, demo_member, TestAccount};

@@ -1,0 +1,338 @@
+//! The rules of meetings and their minutes: what kinds there are, who may see a meeting and
+//! each item on its agenda, and the minutes' workflow. The Rust check and the SQL condition
+//! of the meetings list both come from `Audience`, so the two cannot disagree.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{
+    ids::SupplierId,
+    people::{CurrentUser, Role},
+    permissions::{allows, Permission},
+};
+
+/// What sort of meeting it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// The user group's committee with the supplier: the meetings Watchdog exists for.
+    Watchdog,
+    /// The committee on its own.
+    Committee,
+    /// The user group's annual general meeting.
+    Agm,
+    Other,
+}
+
+impl MeetingKind {
+    pub const ALL: [MeetingKind; 4] = [
+        MeetingKind::Watchdog,
+        MeetingKind::Committee,
+        MeetingKind::Agm,
+        MeetingKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingKind::Watchdog => "watchdog",
+            MeetingKind::Committee => "committee",
+            MeetingKind::Agm => "agm",
+            MeetingKind::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<MeetingKind> {
+        MeetingKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingKind::Watchdog => "Watchdog meeting",
+            MeetingKind::Committee => "Committee meeting",
+            MeetingKind::Agm => "Annual general meeting",
+            MeetingKind::Other => "Other meeting",
+        }
+    }
+}
+
+/// Who may read a meeting or an item of its agenda, from the widest to the narrowest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    /// Anyone, signed in or not.
+    Public,
+    /// Every signed-in account; a supplier's representatives only for meetings with their
+    /// own supplier.
+    Members,
+    /// Chairs and administrators.
+    Committee,
+}
+
+impl Visibility {
+    pub const ALL: [Visibility; 3] = [
+        Visibility::Public,
+        Visibility::Members,
+        Visibility::Committee,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Public => "public",
+            Visibility::Members => "members",
+            Visibility::Committee => "committee",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Visibility> {
+        Visibility::ALL
+            .into_iter()
+            .find(|visibility| visibility.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Visibility::Public => "Public: anyone, signed in or not",
+            Visibility::Members => {
+                "Members: everyone signed in (the supplier's own representatives)"
+            }
+            Visibility::Committee => "Committee: chairs and administrators only",
+        }
+    }
+
+    /// The narrower of two: an agenda item is never seen more widely than its meeting.
+    pub fn narrower(self, other: Visibility) -> Visibility {
+        self.max(other)
+    }
+}
+
+/// Where a meeting's minutes stand: a draft only the committee sees, or published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MinutesStatus {
+    Draft,
+    Published,
+}
+
+impl MinutesStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MinutesStatus::Draft => "draft",
+            MinutesStatus::Published => "published",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<MinutesStatus> {
+        [MinutesStatus::Draft, MinutesStatus::Published]
+            .into_iter()
+            .find(|status| status.as_str() == text)
+    }
+}
+
+/// Whom a meeting is being shown to. Every "may they see it" about meetings is answered here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// No one signed in.
+    Public,
+    /// A member of the user group.
+    Member,
+    /// A supplier's representative (of no supplier, if their account names none).
+    Representative(Option<SupplierId>),
+    /// Chairs and administrators: every meeting and item, drafts too.
+    Committee,
+}
+
+impl Audience {
+    pub fn of(viewer: Option<&CurrentUser>) -> Audience {
+        match viewer {
+            None => Audience::Public,
+            Some(viewer) if allows(viewer.role, Permission::ManageMeetings) => Audience::Committee,
+            Some(viewer) if viewer.role == Role::SupplierRep => {
+                Audience::Representative(viewer.supplier)
+            }
+            Some(_) => Audience::Member,
+        }
+    }
+
+    /// Whether this audience reads what is shown at `level` in a meeting with `supplier`.
+    pub fn reaches(self, level: Visibility, supplier: Option<SupplierId>) -> bool {
+        match (self, level) {
+            (Audience::Committee, _) | (_, Visibility::Public) => true,
+            (Audience::Member, Visibility::Members) => true,
+            (Audience::Representative(own), Visibility::Members) => {
+                own.is_some() && own == supplier
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether this audience may see a meeting at all (a draft only the committee sees).
+    pub fn may_see(
+        self,
+        status: MinutesStatus,
+        visibility: Visibility,
+        supplier: Option<SupplierId>,
+    ) -> bool {
+        (status == MinutesStatus::Published || self == Audience::Committee)
+            && self.reaches(visibility, supplier)
+    }
+
+    /// Whether this audience sees an agenda item shown at `item` in a meeting it may see.
+    pub fn sees_item(
+        self,
+        meeting: Visibility,
+        item: Visibility,
+        supplier: Option<SupplierId>,
+    ) -> bool {
+        self.reaches(meeting.narrower(item), supplier)
+    }
+
+    /// The SQL condition on the meetings table aliased `m` that holds exactly for the
+    /// meetings `may_see` allows: `None` when every meeting is; `supplier` binds a
+    /// supplier's id and gives its placeholder.
+    pub fn condition(self, m: &str, supplier: impl FnOnce(SupplierId) -> String) -> Option<String> {
+        match self {
+            Audience::Committee => None,
+            Audience::Public | Audience::Representative(None) => Some(format!(
+                "{m}.status = 'published' AND {m}.visibility = 'public'"
+            )),
+            Audience::Member => Some(format!(
+                "{m}.status = 'published' AND {m}.visibility IN ('public', 'members')"
+            )),
+            Audience::Representative(Some(own)) => Some(format!(
+                "{m}.status = 'published' AND ({m}.visibility = 'public' \
+                 OR ({m}.visibility = 'members' AND {m}.supplier_id = {}))",
+                supplier(own)
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::AccountId;
+
+    fn person(role: Role, supplier: Option<SupplierId>) -> CurrentUser {
+        CurrentUser {
+            id: AccountId(1),
+            display_name: "Someone".to_owned(),
+            role,
+            supplier,
+        }
+    }
+
+    const OWN: Option<SupplierId> = Some(SupplierId(1));
+    const OTHER: Option<SupplierId> = Some(SupplierId(2));
+
+    fn audiences() -> [(&'static str, Audience); 6] {
+        [
+            ("visitor", Audience::of(None)),
+            ("member", Audience::of(Some(&person(Role::Member, None)))),
+            (
+                "own rep",
+                Audience::of(Some(&person(Role::SupplierRep, OWN))),
+            ),
+            (
+                "other rep",
+                Audience::of(Some(&person(Role::SupplierRep, OTHER))),
+            ),
+            ("chair", Audience::of(Some(&person(Role::Chair, None)))),
+            ("admin", Audience::of(Some(&person(Role::Admin, None)))),
+        ]
+    }
+
+    fn who_sees(status: MinutesStatus, visibility: Visibility) -> Vec<&'static str> {
+        audiences()
+            .into_iter()
+            .filter(|(_, audience)| audience.may_see(status, visibility, OWN))
+            .map(|(name, _)| name)
+            .collect()
+    }
+
+    #[test]
+    fn a_draft_is_for_the_committee_whatever_its_visibility() {
+        for visibility in Visibility::ALL {
+            assert_eq!(
+                who_sees(MinutesStatus::Draft, visibility),
+                ["chair", "admin"]
+            );
+        }
+    }
+
+    #[test]
+    fn published_minutes_reach_as_far_as_their_visibility() {
+        assert_eq!(
+            who_sees(MinutesStatus::Published, Visibility::Public),
+            [
+                "visitor",
+                "member",
+                "own rep",
+                "other rep",
+                "chair",
+                "admin"
+            ]
+        );
+        assert_eq!(
+            who_sees(MinutesStatus::Published, Visibility::Members),
+            ["member", "own rep", "chair", "admin"]
+        );
+        assert_eq!(
+            who_sees(MinutesStatus::Published, Visibility::Committee),
+            ["chair", "admin"]
+        );
+    }
+
+    #[test]
+    fn a_representative_of_no_supplier_sees_public_meetings_only() {
+        let audience = Audience::of(Some(&person(Role::SupplierRep, None)));
+        assert!(audience.may_see(MinutesStatus::Published, Visibility::Public, OWN));
+        assert!(!audience.may_see(MinutesStatus::Published, Visibility::Members, None));
+    }
+
+    #[test]
+    fn an_item_is_never_seen_more_widely_than_its_meeting() {
+        let member = Audience::Member;
+        assert!(member.sees_item(Visibility::Members, Visibility::Public, OWN));
+        assert!(!member.sees_item(Visibility::Public, Visibility::Committee, OWN));
+        assert!(!Audience::Public.sees_item(Visibility::Public, Visibility::Members, OWN));
+        assert!(Audience::Committee.sees_item(Visibility::Public, Visibility::Committee, OWN));
+        let other_rep = Audience::Representative(OTHER);
+        assert!(!other_rep.sees_item(Visibility::Public, Visibility::Members, OWN));
+    }
+
+    #[test]
+    fn the_sql_condition_follows_the_same_rule() {
+        let bind = |supplier: SupplierId| format!("${}", supplier.0);
+        assert_eq!(Audience::Committee.condition("m", bind), None);
+        assert_eq!(
+            Audience::Public.condition("m", bind).as_deref(),
+            Some("m.status = 'published' AND m.visibility = 'public'")
+        );
+        assert_eq!(
+            Audience::Representative(None).condition("m", bind),
+            Audience::Public.condition("m", bind)
+        );
+        let member = Audience::Member.condition("m", bind).expect("a condition");
+        assert!(member.contains("'public', 'members'"), "{member}");
+        let rep = Audience::Representative(OWN)
+            .condition("b", bind)
+            .expect("a condition");
+        assert!(rep.contains("b.supplier_id = $1"), "{rep}");
+    }
+
+    #[test]
+    fn kinds_and_visibilities_read_back_what_they_store() {
+        for kind in MeetingKind::ALL {
+            assert_eq!(MeetingKind::parse(kind.as_str()), Some(kind));
+        }
+        for visibility in Visibility::ALL {
+            assert_eq!(Visibility::parse(visibility.as_str()), Some(visibility));
+        }
+        assert_eq!(
+            MinutesStatus::parse("published"),
+            Some(MinutesStatus::Published)
+        );
+        assert_eq!(MeetingKind::parse("party"), None);
+    }
+}

@@ -1,0 +1,464 @@
+//! The committee's pages: scheduling a meeting, and the editor of a meeting's details,
+//! attendees and agenda, where each item's minutes are written and the minutes published.
+//! Every form posts natively; a refused one comes back with its messages and what was typed.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    error::FormErrors,
+    meetings::{
+        api::{
+            get_meeting, get_meeting_choices, AddAgendaItem, AddAttendee, EditAgendaItem,
+            EditMeeting, MoveAgendaItem, PublishMeeting, RemoveAgendaItem, RemoveAttendee,
+            ScheduleMeeting,
+        },
+        types::{
+            AgendaItemView, Attendee, MeetingChoices, MeetingKind, MeetingView, MinutesStatus,
+        },
+    },
+    ui::{
+        errors::Refusal,
+        forms::{action_failure, form_errors, Field, FormMessage, SelectField, SuccessNotice},
+        markdown::MarkdownField,
+        time,
+    },
+};
+
+use super::{meeting::meeting_in_url, *};
+
+#[component]
+pub fn ScheduleMeetingPage() -> impl IntoView {
+    let schedule = ServerAction::<ScheduleMeeting>::new();
+    let choices = OnceResource::new_blocking(get_meeting_choices());
+    let errors = Signal::derive(move || form_errors(schedule.value().get()));
+
+    view! {
+        <Title text="Schedule a meeting"/>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match choices.await {
+                    Err(error) => view! { <Refusal error/> }.into_any(),
+                    Ok(choices) => view! {
+                        <p class="breadcrumbs"><a href="/meetings">"Meetings"</a></p>
+                        <h1>"Schedule a meeting"</h1>
+                        <FormMessage error=Signal::derive(move || action_failure(schedule))/>
+                        <ActionForm action=schedule attr:class="panel">
+                            <MeetingFields choices errors current=None/>
+                            <button type="submit">"Schedule meeting"</button>
+                        </ActionForm>
+                    }
+                        .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The meeting form's fields, holding `current` (a meeting being edited) to begin with.
+#[component]
+fn MeetingFields(
+    choices: MeetingChoices,
+    errors: Signal<FormErrors>,
+    current: Option<MeetingView>,
+) -> impl IntoView {
+    let zone = time::zone();
+    let (date, start) = current
+        .as_ref()
+        .map(|meeting| zone.form_fields(meeting.starts_at))
+        .unwrap_or_default();
+    let value = |text: String| Signal::stored(text);
+    let mut kinds: Vec<(String, String)> = MeetingKind::ALL
+        .into_iter()
+        .map(|kind| (kind.as_str().to_owned(), kind.label().to_owned()))
+        .collect();
+    kinds.truncate(MeetingKind::ALL.len());
+    let mut series = vec![(String::new(), "None".to_owned())];
+    series.extend(
+        choices
+            .series
+            .into_iter()
+            .map(|series| (series.id.0.to_string(), series.name)),
+    );
+    series.push(("new".to_owned(), "A new series (name it below)".to_owned()));
+    let mut suppliers = vec![(String::new(), "None".to_owned())];
+    suppliers.extend(
+        choices
+            .suppliers
+            .into_iter()
+            .map(|supplier| (supplier.id.0.to_string(), supplier.name)),
+    );
+    let current_text =
+        |pick: fn(&MeetingView) -> String| current.as_ref().map(pick).unwrap_or_default();
+    view! {
+        <Field name="title" label="Title" required=true value=value(current_text(|m| m.title.clone())) errors/>
+        <SelectField
+            name="kind"
+            label="Kind"
+            options=kinds
+            value=value(current.as_ref().map_or("watchdog".to_owned(), |m| m.kind.as_str().to_owned()))
+            errors
+        />
+        <SelectField
+            name="supplier"
+            label="Supplier"
+            hint="For a watchdog meeting: the supplier it is with."
+            options=suppliers
+            value=value(current_text(|m| m.supplier.as_ref().map(|s| s.id.0.to_string()).unwrap_or_default()))
+            errors
+        />
+        <SelectField
+            name="series"
+            label="Series"
+            hint="Meetings of a series carry their open actions over to the next one."
+            options=series
+            value=value(current_text(|m| m.series.as_ref().map(|s| s.id.0.to_string()).unwrap_or_default()))
+            errors
+        />
+        <Field name="new_series" label="Name of the new series" hint="Only when starting a new series, e.g. \"Watchdog meetings with Example Clinical Systems\"." errors/>
+        <div class="field-row">
+            <Field name="date" label="Date" kind="date" required=true value=value(date) errors/>
+            <Field
+                name="time"
+                label="Start time"
+                kind="time"
+                required=true
+                hint="In the instance's time zone."
+                value=value(if start.is_empty() { "10:00".to_owned() } else { start })
+                errors
+            />
+            <Field
+                name="duration"
+                label="Length in minutes"
+                kind="number"
+                required=true
+                value=value(current.as_ref().map_or("120".to_owned(), |m| m.duration_minutes.to_string()))
+                errors
+            />
+        </div>
+        <Field name="place" label="Place" hint="Optional: a room or an address." value=value(current_text(|m| m.place.clone())) errors/>
+        <Field
+            name="online_link"
+            label="Online meeting link"
+            kind="url"
+            hint="Optional: the address people join the call at."
+            value=value(current_text(|m| m.online_link.clone()))
+            errors
+        />
+        <SelectField
+            name="visibility"
+            label="Who may read the minutes once published"
+            options=visibility_options()
+            value=value(current.as_ref().map_or("members".to_owned(), |m| m.visibility.as_str().to_owned()))
+            errors
+        />
+    }
+}
+
+/// The committee's actions on the editor page.
+#[derive(Clone, Copy)]
+struct EditorActions {
+    details: ServerAction<EditMeeting>,
+    publish: ServerAction<PublishMeeting>,
+    add_attendee: ServerAction<AddAttendee>,
+    remove_attendee: ServerAction<RemoveAttendee>,
+    add_item: ServerAction<AddAgendaItem>,
+    edit_item: ServerAction<EditAgendaItem>,
+    move_item: ServerAction<MoveAgendaItem>,
+    remove_item: ServerAction<RemoveAgendaItem>,
+}
+
+#[component]
+pub fn MeetingEditorPage() -> impl IntoView {
+    let meeting = meeting_in_url();
+    let loaded = Resource::new_blocking(
+        move || meeting.get(),
+        |meeting| async move {
+            let view = get_meeting(meeting).await?;
+            if !view.may_manage {
+                return Err(crate::error::AppError::Forbidden);
+            }
+            Ok((view, get_meeting_choices().await?))
+        },
+    );
+    let actions = EditorActions {
+        details: ServerAction::new(),
+        publish: ServerAction::new(),
+        add_attendee: ServerAction::new(),
+        remove_attendee: ServerAction::new(),
+        add_item: ServerAction::new(),
+        edit_item: ServerAction::new(),
+        move_item: ServerAction::new(),
+        remove_item: ServerAction::new(),
+    };
+    let query = use_query_map();
+    let saved = move |what: &'static str| {
+        Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
+    };
+
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Err(error) => view! { <Refusal error/> }.into_any(),
+                    Ok((meeting, choices)) => {
+                        let title = format!("Edit: {}", meeting.title);
+                        view! {
+                            <Title text=title.clone()/>
+                            <p class="breadcrumbs">
+                                <a href="/meetings">"Meetings"</a>
+                                " › "
+                                <a href=meeting.id.href()>{meeting.title.clone()}</a>
+                            </p>
+                            <h1>{title}</h1>
+                            <SuccessNotice show=saved("scheduled") message="The meeting is scheduled. Add its attendees and agenda below."/>
+                            <SuccessNotice show=saved("details") message="The meeting's details have been saved."/>
+                            <SuccessNotice show=saved("item") message="The item has been saved."/>
+                            <Publish meeting=meeting.clone() actions/>
+                            <Details meeting=meeting.clone() choices actions/>
+                            <Attendees meeting=meeting.clone() actions/>
+                            <AgendaEditor meeting actions/>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Publish(meeting: MeetingView, actions: EditorActions) -> impl IntoView {
+    (meeting.status == MinutesStatus::Draft).then(|| {
+        view! {
+            <section class="panel" aria-labelledby="publish-heading">
+                <h2 id="publish-heading">"Publish the minutes"</h2>
+                <p>
+                    "The minutes are a draft: only the committee sees them. Publishing shows them to "
+                    {readers(meeting.visibility)}
+                    ", as the meeting's visibility says."
+                </p>
+                <FormMessage error=Signal::derive(move || action_failure(actions.publish))/>
+                <ActionForm action=actions.publish>
+                    <input type="hidden" name="meeting" value=meeting.id.0.to_string()/>
+                    <input type="hidden" name="version" value=meeting.version.to_string()/>
+                    <button type="submit">"Publish minutes"</button>
+                </ActionForm>
+            </section>
+        }
+    })
+}
+
+/// Who reads published minutes of this visibility, in a sentence.
+fn readers(visibility: crate::meetings::types::Visibility) -> &'static str {
+    use crate::meetings::types::Visibility;
+    match visibility {
+        Visibility::Public => "everyone, signed in or not",
+        Visibility::Members => "every member (and the supplier's own representatives)",
+        Visibility::Committee => "the committee only",
+    }
+}
+
+#[component]
+fn Details(meeting: MeetingView, choices: MeetingChoices, actions: EditorActions) -> impl IntoView {
+    let errors = Signal::derive(move || form_errors(actions.details.value().get()));
+    let (id, version) = (meeting.id.0.to_string(), meeting.version.to_string());
+    view! {
+        <details class="panel" open=move || !errors.get().fields.is_empty()>
+            <summary><h2 class="summary-heading">"Details"</h2></summary>
+            <FormMessage error=Signal::derive(move || action_failure(actions.details))/>
+            <ActionForm action=actions.details>
+                <input type="hidden" name="meeting" value=id/>
+                <input type="hidden" name="version" value=version/>
+                <MeetingFields choices errors current=Some(meeting)/>
+                <button type="submit">"Save details"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn Attendees(meeting: MeetingView, actions: EditorActions) -> impl IntoView {
+    let errors = Signal::derive(move || form_errors(actions.add_attendee.value().get()));
+    let id = meeting.id.0.to_string();
+    let row = move |attendee: Attendee| {
+        let name = attendee.name.clone();
+        let detail = [attendee.role, attendee.organisation]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <tr>
+                <td>{attendee.name}</td>
+                <td data-label="Role">{detail}</td>
+                <td data-label="Came">{if attendee.apologies { "Sent apologies" } else { "Present" }}</td>
+                <td>
+                    <ActionForm action=actions.remove_attendee attr:class="inline-form">
+                        <input type="hidden" name="meeting" value=meeting.id.0.to_string()/>
+                        <input type="hidden" name="attendee" value=attendee.id.0.to_string()/>
+                        <button type="submit" class="button--quiet">
+                            "Remove" <span class="visually-hidden">" " {name}</span>
+                        </button>
+                    </ActionForm>
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <section aria-labelledby="attendees-heading">
+            <h2 id="attendees-heading">"Attendance"</h2>
+            <FormMessage error=Signal::derive(move || action_failure(actions.remove_attendee))/>
+            {if meeting.attendees.is_empty() {
+                view! { <p>"No one is listed yet."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="list">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Name"</th>
+                                    <th scope="col">"Role and organisation"</th>
+                                    <th scope="col">"Came"</th>
+                                    <th scope="col"><span class="visually-hidden">"Remove"</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>{meeting.attendees.into_iter().map(row).collect_view()}</tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+            <details class="panel" open=move || !errors.get().fields.is_empty()>
+                <summary>"Add someone"</summary>
+                <FormMessage error=Signal::derive(move || action_failure(actions.add_attendee))/>
+                <ActionForm action=actions.add_attendee>
+                    <input type="hidden" name="meeting" value=id/>
+                    <Field name="name" label="Name" required=true errors/>
+                    <Field name="role" label="Role" hint="Optional, e.g. \"Chair\" or \"communications department lead\"." errors/>
+                    <Field name="organisation" label="Organisation" hint="Optional, e.g. \"the supplier\" or a practice." errors/>
+                    <label class="checkbox">
+                        <input type="checkbox" name="apologies" value="on"/>
+                        "Sent apologies (did not attend)"
+                    </label>
+                    <button type="submit">"Add"</button>
+                </ActionForm>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn AgendaEditor(meeting: MeetingView, actions: EditorActions) -> impl IntoView {
+    let add_errors = Signal::derive(move || form_errors(actions.add_item.value().get()));
+    let count = meeting.items.len();
+    let meeting_visibility = meeting.visibility.as_str().to_owned();
+    view! {
+        <section aria-labelledby="agenda-heading">
+            <h2 id="agenda-heading">"Agenda and minutes"</h2>
+            <FormMessage error=Signal::derive(move || action_failure(actions.move_item))/>
+            <FormMessage error=Signal::derive(move || action_failure(actions.remove_item))/>
+            {(count == 0).then(|| view! { <p>"No items yet: add the first below."</p> })}
+            {meeting
+                .items
+                .into_iter()
+                .map(|item| view! { <ItemEditor item last=count actions/> })
+                .collect_view()}
+            <section class="panel" aria-labelledby="add-item-heading">
+                <h3 id="add-item-heading">"Add an item"</h3>
+                <FormMessage error=Signal::derive(move || action_failure(actions.add_item))/>
+                <ActionForm action=actions.add_item>
+                    <input type="hidden" name="meeting" value=meeting.id.0.to_string()/>
+                    <Field name="heading" label="Heading" required=true id_suffix="new" errors=add_errors/>
+                    <Field name="presenter" label="Presenter" hint="Optional." id_suffix="new" errors=add_errors/>
+                    <SelectField
+                        name="visibility"
+                        label="Who may read this item"
+                        options=visibility_options()
+                        value=Signal::stored(meeting_visibility)
+                        id_suffix="new"
+                        errors=add_errors
+                    />
+                    <MarkdownField name="minutes" label="Minutes" rows=6 id_suffix="new" hint="Optional now: write them during or after the meeting. Markdown; #12 links issue 12." errors=add_errors/>
+                    <button type="submit">"Add item"</button>
+                </ActionForm>
+            </section>
+        </section>
+    }
+}
+
+#[component]
+fn ItemEditor(item: AgendaItemView, last: usize, actions: EditorActions) -> impl IntoView {
+    let id = item.id.0.to_string();
+    // A refused save shows its messages and what was typed in the form of the item it was for.
+    let errors = {
+        let id = id.clone();
+        Signal::derive(move || {
+            let errors = form_errors(actions.edit_item.value().get());
+            if errors.kept.get("item") == Some(&id) {
+                errors
+            } else {
+                FormErrors::default()
+            }
+        })
+    };
+    let failure = Signal::derive(move || {
+        action_failure(actions.edit_item).filter(|_| !errors.get().kept.is_empty())
+    });
+    let suffix = id.clone();
+    let number = usize::try_from(item.number).unwrap_or(0);
+    let mover = move |direction: &'static str, label: &'static str| {
+        view! {
+            <ActionForm action=actions.move_item attr:class="inline-form">
+                <input type="hidden" name="item" value=item.id.0.to_string()/>
+                <input type="hidden" name="direction" value=direction/>
+                <button type="submit" class="button--quiet">{label}<span class="visually-hidden">" item " {item.number}</span></button>
+            </ActionForm>
+        }
+    };
+    let anchor = format!("item-{id}");
+    let heading_id = format!("item-{id}-heading");
+    let labelled_by = heading_id.clone();
+    let (item_field, remove_field) = (id.clone(), id);
+    view! {
+        <section class="panel agenda-item" id=anchor aria-labelledby=labelled_by>
+            <div class="agenda-item__heading">
+                <h3 id=heading_id>{format!("{}. {}", item.number, item.heading)}</h3>
+                <div class="agenda-item__tools">
+                    {(number > 1).then(|| mover("up", "Move up"))}
+                    {(number < last).then(|| mover("down", "Move down"))}
+                    <ActionForm action=actions.remove_item attr:class="inline-form">
+                        <input type="hidden" name="item" value=remove_field/>
+                        <input type="hidden" name="version" value=item.version.to_string()/>
+                        <button type="submit" class="button--quiet">"Remove"<span class="visually-hidden">" item " {item.number}</span></button>
+                    </ActionForm>
+                </div>
+            </div>
+            <FormMessage error=failure/>
+            <ActionForm action=actions.edit_item>
+                <input type="hidden" name="item" value=item_field/>
+                <input type="hidden" name="version" value=item.version.to_string()/>
+                <Field name="heading" label="Heading" required=true id_suffix=suffix.clone() value=Signal::stored(item.heading.clone()) errors/>
+                <Field name="presenter" label="Presenter" id_suffix=suffix.clone() value=Signal::stored(item.presenter.clone()) errors/>
+                <SelectField
+                    name="visibility"
+                    label="Who may read this item"
+                    options=visibility_options()
+                    value=Signal::stored(item.visibility.as_str().to_owned())
+                    id_suffix=suffix.clone()
+                    errors
+                />
+                <MarkdownField
+                    name="minutes"
+                    label="Minutes"
+                    rows=10
+                    id_suffix=suffix
+                    value=Signal::stored(item.source.unwrap_or_default())
+                    errors
+                />
+                <button type="submit">"Save item"</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,200 @@
+//! A meeting's page: when and where, who came, the contents, and the minutes item by item
+//! (those the reader may see; the page says how many were withheld).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::{
+    meetings::{
+        api::get_meeting,
+        types::{AgendaItemView, Attendee, MeetingId, MeetingView, MinutesStatus},
+    },
+    ui::{errors::Refusal, forms::SuccessNotice, markdown::MarkdownView, time},
+};
+
+use super::*;
+
+/// The meeting in the URL (`/meetings/:id`); an id that is not a number is a missing meeting.
+pub(super) fn meeting_in_url() -> Memo<MeetingId> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        MeetingId(
+            params
+                .read()
+                .get("id")
+                .and_then(|id| id.parse().ok())
+                .unwrap_or(0),
+        )
+    })
+}
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let meeting = meeting_in_url();
+    let view = Resource::new_blocking(move || meeting.get(), get_meeting);
+    let query = use_query_map();
+    let published =
+        Signal::derive(move || query.read().get("changed").as_deref() == Some("published"));
+
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match view.await {
+                    Err(error) => view! { <Refusal error/> }.into_any(),
+                    Ok(meeting) => view! {
+                        <SuccessNotice show=published message="The minutes are published."/>
+                        <Meeting meeting/>
+                    }
+                        .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Meeting(meeting: MeetingView) -> impl IntoView {
+    let MeetingView {
+        id,
+        title,
+        kind,
+        series,
+        starts_at,
+        duration_minutes,
+        place,
+        online_link,
+        supplier,
+        visibility,
+        status,
+        published_at,
+        published_by,
+        attendees,
+        items,
+        withheld,
+        version: _,
+        may_manage,
+    } = meeting;
+    let (present, apologies): (Vec<Attendee>, Vec<Attendee>) = attendees
+        .into_iter()
+        .partition(|attendee| !attendee.apologies);
+    let publication = match (status, published_at) {
+        (MinutesStatus::Published, Some(at)) => Some(format!(
+            "Minutes published on {}{}.",
+            time::date(at),
+            published_by
+                .map(|by| format!(" by {by}"))
+                .unwrap_or_default()
+        )),
+        _ => None,
+    };
+    view! {
+        <Title text=title.clone()/>
+        <p class="breadcrumbs">
+            <a href="/meetings">"Meetings"</a>
+        </p>
+        <div class="page-heading">
+            <h1>{title} " " <DraftBadge status/></h1>
+            {may_manage.then(|| view! {
+                <a class="button button--secondary" href=format!("{}/edit", id.href())>"Edit meeting and minutes"</a>
+            })}
+        </div>
+        {(status == MinutesStatus::Draft).then(|| view! {
+            <div class="notice" role="note">
+                <p>"These minutes are a draft: only the committee can see them until they are published."</p>
+            </div>
+        })}
+        <dl class="facts">
+            <dt>"When"</dt>
+            <dd>{when(starts_at, duration_minutes)}</dd>
+            {(!place.is_empty()).then(|| view! { <dt>"Where"</dt><dd>{place}</dd> })}
+            {(!online_link.is_empty()).then(|| view! {
+                <dt>"Online"</dt>
+                <dd><a href=online_link.clone() rel="noopener noreferrer">{online_link.clone()}</a></dd>
+            })}
+            <dt>"Kind"</dt>
+            <dd>{kind.label()}</dd>
+            {supplier.map(|supplier| view! { <dt>"Supplier"</dt><dd>{supplier.name}</dd> })}
+            {series.map(|series| view! {
+                <dt>"Series"</dt>
+                <dd><a href=format!("/meetings?series={}", series.id.0)>{series.name}</a></dd>
+            })}
+            {may_manage.then(|| view! { <dt>"Who may read it"</dt><dd>{visibility_note(visibility)}</dd> })}
+        </dl>
+        {publication.map(|text| view! { <p class="muted">{text}</p> })}
+        <People present apologies/>
+        <Agenda items withheld/>
+    }
+}
+
+#[component]
+fn People(present: Vec<Attendee>, apologies: Vec<Attendee>) -> impl IntoView {
+    let line = |attendee: Attendee| {
+        let detail = [attendee.role, attendee.organisation]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <li>
+                {attendee.name}
+                {(!detail.is_empty()).then(|| view! { <span class="muted">" — " {detail}</span> })}
+            </li>
+        }
+    };
+    (!present.is_empty() || !apologies.is_empty()).then(|| {
+        view! {
+            <section class="attendance" aria-labelledby="attendance-heading">
+                <h2 id="attendance-heading">"Attendance"</h2>
+                {(!present.is_empty()).then(|| view! {
+                    <h3>"Present"</h3>
+                    <ul>{present.into_iter().map(line).collect_view()}</ul>
+                })}
+                {(!apologies.is_empty()).then(|| view! {
+                    <h3>"Apologies"</h3>
+                    <ul>{apologies.into_iter().map(line).collect_view()}</ul>
+                })}
+            </section>
+        }
+    })
+}
+
+#[component]
+fn Agenda(items: Vec<AgendaItemView>, withheld: usize) -> impl IntoView {
+    let withheld_note = match withheld {
+        0 => None,
+        1 => Some("One item of this meeting is not shown to you.".to_owned()),
+        n => Some(format!("{n} items of this meeting are not shown to you.")),
+    };
+    view! {
+        {(!items.is_empty()).then(|| view! {
+            <nav class="contents" aria-labelledby="contents-heading">
+                <h2 id="contents-heading">"Contents"</h2>
+                <ol>
+                    {items
+                        .iter()
+                        .map(|item| view! { <li><a href=format!("#item-{}", item.id.0)>{item.heading.clone()}</a></li> })
+                        .collect_view()}
+                </ol>
+            </nav>
+        })}
+        {withheld_note.map(|note| view! { <p class="notice" role="note">{note}</p> })}
+        {if items.is_empty() && withheld == 0 {
+            view! { <p>"The agenda is empty so far."</p> }.into_any()
+        } else {
+            items
+                .into_iter()
+                .map(|item| {
+                    view! {
+                        <section class="agenda-item" id=format!("item-{}", item.id.0) aria-labelledby=format!("item-{}-heading", item.id.0)>
+                            <h2 id=format!("item-{}-heading", item.id.0)>{format!("{}. {}", item.number, item.heading)}</h2>
+                            {(!item.presenter.is_empty()).then(|| view! { <p class="muted">"Presented by " {item.presenter.clone()}</p> })}
+                            <MarkdownView html=item.minutes/>
+                        </section>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }}
+    }
+}

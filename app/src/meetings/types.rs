@@ -1,0 +1,203 @@
+//! Meeting values both sides share: what the meetings list, a meeting's page and its editor
+//! show. The rules (kinds, visibility, the minutes' status) live in `domain::meetings`.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use crate::domain::{
+    ids::{AgendaItemId, AttendeeId, MeetingId, MeetingSeriesId},
+    meetings::{MeetingKind, MinutesStatus, Visibility},
+};
+use crate::{domain::ids::SupplierId, markdown::SafeHtml, suppliers::types::SupplierName};
+
+/// A series of meetings, as a choice and a label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct SeriesName {
+    pub id: MeetingSeriesId,
+    pub name: String,
+}
+
+/// A meeting as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub id: MeetingId,
+    pub title: String,
+    pub kind: MeetingKind,
+    pub series: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub supplier: Option<String>,
+    pub visibility: Visibility,
+    pub status: MinutesStatus,
+    /// Agenda items the viewer may see.
+    pub items: i64,
+}
+
+/// The meetings list: upcoming soonest first, then past newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingsList {
+    pub upcoming: Vec<MeetingSummary>,
+    pub past: Vec<MeetingSummary>,
+    /// The past meeting to continue before, if older ones remain.
+    pub older: Option<MeetingId>,
+    pub series: Vec<SeriesName>,
+    /// The viewer may schedule meetings and write minutes.
+    pub may_manage: bool,
+}
+
+/// Someone at a meeting, or who sent apologies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendee {
+    pub id: AttendeeId,
+    pub name: String,
+    /// Their part, e.g. "Chair" or "communications department lead".
+    pub role: String,
+    /// Whom they came for, e.g. "the supplier".
+    pub organisation: String,
+    pub apologies: bool,
+}
+
+/// One item of a meeting's agenda, with its minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItemView {
+    pub id: AgendaItemId,
+    /// Its number on the agenda, from 1.
+    pub number: i64,
+    pub heading: String,
+    pub presenter: String,
+    pub visibility: Visibility,
+    pub minutes: SafeHtml,
+    /// The Markdown, for those who edit it.
+    pub source: Option<String>,
+    pub version: i64,
+}
+
+/// A meeting with what the viewer may see of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingView {
+    pub id: MeetingId,
+    pub title: String,
+    pub kind: MeetingKind,
+    pub series: Option<SeriesName>,
+    pub starts_at: DateTime<Utc>,
+    pub duration_minutes: i64,
+    pub place: String,
+    pub online_link: String,
+    pub supplier: Option<SupplierName>,
+    pub visibility: Visibility,
+    pub status: MinutesStatus,
+    pub published_at: Option<DateTime<Utc>>,
+    pub published_by: Option<String>,
+    pub attendees: Vec<Attendee>,
+    pub items: Vec<AgendaItemView>,
+    /// Agenda items left out because the viewer may not see them.
+    pub withheld: usize,
+    pub version: i64,
+    /// The viewer may edit the meeting and its minutes.
+    pub may_manage: bool,
+}
+
+/// What the meeting form offers: the suppliers and series to choose from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingChoices {
+    pub suppliers: Vec<SupplierName>,
+    pub series: Vec<SeriesName>,
+}
+
+/// A meeting's details as its form sends them, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingDetails {
+    pub title: String,
+    pub kind: MeetingKind,
+    pub series: Option<MeetingSeriesId>,
+    pub starts_at: DateTime<Utc>,
+    pub duration_minutes: i64,
+    pub place: String,
+    pub online_link: String,
+    pub supplier: Option<SupplierId>,
+    pub visibility: Visibility,
+}
+
+/// How long a meeting may be said to last, in minutes: up to a long day.
+pub const LONGEST_MEETING: i64 = 12 * 60;
+
+/// A title or heading: trimmed, 1 to 200 characters.
+pub fn parse_title(text: &str, if_empty: &'static str) -> Result<String, &'static str> {
+    let text = text.trim();
+    match text.chars().count() {
+        0 => Err(if_empty),
+        201.. => Err("Keep it under 200 characters."),
+        _ => Ok(text.to_owned()),
+    }
+}
+
+/// A short free text (a place, a presenter, a role): trimmed, at most 200 characters.
+pub fn parse_short(text: &str) -> Result<String, &'static str> {
+    let text = text.trim();
+    if text.chars().count() > 200 {
+        return Err("Keep it under 200 characters.");
+    }
+    Ok(text.to_owned())
+}
+
+/// An online meeting's link: empty, or an `https`/`http` address.
+pub fn parse_link(text: &str) -> Result<String, &'static str> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    let lower = text.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(rest)
+            if !rest.is_empty()
+                && text.len() <= 500
+                && !text.chars().any(|c| c.is_whitespace() || c.is_control()) =>
+        {
+            Ok(text.to_owned())
+        }
+        _ => Err("Give the meeting's link as a web address starting https://."),
+    }
+}
+
+/// A duration in minutes as typed: 1 to `LONGEST_MEETING`.
+pub fn parse_duration(text: &str) -> Result<i64, &'static str> {
+    match text.trim().parse::<i64>() {
+        Ok(minutes) if (1..=LONGEST_MEETING).contains(&minutes) => Ok(minutes),
+        _ => Err("Give the length in minutes, from 1 to 720."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_trimmed_and_required() {
+        assert_eq!(
+            parse_title("  Watchdog meeting ", "x"),
+            Ok("Watchdog meeting".to_owned())
+        );
+        assert_eq!(parse_title("   ", "Enter a title."), Err("Enter a title."));
+        assert!(parse_title(&"x".repeat(201), "x").is_err());
+    }
+
+    #[test]
+    fn links_are_web_addresses_only() {
+        assert_eq!(parse_link(""), Ok(String::new()));
+        assert!(parse_link("https://meet.example.org/abc").is_ok());
+        assert!(parse_link("javascript:alert(1)").is_err());
+        assert!(parse_link("https://").is_err());
+        assert!(parse_link("https://a b").is_err());
+    }
+
+    #[test]
+    fn durations_are_whole_minutes_within_a_day() {
+        assert_eq!(parse_duration(" 90 "), Ok(90));
+        for bad in ["0", "-5", "721", "1.5", "an hour", ""] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+}

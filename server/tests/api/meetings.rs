@@ -1,0 +1,424 @@
+//! Meetings and minutes through the server functions their pages call: scheduling in the
+//! instance's time zone, the agenda, publishing, who sees which meeting and item, and edits
+//! that would overwrite someone else's.
+
+use app::{
+    accounts::types::Role,
+    error::AppError,
+    meetings::{
+        api::{
+            AddAgendaItem, AddAttendee, EditAgendaItem, MoveAgendaItem, PublishMeeting,
+            ScheduleMeeting,
+        },
+        types::{MeetingId, MinutesStatus},
+    },
+};
+use reqwest::StatusCode;
+
+use crate::helpers::{browser_of, new_client, TestApp};
+
+fn schedule_form<'a>(
+    title: &'a str,
+    date: &'a str,
+    time: &'a str,
+    supplier: &'a str,
+    visibility: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("title", title),
+        ("kind", "watchdog"),
+        ("series", "new"),
+        (
+            "new_series",
+            "Watchdog meetings with Example Clinical Systems",
+        ),
+        ("date", date),
+        ("time", time),
+        ("duration", "120"),
+        ("place", "Committee room, Northshire"),
+        ("online_link", "https://meet.example.org/watchdog"),
+        ("supplier", supplier),
+        ("visibility", visibility),
+    ]
+}
+
+#[tokio::test]
+async fn a_chair_schedules_writes_and_publishes_and_a_member_reads_the_minutes() {
+    let app = TestApp::spawn().await;
+    let supplier = app.create_supplier("Example Clinical Systems").await;
+    let chair = app.create_account(Role::Chair, "chair@example.org").await;
+    let member = app.create_account(Role::Member, "member@example.org").await;
+    let chair = browser_of(&app, &chair).await;
+    let member = browser_of(&app, &member).await;
+    let supplier_id = supplier.0.to_string();
+
+    // 10:00 on 15 June 2023 in London is 09:00 UTC (summer time).
+    let meeting = app
+        .call_fn::<ScheduleMeeting>(
+            &chair,
+            &schedule_form(
+                "Watchdog meeting, June",
+                "2023-06-15",
+                "10:00",
+                &supplier_id,
+                "members",
+            ),
+        )
+        .await
+        .expect("scheduled");
+    let id = meeting.0.to_string();
+    for (heading, minutes) in [
+        ("Outage on 2 June", "The supplier apologised; see #1."),
+        ("Release 5.2 pilot", "Piloting at three sites."),
+    ] {
+        app.call_fn::<AddAgendaItem>(
+            &chair,
+            &[
+                ("meeting", &id),
+                ("heading", heading),
+                ("presenter", "Chair"),
+                ("visibility", "members"),
+                ("minutes", minutes),
+            ],
+        )
+        .await
+        .expect("item added");
+    }
+    app.call_fn::<AddAttendee>(
+        &chair,
+        &[
+            ("meeting", &id),
+            ("name", "Communications lead"),
+            ("role", "communications department lead"),
+            ("organisation", "the supplier"),
+        ],
+    )
+    .await
+    .expect("attendee added");
+
+    // A draft is the committee's alone.
+    let draft = app
+        .meeting(&chair, meeting)
+        .await
+        .expect("the chair sees it");
+    assert_eq!(draft.status, MinutesStatus::Draft);
+    assert_eq!(draft.starts_at.to_rfc3339(), "2023-06-15T09:00:00+00:00");
+    assert_eq!(
+        draft.series.expect("a series").name,
+        "Watchdog meetings with Example Clinical Systems"
+    );
+    assert_eq!(
+        app.meeting(&member, meeting)
+            .await
+            .map_err(|(status, _)| status),
+        Err(StatusCode::NOT_FOUND)
+    );
+    assert!(app.meetings(&member, "").await.past.is_empty());
+
+    let version = draft.version.to_string();
+    app.call_fn::<PublishMeeting>(&chair, &[("meeting", &id), ("version", &version)])
+        .await
+        .expect("published");
+
+    let minutes = app
+        .meeting(&member, meeting)
+        .await
+        .expect("the member sees it");
+    assert_eq!(minutes.status, MinutesStatus::Published);
+    assert_eq!(minutes.items.len(), 2);
+    assert_eq!(minutes.items[0].heading, "Outage on 2 June");
+    assert!(minutes.items[0]
+        .minutes
+        .as_str()
+        .contains(r#"<a href="/issues/1">#1</a>"#));
+    assert_eq!(minutes.items[0].source, None, "the Markdown is for editors");
+    assert_eq!(minutes.attendees[0].organisation, "the supplier");
+    let list = app.meetings(&member, "").await;
+    assert_eq!(list.past.len(), 1);
+    assert_eq!(list.past[0].items, 2);
+
+    let page = app.get_with(&member, &format!("/meetings/{id}")).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.expect("page");
+    assert!(html.contains("15 June 2023, 10:00 to 12:00"), "{html}");
+    assert!(html.contains(r##"href="#item-1""##));
+    assert!(html.contains("communications department lead, the supplier"));
+}
+
+#[tokio::test]
+async fn each_meeting_and_item_is_seen_at_its_visibility_and_hidden_ones_answer_as_missing() {
+    let app = TestApp::spawn().await;
+    let own = app.create_supplier("Own Supplier").await;
+    let other = app.create_supplier("Other Supplier").await;
+    let chair_account = app.create_account(Role::Chair, "chair@example.org").await;
+    let members_meeting = app
+        .create_meeting(&chair_account, Some(own), "members")
+        .await;
+    app.add_agenda_item(members_meeting, "Open to members", "members")
+        .await;
+    app.add_agenda_item(members_meeting, "The committee's view", "committee")
+        .await;
+    let public_meeting = app
+        .create_meeting(&chair_account, Some(own), "public")
+        .await;
+    app.add_agenda_item(public_meeting, "Open to all", "public")
+        .await;
+    app.add_agenda_item(public_meeting, "For members", "members")
+        .await;
+    let committee_meeting = app.create_meeting(&chair_account, None, "committee").await;
+
+    let member = app.create_account(Role::Member, "member@example.org").await;
+    let member = browser_of(&app, &member).await;
+    let own_rep = browser_of(&app, &app.create_rep(own, "rep@own.example.org").await).await;
+    let other_rep = browser_of(&app, &app.create_rep(other, "rep@other.example.org").await).await;
+    let chair = browser_of(&app, &chair_account).await;
+    let visitor = new_client();
+
+    let status = |answer: Result<app::meetings::types::MeetingView, (StatusCode, AppError)>| {
+        answer
+            .map(|meeting| (meeting.items.len(), meeting.withheld))
+            .map_err(|(status, _)| status)
+    };
+    // The members' meeting: its committee item withheld, and said to be.
+    assert_eq!(
+        status(app.meeting(&member, members_meeting).await),
+        Ok((1, 1))
+    );
+    assert_eq!(
+        status(app.meeting(&own_rep, members_meeting).await),
+        Ok((1, 1))
+    );
+    assert_eq!(
+        status(app.meeting(&chair, members_meeting).await),
+        Ok((2, 0))
+    );
+    assert_eq!(
+        status(app.meeting(&other_rep, members_meeting).await),
+        Err(StatusCode::NOT_FOUND)
+    );
+    assert_eq!(
+        status(app.meeting(&visitor, members_meeting).await),
+        Err(StatusCode::UNAUTHORIZED)
+    );
+    // The public meeting: its members' item is not for visitors, nor for another supplier's
+    // representative.
+    assert_eq!(
+        status(app.meeting(&visitor, public_meeting).await),
+        Ok((1, 1))
+    );
+    assert_eq!(
+        status(app.meeting(&other_rep, public_meeting).await),
+        Ok((1, 1))
+    );
+    assert_eq!(
+        status(app.meeting(&member, public_meeting).await),
+        Ok((2, 0))
+    );
+    // The committee's meeting, and one that does not exist, answer alike.
+    assert_eq!(
+        status(app.meeting(&member, committee_meeting).await),
+        Err(StatusCode::NOT_FOUND)
+    );
+    assert_eq!(
+        status(app.meeting(&member, MeetingId(987654)).await),
+        Err(StatusCode::NOT_FOUND)
+    );
+
+    let ids = |list: app::meetings::types::MeetingsList| {
+        list.past
+            .iter()
+            .map(|meeting| (meeting.id, meeting.items))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(app.meetings(&visitor, "").await), [(public_meeting, 1)]);
+    assert_eq!(
+        ids(app.meetings(&other_rep, "").await),
+        [(public_meeting, 1)]
+    );
+    assert_eq!(
+        ids(app.meetings(&member, "").await),
+        [(public_meeting, 2), (members_meeting, 1)]
+    );
+    assert_eq!(ids(app.meetings(&chair, "").await).len(), 3);
+    // A page key naming a meeting the viewer may not see places the page nowhere.
+    let hidden_key = format!("before={}", committee_meeting.0);
+    assert!(app.meetings(&member, &hidden_key).await.past.is_empty());
+}
+
+#[tokio::test]
+async fn a_second_save_of_an_item_is_refused_with_what_was_saved_and_keeps_the_text() {
+    let app = TestApp::spawn().await;
+    let supplier = app.create_supplier("Example Clinical Systems").await;
+    let chair_account = app.create_account(Role::Chair, "chair@example.org").await;
+    let meeting = app
+        .create_meeting(&chair_account, Some(supplier), "members")
+        .await;
+    app.add_agenda_item(meeting, "Outage", "members").await;
+    let first = browser_of(&app, &chair_account).await;
+    let second_account = app.create_account(Role::Chair, "second@example.org").await;
+    let second = browser_of(&app, &second_account).await;
+    let loaded = app.meeting(&first, meeting).await.expect("meeting");
+    let item = loaded.items[0].id.0.to_string();
+    let version = loaded.items[0].version.to_string();
+    let save = |heading: &'static str, minutes: &'static str| {
+        let (item, version) = (item.clone(), version.clone());
+        vec![
+            ("item", item),
+            ("version", version),
+            ("heading", heading.to_owned()),
+            ("presenter", String::new()),
+            ("visibility", "members".to_owned()),
+            ("minutes", minutes.to_owned()),
+        ]
+    };
+    let as_pairs = |form: &Vec<(&'static str, String)>| {
+        form.iter()
+            .map(|(name, value)| (*name, value.clone()))
+            .collect::<Vec<_>>()
+    };
+
+    let form = save("Outage on 2 June", "Restored after four hours.");
+    let pairs = as_pairs(&form);
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    app.call_fn::<EditAgendaItem>(&first, &pairs)
+        .await
+        .expect("the first save");
+
+    let form = save("Outage", "Our own notes of the outage.");
+    let pairs = as_pairs(&form);
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let refused = app.call_fn::<EditAgendaItem>(&second, &pairs).await;
+
+    let Err((StatusCode::CONFLICT, AppError::Stale(errors))) = refused else {
+        panic!("not refused as stale: {refused:?}");
+    };
+    let message = errors.form.expect("a message");
+    assert!(message.contains("Outage on 2 June"), "{message}");
+    assert!(message.contains("Restored after four hours."), "{message}");
+    assert_eq!(errors.kept["minutes"], "Our own notes of the outage.");
+    let now = app.meeting(&first, meeting).await.expect("meeting");
+    assert_eq!(now.items[0].heading, "Outage on 2 June");
+}
+
+#[tokio::test]
+async fn bad_meeting_input_is_refused_by_its_field() {
+    let app = TestApp::spawn().await;
+    let supplier = app.create_supplier("Example Clinical Systems").await;
+    let chair = app.create_account(Role::Chair, "chair@example.org").await;
+    let chair = browser_of(&app, &chair).await;
+    let supplier_id = supplier.0.to_string();
+
+    // A watchdog meeting without a supplier, on a date that is not one.
+    let refused = app
+        .call_fn::<ScheduleMeeting>(
+            &chair,
+            &schedule_form(" ", "2023-02-30", "10:00", "", "everyone"),
+        )
+        .await;
+    let Err((StatusCode::UNPROCESSABLE_ENTITY, AppError::Invalid(errors))) = refused else {
+        panic!("not refused: {refused:?}");
+    };
+    for field in ["title", "date", "supplier", "visibility"] {
+        assert!(errors.fields.contains_key(field), "{field}: {errors:?}");
+    }
+    // 01:30 on the night the clocks go forward does not exist in London.
+    let refused = app
+        .call_fn::<ScheduleMeeting>(
+            &chair,
+            &schedule_form(
+                "Night meeting",
+                "2024-03-31",
+                "01:30",
+                &supplier_id,
+                "members",
+            ),
+        )
+        .await;
+    let Err((_, AppError::Invalid(errors))) = refused else {
+        panic!("not refused: {refused:?}");
+    };
+    assert!(errors.fields["time"].contains("clocks go forward"));
+
+    // An item may not be read more widely than its meeting.
+    let meeting = app
+        .call_fn::<ScheduleMeeting>(
+            &chair,
+            &schedule_form(
+                "Committee",
+                "2024-05-01",
+                "10:00",
+                &supplier_id,
+                "committee",
+            ),
+        )
+        .await
+        .expect("scheduled")
+        .0
+        .to_string();
+    let refused = app
+        .call_fn::<AddAgendaItem>(
+            &chair,
+            &[
+                ("meeting", meeting.as_str()),
+                ("heading", "Open to all"),
+                ("presenter", ""),
+                ("visibility", "public"),
+                ("minutes", ""),
+            ],
+        )
+        .await;
+    let Err((_, AppError::Invalid(errors))) = refused else {
+        panic!("not refused: {refused:?}");
+    };
+    assert!(errors.fields.contains_key("visibility"));
+    assert!(app
+        .meetings(&chair, "")
+        .await
+        .upcoming
+        .iter()
+        .all(|m| m.items == 0));
+}
+
+#[tokio::test]
+async fn agenda_items_move_up_and_down() {
+    let app = TestApp::spawn().await;
+    let chair_account = app.create_account(Role::Chair, "chair@example.org").await;
+    let meeting = app.create_meeting(&chair_account, None, "members").await;
+    for heading in ["First", "Second", "Third"] {
+        app.add_agenda_item(meeting, heading, "members").await;
+    }
+    let chair = browser_of(&app, &chair_account).await;
+    let headings = |view: app::meetings::types::MeetingView| {
+        view.items
+            .into_iter()
+            .map(|item| item.heading)
+            .collect::<Vec<_>>()
+    };
+    let third = app.meeting(&chair, meeting).await.expect("meeting").items[2]
+        .id
+        .0
+        .to_string();
+
+    app.call_fn::<MoveAgendaItem>(&chair, &[("item", &third), ("direction", "up")])
+        .await
+        .expect("moved");
+    assert_eq!(
+        headings(app.meeting(&chair, meeting).await.expect("meeting")),
+        ["First", "Third", "Second"]
+    );
+    app.call_fn::<MoveAgendaItem>(&chair, &[("item", &third), ("direction", "up")])
+        .await
+        .expect("moved");
+    // Already first: nothing moves.
+    app.call_fn::<MoveAgendaItem>(&chair, &[("item", &third), ("direction", "up")])
+        .await
+        .expect("still first");
+    assert_eq!(
+        headings(app.meeting(&chair, meeting).await.expect("meeting")),
+        ["Third", "First", "Second"]
+    );
+    let refused = app
+        .call_fn::<MoveAgendaItem>(&chair, &[("item", &third), ("direction", "sideways")])
+        .await;
+    assert!(matches!(refused, Err((StatusCode::BAD_REQUEST, _))));
+}

@@ -93,7 +93,12 @@ pub fn site_root_router<S: Clone + Send + Sync + 'static>(
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let compressed_copy = name.ends_with(".br") || name.ends_with(".gz");
-        if !entry.file_type()?.is_file() || compressed_copy {
+        // Only plain names become routes: no dotfiles, nothing a route pattern would read.
+        let plain = !name.starts_with('.')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+        if !entry.file_type()?.is_file() || compressed_copy || !plain {
             continue;
         }
         let file = tower_http::services::ServeFile::new(entry.path())
@@ -101,10 +106,17 @@ pub fn site_root_router<S: Clone + Send + Sync + 'static>(
             .precompressed_gzip();
         router = router.route_service(&format!("/{name}"), file);
     }
-    Ok(router.layer(SetResponseHeaderLayer::overriding(
-        CACHE_CONTROL,
-        HeaderValue::from_static(UNHASHED),
-    )))
+    // The answer depends on Accept-Encoding (a pre-compressed copy or not), which caches
+    // must know; tower-http's ServeFile does not say so itself.
+    Ok(router
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            HeaderValue::from_static(UNHASHED),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            VARY,
+            HeaderValue::from_static("accept-encoding"),
+        )))
 }
 
 /// One file as built, with its pre-compressed copies.

@@ -35,28 +35,36 @@ impl Zone {
         self.0.name()
     }
 
-    /// Every zone an instance may choose, by name: the canonical IANA zones, without the
-    /// database's backward-compatible aliases ("GB", "US/Eastern") and its fixed offsets.
+    /// Every zone an instance may choose, by name: UTC, then the IANA zones of the world's
+    /// regions (without the database's old country and state abbreviations, "GB",
+    /// "US/Eastern", and its fixed offsets).
     pub fn choices() -> impl Iterator<Item = &'static str> {
-        chrono_tz::TZ_VARIANTS
-            .iter()
-            .map(|zone| zone.name())
-            .filter(|name| name.contains('/') && !name.starts_with("Etc/"))
-            .filter(|name| {
-                let area = name.split('/').next().unwrap_or_default();
-                matches!(
-                    area,
-                    "Africa"
-                        | "America"
-                        | "Antarctica"
-                        | "Asia"
-                        | "Atlantic"
-                        | "Australia"
-                        | "Europe"
-                        | "Indian"
-                        | "Pacific"
-                )
-            })
+        std::iter::once("UTC").chain(
+            chrono_tz::TZ_VARIANTS
+                .iter()
+                .map(|zone| zone.name())
+                .filter(|name| {
+                    let area = name.split('/').next().unwrap_or_default();
+                    name.contains('/')
+                        && matches!(
+                            area,
+                            "Africa"
+                                | "America"
+                                | "Antarctica"
+                                | "Asia"
+                                | "Atlantic"
+                                | "Australia"
+                                | "Europe"
+                                | "Indian"
+                                | "Pacific"
+                        )
+                }),
+        )
+    }
+
+    /// Whether `name` is among the `choices`.
+    pub fn is_choice(name: &str) -> bool {
+        Zone::choices().any(|choice| choice == name)
     }
 
     /// The same instant on this zone's clocks.
@@ -226,6 +234,8 @@ mod tests {
         assert!(!choices.contains(&"GB"));
         assert!(!choices.contains(&"US/Eastern"));
         assert!(!choices.contains(&"Etc/GMT+1"));
+        assert!(choices.contains(&"UTC"));
+        assert!(Zone::is_choice("Europe/Paris") && !Zone::is_choice("GB"));
         assert!(choices.iter().all(|name| Zone::parse(name).is_some()));
     }
 }

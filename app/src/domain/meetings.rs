@@ -1,5 +1,7 @@
 //! The rules of meetings and their minutes: what kinds there are, who may see a meeting and
-//! each item on its agenda, and the minutes' workflow. The Rust check and the SQL condition
+//! each item on its agenda, and the minutes' workflow. A meeting (when, where, who came) is
+//! seen by its visibility's audience from the moment it is scheduled; its minutes only once
+//! published (before that, by the committee alone). The Rust check and the SQL condition
 //! of the meetings list both come from `Audience`, so the two cannot disagree.
 
 use serde::{Deserialize, Serialize};
@@ -166,25 +168,26 @@ impl Audience {
         }
     }
 
-    /// Whether this audience may see a meeting at all (a draft only the committee sees).
-    pub fn may_see(
-        self,
-        status: MinutesStatus,
-        visibility: Visibility,
-        supplier: Option<SupplierId>,
-    ) -> bool {
-        (status == MinutesStatus::Published || self == Audience::Committee)
-            && self.reaches(visibility, supplier)
+    /// Whether this audience may see a meeting of this visibility (with `supplier`) at all.
+    pub fn may_see(self, visibility: Visibility, supplier: Option<SupplierId>) -> bool {
+        self.reaches(visibility, supplier)
+    }
+
+    /// Whether this audience reads a meeting's minutes yet: the committee always, everyone
+    /// else once they are published.
+    pub fn reads_minutes(self, status: MinutesStatus) -> bool {
+        status == MinutesStatus::Published || self == Audience::Committee
     }
 
     /// Whether this audience sees an agenda item shown at `item` in a meeting it may see.
     pub fn sees_item(
         self,
+        status: MinutesStatus,
         meeting: Visibility,
         item: Visibility,
         supplier: Option<SupplierId>,
     ) -> bool {
-        self.reaches(meeting.narrower(item), supplier)
+        self.reads_minutes(status) && self.reaches(meeting.narrower(item), supplier)
     }
 
     /// The SQL condition on the meetings table aliased `m` that holds exactly for the
@@ -193,14 +196,12 @@ impl Audience {
     pub fn condition(self, m: &str, supplier: impl FnOnce(SupplierId) -> String) -> Option<String> {
         match self {
             Audience::Committee => None,
-            Audience::Public | Audience::Representative(None) => Some(format!(
-                "{m}.status = 'published' AND {m}.visibility = 'public'"
-            )),
-            Audience::Member => Some(format!(
-                "{m}.status = 'published' AND {m}.visibility IN ('public', 'members')"
-            )),
+            Audience::Public | Audience::Representative(None) => {
+                Some(format!("{m}.visibility = 'public'"))
+            }
+            Audience::Member => Some(format!("{m}.visibility IN ('public', 'members')")),
             Audience::Representative(Some(own)) => Some(format!(
-                "{m}.status = 'published' AND ({m}.visibility = 'public' \
+                "({m}.visibility = 'public' \
                  OR ({m}.visibility = 'members' AND {m}.supplier_id = {}))",
                 supplier(own)
             )),
@@ -242,28 +243,18 @@ mod tests {
         ]
     }
 
-    fn who_sees(status: MinutesStatus, visibility: Visibility) -> Vec<&'static str> {
+    fn who_sees(visibility: Visibility) -> Vec<&'static str> {
         audiences()
             .into_iter()
-            .filter(|(_, audience)| audience.may_see(status, visibility, OWN))
+            .filter(|(_, audience)| audience.may_see(visibility, OWN))
             .map(|(name, _)| name)
             .collect()
     }
 
     #[test]
-    fn a_draft_is_for_the_committee_whatever_its_visibility() {
-        for visibility in Visibility::ALL {
-            assert_eq!(
-                who_sees(MinutesStatus::Draft, visibility),
-                ["chair", "admin"]
-            );
-        }
-    }
-
-    #[test]
-    fn published_minutes_reach_as_far_as_their_visibility() {
+    fn a_meeting_reaches_as_far_as_its_visibility() {
         assert_eq!(
-            who_sees(MinutesStatus::Published, Visibility::Public),
+            who_sees(Visibility::Public),
             [
                 "visitor",
                 "member",
@@ -274,31 +265,62 @@ mod tests {
             ]
         );
         assert_eq!(
-            who_sees(MinutesStatus::Published, Visibility::Members),
+            who_sees(Visibility::Members),
             ["member", "own rep", "chair", "admin"]
         );
-        assert_eq!(
-            who_sees(MinutesStatus::Published, Visibility::Committee),
-            ["chair", "admin"]
-        );
+        assert_eq!(who_sees(Visibility::Committee), ["chair", "admin"]);
+    }
+
+    #[test]
+    fn draft_minutes_are_the_committees_alone() {
+        for (name, audience) in audiences() {
+            let committee = name == "chair" || name == "admin";
+            assert_eq!(
+                audience.reads_minutes(MinutesStatus::Draft),
+                committee,
+                "{name}"
+            );
+            assert!(audience.reads_minutes(MinutesStatus::Published), "{name}");
+            assert_eq!(
+                audience.sees_item(
+                    MinutesStatus::Draft,
+                    Visibility::Public,
+                    Visibility::Public,
+                    OWN
+                ),
+                committee,
+                "{name}"
+            );
+        }
     }
 
     #[test]
     fn a_representative_of_no_supplier_sees_public_meetings_only() {
         let audience = Audience::of(Some(&person(Role::SupplierRep, None)));
-        assert!(audience.may_see(MinutesStatus::Published, Visibility::Public, OWN));
-        assert!(!audience.may_see(MinutesStatus::Published, Visibility::Members, None));
+        assert!(audience.may_see(Visibility::Public, OWN));
+        assert!(!audience.may_see(Visibility::Members, None));
     }
 
     #[test]
     fn an_item_is_never_seen_more_widely_than_its_meeting() {
+        let published = MinutesStatus::Published;
         let member = Audience::Member;
-        assert!(member.sees_item(Visibility::Members, Visibility::Public, OWN));
-        assert!(!member.sees_item(Visibility::Public, Visibility::Committee, OWN));
-        assert!(!Audience::Public.sees_item(Visibility::Public, Visibility::Members, OWN));
-        assert!(Audience::Committee.sees_item(Visibility::Public, Visibility::Committee, OWN));
+        assert!(member.sees_item(published, Visibility::Members, Visibility::Public, OWN));
+        assert!(!member.sees_item(published, Visibility::Public, Visibility::Committee, OWN));
+        assert!(!Audience::Public.sees_item(
+            published,
+            Visibility::Public,
+            Visibility::Members,
+            OWN
+        ));
+        assert!(Audience::Committee.sees_item(
+            published,
+            Visibility::Public,
+            Visibility::Committee,
+            OWN
+        ));
         let other_rep = Audience::Representative(OTHER);
-        assert!(!other_rep.sees_item(Visibility::Public, Visibility::Members, OWN));
+        assert!(!other_rep.sees_item(published, Visibility::Public, Visibility::Members, OWN));
     }
 
     #[test]
@@ -307,7 +329,7 @@ mod tests {
         assert_eq!(Audience::Committee.condition("m", bind), None);
         assert_eq!(
             Audience::Public.condition("m", bind).as_deref(),
-            Some("m.status = 'published' AND m.visibility = 'public'")
+            Some("m.visibility = 'public'")
         );
         assert_eq!(
             Audience::Representative(None).condition("m", bind),

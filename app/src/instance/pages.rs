@@ -29,9 +29,14 @@ pub fn SettingsPage() -> impl IntoView {
     let errors = Signal::derive(move || form_errors(save.value().get()));
     let query = use_query_map();
     let saved = Signal::derive(move || query.read().get("saved").as_deref() == Some("settings"));
-    let zones: Vec<(String, String)> = Zone::choices()
+    let mut zones: Vec<(String, String)> = Zone::choices()
         .map(|name| (name.to_owned(), name.replace('_', " ")))
         .collect();
+    // A zone stored before the list was narrowed stays chosen (and so unchanged by a save).
+    let stored = time::zone().name();
+    if !Zone::is_choice(stored) {
+        zones.insert(0, (stored.to_owned(), stored.replace('_', " ")));
+    }
 
     view! {
         <Title text="Settings"/>

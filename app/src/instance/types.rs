@@ -80,9 +80,8 @@ impl Setting {
             Setting::Description if length > 600 => {
                 Err("Keep the introduction under 600 characters.")
             }
-            Setting::TimeZone => Zone::parse(text)
-                .map(|zone| zone.name().to_owned())
-                .ok_or("Choose a time zone from the list."),
+            Setting::TimeZone if Zone::is_choice(text) => Ok(text.to_owned()),
+            Setting::TimeZone => Err("Choose a time zone from the list."),
             _ => Ok(text.to_owned()),
         }
     }
@@ -133,5 +132,9 @@ mod tests {
             Ok("Europe/Paris".to_owned())
         );
         assert!(Setting::TimeZone.parse_value("Europe/Atlantis").is_err());
+        assert!(
+            Setting::TimeZone.parse_value("GB").is_err(),
+            "an alias, not on the list"
+        );
     }
 }

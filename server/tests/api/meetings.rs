@@ -96,24 +96,32 @@ async fn a_chair_schedules_writes_and_publishes_and_a_member_reads_the_minutes()
     .await
     .expect("attendee added");
 
-    // A draft is the committee's alone.
+    // Draft minutes are the committee's alone; the meeting itself reaches its audience.
     let draft = app
         .meeting(&chair, meeting)
         .await
         .expect("the chair sees it");
     assert_eq!(draft.status, MinutesStatus::Draft);
+    assert_eq!(draft.items.len(), 2);
     assert_eq!(draft.starts_at.to_rfc3339(), "2023-06-15T09:00:00+00:00");
     assert_eq!(
         draft.series.expect("a series").name,
         "Watchdog meetings with Example Clinical Systems"
     );
-    assert_eq!(
-        app.meeting(&member, meeting)
-            .await
-            .map_err(|(status, _)| status),
-        Err(StatusCode::NOT_FOUND)
-    );
-    assert!(app.meetings(&member, "").await.past.is_empty());
+    let before = app
+        .meeting(&member, meeting)
+        .await
+        .expect("the member sees the meeting");
+    assert_eq!((before.items.len(), before.withheld), (0, 0));
+    assert_eq!(before.attendees.len(), 1);
+    let listed = app.meetings(&member, "").await;
+    assert_eq!((listed.past.len(), listed.past[0].items), (1, 0));
+    let page = app
+        .get_with(&member, &format!("/meetings/{}", meeting.0))
+        .await;
+    let html = page.text().await.expect("page");
+    assert!(html.contains("The minutes of this meeting are not published yet."));
+    assert!(!html.contains("Outage on 2 June"), "{html}");
 
     let version = draft.version.to_string();
     app.call_fn::<PublishMeeting>(&chair, &[("meeting", &id), ("version", &version)])
@@ -338,6 +346,23 @@ async fn bad_meeting_input_is_refused_by_its_field() {
         panic!("not refused: {refused:?}");
     };
     assert!(errors.fields["time"].contains("clocks go forward"));
+    // A year chrono would read but no meeting has (and the database could not give back).
+    let refused = app
+        .call_fn::<ScheduleMeeting>(
+            &chair,
+            &schedule_form(
+                "Far future",
+                "+20260-06-15",
+                "10:00",
+                &supplier_id,
+                "members",
+            ),
+        )
+        .await;
+    let Err((_, AppError::Invalid(errors))) = refused else {
+        panic!("not refused: {refused:?}");
+    };
+    assert!(errors.fields["date"].contains("2000 and 2100"));
 
     // An item may not be read more widely than its meeting.
     let meeting = app

@@ -182,8 +182,16 @@ impl MeetingForm {
             "online_link",
             link.as_ref().map(|_| ()).map_err(|m| m.to_string()),
         );
+        // chrono reads any year, signed or longer than four digits; a meeting is in this era.
         let date = chrono::NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
-            .map_err(|_| "Give the date, e.g. 2026-06-15.".to_owned());
+            .map_err(|_| "Give the date, e.g. 2026-06-15.".to_owned())
+            .and_then(|date| {
+                if (2000..=2100).contains(&chrono::Datelike::year(&date)) {
+                    Ok(date)
+                } else {
+                    Err("Give a date between the years 2000 and 2100.".to_owned())
+                }
+            });
         field("date", date.as_ref().map(|_| ()).map_err(Clone::clone));
         let time = chrono::NaiveTime::parse_from_str(self.time.trim(), "%H:%M")
             .map_err(|_| "Give the time on the 24-hour clock, e.g. 14:00.".to_owned());

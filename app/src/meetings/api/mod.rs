@@ -53,7 +53,7 @@ pub async fn get_meetings(query: String) -> Result<MeetingsList, AppError> {
         upcoming,
         past: past.rows,
         older: past.next.map(MeetingId),
-        series: store::series_names(&db).await?,
+        series: store::series_names(&db, audience).await?,
         may_manage: audience == Audience::Committee,
     })
 }
@@ -70,9 +70,16 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
     let supplier = record.supplier.as_ref().map(|supplier| supplier.id);
     let mut items = Vec::new();
     let mut withheld = 0;
-    for (number, row) in store::items(&db, meeting).await?.into_iter().enumerate() {
+    // Unpublished minutes are not shown at all, so nothing is said to be withheld from them.
+    let rows = if audience.reads_minutes(record.status) {
+        store::items(&db, meeting).await?
+    } else {
+        Vec::new()
+    };
+    // An item keeps its number on the full agenda, so everyone quotes the same numbers.
+    for (number, row) in rows.into_iter().enumerate() {
         let visibility = row.visibility()?;
-        if !audience.sees_item(record.visibility, visibility, supplier) {
+        if !audience.sees_item(record.status, record.visibility, visibility, supplier) {
             withheld += 1;
             continue;
         }
@@ -117,7 +124,7 @@ pub async fn get_meeting_choices() -> Result<MeetingChoices, AppError> {
     let db = crate::db::use_db()?;
     Ok(MeetingChoices {
         suppliers: suppliers::store::names(&db).await?.suppliers.clone(),
-        series: store::series_names(&db).await?,
+        series: store::series_names(&db, Audience::Committee).await?,
     })
 }
 
@@ -134,7 +141,7 @@ async fn visible(
         .await?
         .filter(|record| {
             let supplier = record.supplier.as_ref().map(|supplier| supplier.id);
-            audience.may_see(record.status, record.visibility, supplier)
+            audience.may_see(record.visibility, supplier)
         })
         .ok_or(if audience == Audience::Public {
             AppError::NotSignedIn

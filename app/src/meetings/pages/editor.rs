@@ -69,11 +69,10 @@ fn MeetingFields(
         .map(|meeting| zone.form_fields(meeting.starts_at))
         .unwrap_or_default();
     let value = |text: String| Signal::stored(text);
-    let mut kinds: Vec<(String, String)> = MeetingKind::ALL
+    let kinds: Vec<(String, String)> = MeetingKind::ALL
         .into_iter()
         .map(|kind| (kind.as_str().to_owned(), kind.label().to_owned()))
         .collect();
-    kinds.truncate(MeetingKind::ALL.len());
     let mut series = vec![(String::new(), "None".to_owned())];
     series.extend(
         choices
@@ -265,7 +264,7 @@ fn Details(meeting: MeetingView, choices: MeetingChoices, actions: EditorActions
     let errors = Signal::derive(move || form_errors(actions.details.value().get()));
     let (id, version) = (meeting.id.0.to_string(), meeting.version.to_string());
     view! {
-        <details class="panel" open=move || !errors.get().fields.is_empty()>
+        <details class="panel" open=move || action_failure(actions.details).is_some()>
             <summary><h2 class="summary-heading">"Details"</h2></summary>
             <FormMessage error=Signal::derive(move || action_failure(actions.details))/>
             <ActionForm action=actions.details>
@@ -354,11 +353,30 @@ fn AgendaEditor(meeting: MeetingView, actions: EditorActions) -> impl IntoView {
     let add_errors = Signal::derive(move || form_errors(actions.add_item.value().get()));
     let count = meeting.items.len();
     let meeting_visibility = meeting.visibility.as_str().to_owned();
+    // A refused save of an item that is no longer on the agenda (someone removed it): its
+    // message and the text that was typed show here, never lost.
+    let shown: Vec<String> = meeting
+        .items
+        .iter()
+        .map(|item| item.id.0.to_string())
+        .collect();
+    let orphan = Signal::derive(move || {
+        let errors = form_errors(actions.edit_item.value().get());
+        let item = errors.kept.get("item")?;
+        (!shown.contains(item)).then_some(errors)
+    });
     view! {
         <section aria-labelledby="agenda-heading">
             <h2 id="agenda-heading">"Agenda and minutes"</h2>
             <FormMessage error=Signal::derive(move || action_failure(actions.move_item))/>
             <FormMessage error=Signal::derive(move || action_failure(actions.remove_item))/>
+            {move || orphan.get().map(|errors| view! {
+                <div class="notice notice--error" role="alert">
+                    <p>{errors.form.clone().unwrap_or_default()}</p>
+                    <label for="orphan-minutes">"Your text"</label>
+                    <textarea id="orphan-minutes" readonly rows="8">{errors.kept.get("minutes").cloned().unwrap_or_default()}</textarea>
+                </div>
+            })}
             {(count == 0).then(|| view! { <p>"No items yet: add the first below."</p> })}
             {meeting
                 .items

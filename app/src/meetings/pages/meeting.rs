@@ -99,10 +99,17 @@ fn Meeting(meeting: MeetingView) -> impl IntoView {
                 <a class="button button--secondary" href=format!("{}/edit", id.href())>"Edit meeting and minutes"</a>
             })}
         </div>
-        {(status == MinutesStatus::Draft).then(|| view! {
-            <div class="notice" role="note">
-                <p>"These minutes are a draft: only the committee can see them until they are published."</p>
-            </div>
+        {(status == MinutesStatus::Draft).then(|| {
+            let note = if may_manage {
+                "These minutes are a draft: only the committee can see them until they are published."
+            } else {
+                "The minutes of this meeting are not published yet."
+            };
+            view! {
+                <div class="notice" role="note">
+                    <p>{note}</p>
+                </div>
+            }
         })}
         <dl class="facts">
             <dt>"When"</dt>
@@ -123,7 +130,7 @@ fn Meeting(meeting: MeetingView) -> impl IntoView {
         </dl>
         {publication.map(|text| view! { <p class="muted">{text}</p> })}
         <People present apologies/>
-        <Agenda items withheld/>
+        {(status == MinutesStatus::Published || may_manage).then(|| view! { <Agenda items withheld/> })}
     }
 }
 

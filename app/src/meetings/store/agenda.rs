@@ -114,7 +114,12 @@ pub async fn update_item(
     .bind(version)
     .execute(&mut **tx)
     .await?;
-    Ok(changed.rows_affected() == 1)
+    if changed.rows_affected() != 1 {
+        return Ok(false);
+    }
+    // The meeting moves on too, so publishing from a page loaded before this save is refused.
+    touch(tx, item.meeting_id, now).await?;
+    Ok(true)
 }
 
 /// Moves an item one place up or down its agenda by swapping it with its neighbour; `false`

@@ -158,7 +158,12 @@ async fn count_items(
                 continue;
             };
             let meeting = &mut chunk[at];
-            if audience.sees_item(meeting.visibility, item, chunk_suppliers[at]) {
+            if audience.sees_item(
+                meeting.status,
+                meeting.visibility,
+                item,
+                chunk_suppliers[at],
+            ) {
                 meeting.items += count.items;
             }
         }

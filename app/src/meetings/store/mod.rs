@@ -41,8 +41,21 @@ fn status(text: &str) -> Result<MinutesStatus, sqlx::Error> {
 }
 
 /// Every series, by name.
-pub async fn series_names(db: &Db) -> Result<Vec<SeriesName>, sqlx::Error> {
-    sqlx::query_as("SELECT id, name FROM meeting_series ORDER BY name")
+/// The series `audience` may know of, by name: those with a meeting it may see (every
+/// series, for the committee).
+pub async fn series_names(db: &Db, audience: Audience) -> Result<Vec<SeriesName>, sqlx::Error> {
+    let mut query = ListQuery::default();
+    if let Some(visible) = audience.condition("m", |supplier| query.int(supplier.0)) {
+        query.condition(format!(
+            "EXISTS (SELECT 1 FROM meetings m WHERE m.series_id = s.id AND {visible})"
+        ));
+    }
+    let sql = format!(
+        "SELECT s.id, s.name FROM meeting_series s{} ORDER BY s.name",
+        query.where_clause()
+    );
+    query
+        .bind_all(sqlx::query_as(&sql))
         .fetch_all(db.reader())
         .await
 }

@@ -25,6 +25,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod guard;
 #[cfg(feature = "ssr")]
+pub mod mentions;
+#[cfg(feature = "ssr")]
 pub mod security;
 
 use leptos::prelude::*;
@@ -86,6 +88,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/meetings/:id") view=meetings::pages::MeetingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/actions/:id") view=meetings::pages::ActionPageView ssr=SsrMode::Async/>
                     <Route
                         path=path!("/meetings/:id/edit")
                         view=meetings::pages::MeetingEditorPage

@@ -58,6 +58,30 @@ test("a chair schedules a meeting, writes its minutes, publishes; a member reads
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await expect(page.getByRole("region", { name: "Attendance" })).toContainText("Communications lead");
 
+  // What the outage item agreed: a decision, and an action for the supplier in its own words.
+  const outage = page.getByRole("region", { name: /Outage on 2 June/ });
+  await outage.getByText("Record a decision").click();
+  await outage.getByLabel("What was decided").fill("Outages are reported to members within a day.");
+  await outage.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("region", { name: /Outage on 2 June/ })).toContainText(
+    "Outages are reported to members within a day.",
+  );
+  const again = page.getByRole("region", { name: /Outage on 2 June/ });
+  await again.getByText("Record an action").click();
+  // Naming no one for "someone named below" is refused by its field, the text kept.
+  await again.getByLabel("What is to be done").fill("Send the outage report to the committee");
+  await again.getByLabel("Who is to do it").selectOption({ label: "Someone named below" });
+  await again.getByRole("button", { name: "Record action" }).click();
+  const retry = page.getByRole("region", { name: /Outage on 2 June/ });
+  await expect(retry.getByText("Name who is to do it.")).toBeVisible();
+  await expect(retry.getByLabel("What is to be done").first()).toHaveValue("Send the outage report to the committee");
+  await retry.getByLabel("Who is to do it").first().selectOption({ label: "The supplier: Example Clinical Systems" });
+  await retry.getByLabel("When it is due").first().fill("by the end of next month");
+  await retry.getByRole("button", { name: "Record action" }).click();
+  await expect(page.getByRole("region", { name: /Outage on 2 June/ }).getByRole("link", {
+    name: "Send the outage report to the committee",
+  })).toBeVisible();
+
   await page.getByRole("button", { name: "Publish minutes" }).click();
   await expect(page).toHaveURL(new RegExp(`${meetingPath}\\?changed=published$`));
   await expect(page.getByRole("status")).toHaveText("The minutes are published.");
@@ -76,5 +100,34 @@ test("a chair schedules a meeting, writes its minutes, publishes; a member reads
   await expect(member.getByRole("link", { name: "#1", exact: true })).toHaveAttribute("href", "/issues/1");
   await expect(member.locator(".prose strong")).toHaveText("three");
   await expect(member.getByRole("link", { name: "Edit meeting and minutes" })).toHaveCount(0);
+  await expect(member.locator(".agenda-item").filter({ hasText: "Outage on 2 June" })).toContainText(
+    "Outages are reported to members within a day.",
+  );
+  // The issue the minutes named says where it was discussed, and leads back to the item.
+  await member.goto("/issues/1");
+  const discussed = member.locator(".timeline__item--discussed").filter({ hasText: title });
+  await expect(discussed).toContainText("Discussed at the watchdog meeting of 15 June 2026");
+  await discussed.getByRole("link").click();
+  await expect(member).toHaveURL(new RegExp(`${meetingPath}#item-\\d+$`));
+  await member.getByRole("link", { name: "Send the outage report to the committee" }).click();
+  await expect(member.getByRole("heading", { level: 1 })).toContainText("Send the outage report to the committee");
+  await expect(member.locator(".facts")).toContainText("by the end of next month");
+  await expect(member.getByRole("button", { name: "Mark done" })).toHaveCount(0);
+  const actionPath = new URL(member.url()).pathname;
   await context.close();
+
+  // The supplier's representative marks it done with a note; its history says so.
+  const repContext = await browser.newContext({ javaScriptEnabled });
+  const rep = await repContext.newPage();
+  await signIn(rep, "supplier@example.org", PASSWORD);
+  await expect(rep.getByRole("banner")).toContainText("signed in as");
+  await rep.goto(actionPath);
+  await rep.getByLabel("What was done").fill("Report sent to the committee on 3 July.");
+  await rep.getByRole("button", { name: "Mark done" }).click();
+  await expect(rep.getByRole("status")).toHaveText("The action is marked done.");
+  await expect(rep.getByRole("heading", { level: 1 })).toContainText("Done");
+  await expect(rep.getByRole("region", { name: "History" })).toContainText(
+    "marked it done: “Report sent to the committee on 3 July.”",
+  );
+  await repContext.close();
 });

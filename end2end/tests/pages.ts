@@ -36,6 +36,15 @@ export const signedInPages: (PageUnderTest & { as: string })[] = [
   { path: "/issues", status: 200, heading: "Issues", as: "member@example.org" },
   { path: "/meetings", status: 200, heading: "Meetings", as: "member@example.org" },
   { path: "/meetings/new", status: 200, heading: "Schedule a meeting", as: "chair@example.org" },
+  // The demo's first meeting and the first action agreed at it.
+  { path: "/meetings/1", status: 200, heading: /winter/, as: "member@example.org" },
+  { path: "/meetings/1/edit", status: 200, heading: /Edit: .*winter/, as: "chair@example.org" },
+  {
+    path: "/actions/1",
+    status: 200,
+    heading: /Send the committee the timeline of the outage/,
+    as: "supplier@example.org",
+  },
   { path: "/issues/new", status: 200, heading: "Report an issue", as: "member@example.org" },
   {
     path: "/issues/1",

@@ -42,6 +42,8 @@ id! {
     CommitmentId;
     /// An action agreed at a meeting.
     ActionId;
+    /// A decision recorded at a meeting.
+    DecisionId;
     /// An incident, shown as `INC-N`.
     IncidentId;
 }
@@ -55,6 +57,12 @@ impl std::fmt::Display for IssueId {
 impl MeetingId {
     pub fn href(self) -> String {
         format!("/meetings/{}", self.0)
+    }
+}
+
+impl ActionId {
+    pub fn href(self) -> String {
+        format!("/actions/{}", self.0)
     }
 }
 
@@ -86,14 +94,23 @@ pub enum ItemRef {
 }
 
 impl ItemRef {
+    /// The record's kind and id, as stored where any kind of record may be named.
+    pub fn stored(self) -> (&'static str, i64) {
+        match self {
+            ItemRef::Issue(id) => ("issue", id.0),
+            ItemRef::Commitment(id) => ("commitment", id.0),
+            ItemRef::Action(id) => ("action", id.0),
+            ItemRef::AgendaItem(id) => ("agenda_item", id.0),
+            ItemRef::Incident(id) => ("incident", id.0),
+        }
+    }
+
     /// The record's page, or `None` while its kind has no pages.
     pub fn href(self) -> Option<String> {
         match self {
             ItemRef::Issue(issue) => Some(issue.href()),
-            ItemRef::Commitment(_)
-            | ItemRef::Action(_)
-            | ItemRef::AgendaItem(_)
-            | ItemRef::Incident(_) => None,
+            ItemRef::Action(action) => Some(action.href()),
+            ItemRef::Commitment(_) | ItemRef::AgendaItem(_) | ItemRef::Incident(_) => None,
         }
     }
 }
@@ -118,6 +135,29 @@ mod tests {
             ItemRef::Issue(IssueId(3)).href().as_deref(),
             Some("/issues/3")
         );
+        assert_eq!(
+            ItemRef::Action(ActionId(7)).href().as_deref(),
+            Some("/actions/7")
+        );
         assert_eq!(ItemRef::Commitment(CommitmentId(45)).href(), None);
+    }
+
+    #[test]
+    fn each_kind_is_stored_under_its_own_name() {
+        let kinds: std::collections::BTreeSet<_> = [
+            ItemRef::Issue(IssueId(1)),
+            ItemRef::Commitment(CommitmentId(1)),
+            ItemRef::Action(ActionId(1)),
+            ItemRef::AgendaItem(AgendaItemId(1)),
+            ItemRef::Incident(IncidentId(1)),
+        ]
+        .into_iter()
+        .map(|item| item.stored().0)
+        .collect();
+        assert_eq!(kinds.len(), 5);
+        assert_eq!(
+            ItemRef::AgendaItem(AgendaItemId(9)).stored(),
+            ("agenda_item", 9)
+        );
     }
 }

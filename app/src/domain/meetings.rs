@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    ids::SupplierId,
+    ids::{AccountId, SupplierId},
     people::{CurrentUser, Role},
     permissions::{allows, Permission},
 };
@@ -54,6 +54,16 @@ impl MeetingKind {
             MeetingKind::Committee => "Committee meeting",
             MeetingKind::Agm => "Annual general meeting",
             MeetingKind::Other => "Other meeting",
+        }
+    }
+
+    /// The meeting in a sentence: "discussed at the watchdog meeting of 15 June 2023".
+    pub fn in_a_sentence(self) -> &'static str {
+        match self {
+            MeetingKind::Watchdog => "the watchdog meeting",
+            MeetingKind::Committee => "the committee meeting",
+            MeetingKind::Agm => "the annual general meeting",
+            MeetingKind::Other => "the meeting",
         }
     }
 }
@@ -128,6 +138,70 @@ impl MinutesStatus {
         [MinutesStatus::Draft, MinutesStatus::Published]
             .into_iter()
             .find(|status| status.as_str() == text)
+    }
+}
+
+/// Where an action agreed at a meeting stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    Open,
+    Done,
+}
+
+impl ActionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Done => "done",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ActionStatus> {
+        [ActionStatus::Open, ActionStatus::Done]
+            .into_iter()
+            .find(|status| status.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "Open",
+            ActionStatus::Done => "Done",
+        }
+    }
+}
+
+/// Who is to carry out an action: someone with an account, the meeting's supplier (whose
+/// actions are the ones later promoted to commitments and chased), or a party only named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActionOwner {
+    Account(AccountId),
+    Supplier(SupplierId),
+    Named,
+}
+
+impl ActionOwner {
+    /// The owner as stored: an account, a supplier, or neither (a named party).
+    pub fn from_columns(account: Option<AccountId>, supplier: Option<SupplierId>) -> ActionOwner {
+        match (account, supplier) {
+            (Some(account), _) => ActionOwner::Account(account),
+            (None, Some(supplier)) => ActionOwner::Supplier(supplier),
+            (None, None) => ActionOwner::Named,
+        }
+    }
+
+    pub fn account(self) -> Option<AccountId> {
+        match self {
+            ActionOwner::Account(account) => Some(account),
+            _ => None,
+        }
+    }
+
+    pub fn supplier(self) -> Option<SupplierId> {
+        match self {
+            ActionOwner::Supplier(supplier) => Some(supplier),
+            _ => None,
+        }
     }
 }
 
@@ -212,7 +286,6 @@ impl Audience {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::AccountId;
 
     fn person(role: Role, supplier: Option<SupplierId>) -> CurrentUser {
         CurrentUser {
@@ -356,5 +429,23 @@ mod tests {
             Some(MinutesStatus::Published)
         );
         assert_eq!(MeetingKind::parse("party"), None);
+    }
+
+    #[test]
+    fn an_action_owner_reads_back_from_its_columns() {
+        let owners = [
+            ActionOwner::Account(AccountId(4)),
+            ActionOwner::Supplier(SupplierId(2)),
+            ActionOwner::Named,
+        ];
+        for owner in owners {
+            assert_eq!(
+                ActionOwner::from_columns(owner.account(), owner.supplier()),
+                owner
+            );
+        }
+        for status in [ActionStatus::Open, ActionStatus::Done] {
+            assert_eq!(ActionStatus::parse(status.as_str()), Some(status));
+        }
     }
 }

@@ -105,6 +105,21 @@ pub fn may_act_for_supplier(user: &CurrentUser, supplier: SupplierId) -> bool {
     }
 }
 
+/// Who may mark an action done (with a note): the committee, the account that owns it, and
+/// for an action owned by a supplier, that supplier's representatives. Reopening one is the
+/// committee's alone (`Permission::ManageMeetings`).
+pub fn may_close_action(
+    user: &CurrentUser,
+    owner_account: Option<AccountId>,
+    owner_supplier: Option<SupplierId>,
+) -> bool {
+    allows(user.role, Permission::ManageMeetings)
+        || owner_account == Some(user.id)
+        || (user.role == Role::SupplierRep
+            && owner_supplier.is_some()
+            && user.supplier == owner_supplier)
+}
+
 /// Who posts to an issue of `supplier`: the user group comments, a representative of the
 /// issue's supplier responds officially.
 pub fn may_post(user: &CurrentUser, supplier: SupplierId) -> bool {
@@ -306,6 +321,36 @@ mod tests {
         assert!(!may_manage_log_numbers(
             &user(Role::SupplierRep, Some(8)),
             own
+        ));
+    }
+
+    #[test]
+    fn an_action_is_closed_by_the_committee_its_owner_or_the_owning_suppliers_representatives() {
+        let own = Some(SupplierId(7));
+        let owner = Some(AccountId(1));
+        assert!(may_close_action(&user(Role::Chair, None), None, own));
+        assert!(may_close_action(&user(Role::Admin, None), None, None));
+        assert!(may_close_action(
+            &user(Role::SupplierRep, Some(7)),
+            None,
+            own
+        ));
+        assert!(!may_close_action(
+            &user(Role::SupplierRep, Some(8)),
+            None,
+            own
+        ));
+        assert!(!may_close_action(
+            &user(Role::SupplierRep, None),
+            None,
+            None
+        ));
+        assert!(!may_close_action(&user(Role::Member, None), None, own));
+        assert!(may_close_action(&user(Role::Member, None), owner, None));
+        assert!(!may_close_action(
+            &user(Role::Member, None),
+            Some(AccountId(2)),
+            None
         ));
     }
 

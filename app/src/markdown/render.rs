@@ -31,14 +31,42 @@ pub const VERSION: i64 = 2;
 /// Containers nested deeper than this lose their markup (their text stays).
 const MAX_DEPTH: usize = 24;
 
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS);
+
 /// Renders Markdown as HTML that is safe to put into a page.
 pub fn to_html(text: &str) -> SafeHtml {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let events = TextMergeStream::new(Parser::new_ext(text, options));
+    let events = TextMergeStream::new(Parser::new_ext(text, OPTIONS));
     let mut html = String::with_capacity(text.len() + text.len() / 2);
     html::push_html(&mut html, Safe::default().events(events).into_iter());
     SafeHtml(SANITISER.clean(&html).to_string())
+}
+
+/// The references a text makes, each once, in order: those `to_html` links (in its prose,
+/// not in code nor inside a link's own words).
+pub fn references_in(text: &str) -> Vec<references::Reference> {
+    let mut found = Vec::new();
+    let (mut code, mut link) = (0_usize, 0_usize);
+    for event in TextMergeStream::new(Parser::new_ext(text, OPTIONS)) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => code += 1,
+            Event::End(TagEnd::CodeBlock) => code = code.saturating_sub(1),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => link = link.saturating_sub(1),
+            Event::Text(text) if code == 0 && link == 0 => {
+                for piece in references::split(&text) {
+                    if let Piece::Reference(_, reference) = piece {
+                        if !found.contains(&reference) {
+                            found.push(reference);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -314,6 +342,24 @@ impl<'a> Safe<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_are_those_the_prose_makes_each_once() {
+        use crate::domain::ids::{IssueId, ItemRef};
+        use references::Reference;
+        let found = references_in(
+            "Raised as #12 and log:CS0412231.\n\n`#13` in code, [#14](/x) in a link, #12 again.\n\n```\n#15\n```",
+        );
+        assert_eq!(
+            found,
+            [
+                Reference::Item(ItemRef::Issue(IssueId(12))),
+                Reference::LogNumber(
+                    crate::domain::log_number::LogNumber::parse("CS0412231").expect("a number")
+                ),
+            ]
+        );
+    }
 
     fn render(text: &str) -> String {
         to_html(text).0

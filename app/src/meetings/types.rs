@@ -5,10 +5,14 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use crate::domain::{
-    ids::{AgendaItemId, AttendeeId, MeetingId, MeetingSeriesId},
-    meetings::{MeetingKind, MinutesStatus, Visibility},
+    ids::{ActionId, AgendaItemId, AttendeeId, DecisionId, MeetingId, MeetingSeriesId},
+    meetings::{ActionOwner, ActionStatus, MeetingKind, MinutesStatus, Visibility},
 };
-use crate::{domain::ids::SupplierId, markdown::SafeHtml, suppliers::types::SupplierName};
+use crate::{
+    domain::ids::{AccountId, SupplierId},
+    markdown::SafeHtml,
+    suppliers::types::SupplierName,
+};
 
 /// A series of meetings, as a choice and a label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +74,126 @@ pub struct AgendaItemView {
     /// The Markdown, for those who edit it.
     pub source: Option<String>,
     pub version: i64,
+    pub actions: Vec<ActionView>,
+    pub decisions: Vec<DecisionView>,
+}
+
+/// An action agreed at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionView {
+    pub id: ActionId,
+    pub description: String,
+    pub owner: ActionOwner,
+    /// Who is to do it, as shown: an account's name, the supplier's or the party named.
+    pub owner_label: String,
+    /// The party named, as typed (for a supplier, who at the supplier, if said).
+    pub owner_name: String,
+    /// When it is due, in the words said at the meeting ("by the end of next month").
+    pub due_words: String,
+    pub status: ActionStatus,
+    pub done_at: Option<DateTime<Utc>>,
+    pub done_by: Option<String>,
+    pub done_note: String,
+    pub version: i64,
+}
+
+/// A decision recorded at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionView {
+    pub id: DecisionId,
+    pub description: String,
+    pub version: i64,
+}
+
+/// An action of an earlier meeting of the series, not yet done when this one began.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarriedAction {
+    pub action: ActionView,
+    pub meeting: MeetingId,
+    pub meeting_title: String,
+    pub meeting_start: DateTime<Utc>,
+}
+
+/// A meeting whose published minutes discussed a record, at one of its agenda items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Discussion {
+    pub meeting: MeetingId,
+    pub item: AgendaItemId,
+    pub title: String,
+    pub kind: MeetingKind,
+    pub starts_at: DateTime<Utc>,
+}
+
+impl Discussion {
+    /// Where in the minutes it was discussed.
+    pub fn href(&self) -> String {
+        format!("{}#item-{}", self.meeting.href(), self.item.0)
+    }
+}
+
+/// Someone with an account an action may be given to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct OwnerChoice {
+    pub id: AccountId,
+    pub name: String,
+}
+
+/// What happened to an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionEventKind {
+    Created,
+    Edited,
+    Done,
+    Reopened,
+}
+
+impl ActionEventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionEventKind::Created => "created",
+            ActionEventKind::Edited => "edited",
+            ActionEventKind::Done => "done",
+            ActionEventKind::Reopened => "reopened",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ActionEventKind> {
+        [
+            ActionEventKind::Created,
+            ActionEventKind::Edited,
+            ActionEventKind::Done,
+            ActionEventKind::Reopened,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == text)
+    }
+}
+
+/// One entry of an action's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionEvent {
+    pub kind: ActionEventKind,
+    pub by: Option<String>,
+    pub detail: String,
+    pub at: DateTime<Utc>,
+}
+
+/// An action's own page: the action, where it was agreed, and its timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionPage {
+    pub action: ActionView,
+    pub meeting: MeetingId,
+    pub meeting_title: String,
+    pub meeting_start: DateTime<Utc>,
+    pub item: AgendaItemId,
+    pub item_heading: String,
+    pub events: Vec<ActionEvent>,
+    /// The viewer may mark it done (with a note).
+    pub may_close: bool,
+    /// The viewer may edit, reopen or remove it.
+    pub may_manage: bool,
 }
 
 /// A meeting with what the viewer may see of it.
@@ -92,6 +216,8 @@ pub struct MeetingView {
     pub items: Vec<AgendaItemView>,
     /// Agenda items left out because the viewer may not see them.
     pub withheld: usize,
+    /// Actions of earlier meetings of the series still open when this one began.
+    pub carried_over: Vec<CarriedAction>,
     pub version: i64,
     /// The viewer may edit the meeting and its minutes.
     pub may_manage: bool,
@@ -102,6 +228,8 @@ pub struct MeetingView {
 pub struct MeetingChoices {
     pub suppliers: Vec<SupplierName>,
     pub series: Vec<SeriesName>,
+    /// Who may be given an action: the committee and every supplier's representatives.
+    pub owners: Vec<OwnerChoice>,
 }
 
 /// A meeting's details as its form sends them, checked.
@@ -116,6 +244,16 @@ pub struct MeetingDetails {
     pub online_link: String,
     pub supplier: Option<SupplierId>,
     pub visibility: Visibility,
+}
+
+/// An action's or a decision's text: trimmed, 1 to 1,000 characters.
+pub fn parse_outcome(text: &str, if_empty: &'static str) -> Result<String, &'static str> {
+    let text = text.trim();
+    match text.chars().count() {
+        0 => Err(if_empty),
+        1001.. => Err("Keep it under 1,000 characters."),
+        _ => Ok(text.to_owned()),
+    }
 }
 
 /// How long a meeting may be said to last, in minutes: up to a long day.

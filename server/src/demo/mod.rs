@@ -15,6 +15,7 @@ use crate::{admin, config::Config};
 
 pub mod generate;
 mod issues;
+mod meetings;
 
 use issues::Who;
 
@@ -163,6 +164,7 @@ pub async fn load(config: &Config) -> anyhow::Result<Loaded> {
         accounts,
     };
     issues::load(&db, &cast, now).await?;
+    meetings::load(&db, &cast, now).await?;
     db.close().await;
     Ok(Loaded::Now)
 }

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use app::accounts::types::Role;
+use app::{accounts::types::Role, meetings::types::ActionOwner};
 use reqwest::StatusCode;
 
 use crate::helpers::{browser_of, new_client, TestApp};
@@ -45,6 +45,11 @@ const MEETING_READERS: &[Who] = &[Member, RepOwn, Chair, Admin];
 const MEETING: &str = "1";
 const AGENDA_ITEM: &str = "1";
 const ATTENDEE: &str = "1";
+/// An action under `AGENDA_ITEM`, owned by `OWN_SUPPLIER`, and a decision there.
+const ACTION: &str = "1";
+const DECISION: &str = "1";
+/// Those who may mark `ACTION` done: the committee and the owning supplier's representatives.
+const ACTION_CLOSERS: &[Who] = &[RepOwn, Chair, Admin];
 
 /// One server function: its path, a well-formed body (the check must come before any
 /// validation, so a body that is then refused as invalid is fine), and who may call it.
@@ -410,6 +415,68 @@ const CALLS: &[Call] = &[
         allowed: CHAIRS,
     },
     Call {
+        path: "/api/action",
+        form: &[("action", ACTION)],
+        allowed: MEETING_READERS,
+    },
+    Call {
+        path: "/api/meetings/actions/add",
+        form: &[
+            ("item", AGENDA_ITEM),
+            ("description", "Send the figures"),
+            ("owner", "supplier"),
+            ("owner_name", ""),
+            ("due", "next week"),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/actions/edit",
+        form: &[
+            ("action", ACTION),
+            ("version", "0"),
+            ("description", "Send the figures"),
+            ("owner", "supplier"),
+            ("owner_name", ""),
+            ("due", "next week"),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/actions/done",
+        form: &[("action", ACTION), ("version", "0"), ("note", "")],
+        allowed: ACTION_CLOSERS,
+    },
+    Call {
+        path: "/api/actions/reopen",
+        form: &[("action", ACTION), ("version", "0")],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/actions/remove",
+        form: &[("action", ACTION), ("version", "0")],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/decisions/add",
+        form: &[("item", AGENDA_ITEM), ("description", "Withdrawn")],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/decisions/edit",
+        form: &[
+            ("decision", DECISION),
+            ("version", "0"),
+            ("description", "Withdrawn"),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/decisions/remove",
+        form: &[("decision", DECISION), ("version", "0")],
+        allowed: CHAIRS,
+    },
+    Call {
         path: "/api/markdown/preview",
         form: &[("text", "*hello*")],
         allowed: SIGNED_IN,
@@ -441,6 +508,7 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ("/meetings/new", "/meetings/new", CHAIRS),
     ("/meetings/{id}", "/meetings/1", MEETING_READERS),
     ("/meetings/{id}/edit", "/meetings/1/edit", CHAIRS),
+    ("/actions/{id}", "/actions/1", MEETING_READERS),
 ];
 
 /// Signs in one client per kind of caller (and leaves the anonymous one signed out).
@@ -459,7 +527,18 @@ async fn callers(app: &TestApp) -> Vec<(Who, reqwest::Client)> {
     app.create_comment(issue, &chair, "Seen here too.").await;
     let meeting = app.create_meeting(&chair, Some(own), "members").await;
     assert_eq!(meeting.0.to_string(), MEETING);
-    app.add_agenda_item(meeting, "An outage", "members").await;
+    let item = app.add_agenda_item(meeting, "An outage", "members").await;
+    let action = app
+        .add_action(
+            item,
+            &chair,
+            "Report on the outage",
+            ActionOwner::Supplier(own),
+        )
+        .await;
+    assert_eq!(action.0.to_string(), ACTION);
+    let decision = app.add_decision(item, &chair, "Weekly updates").await;
+    assert_eq!(decision.0.to_string(), DECISION);
     app.add_attendee(meeting, "A Chair").await;
     let accounts = [
         (Member, member),
@@ -483,8 +562,9 @@ fn refused(status: StatusCode) -> bool {
 }
 
 /// The names of the arguments that name a stored record.
-const RECORD_ARGUMENTS: [&str; 9] = [
+const RECORD_ARGUMENTS: [&str; 11] = [
     "issue", "post", "account", "supplier", "module", "link", "meeting", "item", "attendee",
+    "action", "decision",
 ];
 
 /// Whether the call names a stored record (reporting an issue names a supplier too, but as

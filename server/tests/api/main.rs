@@ -11,6 +11,8 @@ mod instance;
 mod issues;
 mod markdown;
 mod meetings;
+mod mentions;
+mod outcomes;
 mod pages;
 mod people;
 mod refused_forms;

@@ -27,7 +27,9 @@ use crate::{
     guard,
     issues::{
         store::{self, IssueCore},
-        types::{IssueEditing, IssueFilter, IssueStatus, LogNumber, PostId, ViewerRights},
+        types::{
+            IssueEditing, IssueFilter, IssueStatus, LogNumber, PostId, TimelineEntry, ViewerRights,
+        },
     },
     suppliers::{
         self,
@@ -193,7 +195,7 @@ async fn timeline_for(
     id: IssueId,
     open: bool,
     before: Option<i64>,
-) -> Result<(Vec<crate::issues::types::TimelineEntry>, Option<i64>), AppError> {
+) -> Result<(Vec<TimelineEntry>, Option<i64>), AppError> {
     let committee = allows(viewer.role, Permission::TriageIssues);
     let page = store::timeline(db, id, before, TIMELINE_PAGE).await?;
     let rows = page.rows;
@@ -204,7 +206,24 @@ async fn timeline_for(
         }
     }
     let earlier_events = page.next;
-    let entries = rows
+    // Meetings that discussed the issue join the page whose time span holds their date: after
+    // its first event when earlier pages exist, before the next page's first event.
+    let from = earlier_events.and(rows.first()).map(|row| row.entry.at);
+    let until = match before {
+        Some(event) => store::time_of_event_from(db, id, event).await?,
+        None => None,
+    };
+    let audience = crate::domain::meetings::Audience::of(Some(viewer));
+    let discussed: Vec<TimelineEntry> = crate::meetings::api::discussions_of(db, audience, id)
+        .await?
+        .into_iter()
+        .filter(|discussion| {
+            from.is_none_or(|from| discussion.starts_at > from)
+                && until.is_none_or(|until| discussion.starts_at <= until)
+        })
+        .map(discussed_entry)
+        .collect();
+    let mut entries: Vec<TimelineEntry> = rows
         .into_iter()
         .map(|row| {
             let mut entry = row.entry;
@@ -218,7 +237,37 @@ async fn timeline_for(
             entry
         })
         .collect();
+    if !discussed.is_empty() {
+        entries.extend(discussed);
+        // Stable: events of one moment keep their order, a meeting after them.
+        entries.sort_by_key(|entry| entry.at);
+    }
     Ok((entries, earlier_events))
+}
+
+/// A timeline entry saying a meeting discussed the issue.
+#[cfg(feature = "ssr")]
+fn discussed_entry(discussion: crate::meetings::types::Discussion) -> TimelineEntry {
+    TimelineEntry {
+        id: 0,
+        kind: crate::issues::types::EventKind::Discussed,
+        actor: None,
+        actor_role: None,
+        at: discussion.starts_at,
+        body: None,
+        from_status: None,
+        to_status: None,
+        detail: String::new(),
+        other_issue: None,
+        edited: false,
+        removed: false,
+        version: 0,
+        may_edit: false,
+        may_remove: false,
+        source: None,
+        earlier: Vec::new(),
+        discussed: Some(discussion),
+    }
 }
 
 /// The page of the issue's timeline that shows the event `event`: the issue's own page while

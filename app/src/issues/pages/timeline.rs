@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::{
     issues::types::{EventKind, IssueStatus, TimelineEntry},
+    meetings::types::Discussion,
     ui::{
         forms::{action_failure, form_errors, FormMessage},
         markdown::{MarkdownField, MarkdownView},
@@ -22,6 +23,9 @@ pub(super) fn TimelineItem(
     focus: Focus,
     actions: IssueActions,
 ) -> impl IntoView {
+    if let Some(discussion) = entry.discussed {
+        return view! { <Discussed discussion/> }.into_any();
+    }
     let IssueActions {
         edit_post,
         remove_post,
@@ -81,6 +85,7 @@ pub(super) fn TimelineItem(
         EventKind::MergedInto => "merged this issue into".to_owned(),
         EventKind::MergedFrom => "merged".to_owned(),
         EventKind::DetailsChanged => format!("changed {}", entry.detail),
+        EventKind::Discussed => String::new(),
     };
     // A merge names the other issue, linked, and the log numbers that moved.
     let other = entry
@@ -177,6 +182,23 @@ pub(super) fn TimelineItem(
                     </details>
                 }
             })}
+        </li>
+    }
+    .into_any()
+}
+
+/// "Discussed at the watchdog meeting of 15 June 2023", leading to the item in its minutes.
+#[component]
+fn Discussed(discussion: Discussion) -> impl IntoView {
+    let href = discussion.href();
+    let date = time::date(discussion.starts_at);
+    view! {
+        <li class="timeline__item timeline__item--discussed">
+            <p class="timeline__meta">
+                "Discussed at "
+                <a href=href>{format!("{} of {date}", discussion.kind.in_a_sentence())}</a>
+                <span class="muted">" — " {discussion.title}</span>
+            </p>
         </li>
     }
 }

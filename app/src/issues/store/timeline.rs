@@ -125,6 +125,23 @@ pub async fn timeline(
     Ok(page)
 }
 
+/// When the issue's first event from `event` on happened, if any did.
+pub async fn time_of_event_from(
+    db: &Db,
+    issue: IssueId,
+    event: i64,
+) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+    let at: Option<String> = sqlx::query_scalar(
+        "SELECT created_at FROM issue_events WHERE issue_id = $1 AND id >= $2 \
+         ORDER BY id LIMIT 1",
+    )
+    .bind(issue.0)
+    .bind(event)
+    .fetch_optional(db.reader())
+    .await?;
+    at.as_deref().map(timestamp::from_db).transpose()
+}
+
 /// How many of the issue's events came after the event `event`.
 pub async fn events_after(tx: &mut Tx, issue: IssueId, event: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM issue_events WHERE issue_id = $1 AND id > $2")
@@ -366,6 +383,7 @@ impl EventRow {
             may_remove: false,
             source: None,
             earlier: Vec::new(),
+            discussed: None,
         };
         Ok(TimelineRow {
             author: self.actor_id.map(AccountId),

@@ -26,6 +26,9 @@ pub enum EventKind {
     MergedFrom,
     /// Title, description, module or safety flag changed.
     DetailsChanged,
+    /// Published minutes discussed the issue (not stored with its events: read from the
+    /// minutes' mentions, so it never parses from a stored kind).
+    Discussed,
 }
 
 impl EventKind {
@@ -52,6 +55,7 @@ impl EventKind {
             EventKind::MergedInto => "merged_into",
             EventKind::MergedFrom => "merged_from",
             EventKind::DetailsChanged => "details_changed",
+            EventKind::Discussed => "discussed",
         }
     }
 

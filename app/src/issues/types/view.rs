@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{EventKind, IssueId, IssueStatus, LogNumber};
 use crate::{
     markdown::SafeHtml,
+    meetings::types::Discussion,
     suppliers::types::{ModuleId, ModuleName, SupplierName},
 };
 
@@ -96,6 +97,8 @@ pub struct TimelineEntry {
     pub source: Option<String>,
     /// What an edited or removed post said before (shown to the committee only).
     pub earlier: Vec<EarlierText>,
+    /// For `EventKind::Discussed`: where.
+    pub discussed: Option<Discussion>,
 }
 
 /// A post's text as it was before an edit or its removal.

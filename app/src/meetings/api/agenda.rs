@@ -184,7 +184,7 @@ pub async fn remove_agenda_item(item: AgendaItemId, version: i64) -> Result<(), 
 
 /// An agenda item and its meeting, inside a write; 404 if either is gone.
 #[cfg(feature = "ssr")]
-async fn item_of(
+pub(super) async fn item_of(
     tx: &mut Tx,
     item: AgendaItemId,
 ) -> Result<(MeetingRecord, store::ItemRow), AppError> {

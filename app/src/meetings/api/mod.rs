@@ -6,9 +6,11 @@ use leptos::prelude::*;
 
 mod agenda;
 mod details;
+mod outcomes;
 
 pub use agenda::*;
 pub use details::*;
+pub use outcomes::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
@@ -20,8 +22,9 @@ use crate::{
     meetings::{
         store::{self, ItemFields, ListFilter, MeetingRecord},
         types::{
-            parse_duration, parse_link, parse_short, parse_title, AgendaItemView, Attendee,
-            MeetingDetails, MeetingKind, MeetingSeriesId, Visibility,
+            parse_duration, parse_link, parse_short, parse_title, ActionView, AgendaItemView,
+            Attendee, CarriedAction, DecisionView, Discussion, MeetingDetails, MeetingKind,
+            MeetingSeriesId, MinutesStatus, Visibility,
         },
     },
     suppliers,
@@ -76,6 +79,7 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
     } else {
         Vec::new()
     };
+    let (mut actions, mut decisions) = outcomes_by_item(&db, meeting, !rows.is_empty()).await?;
     // An item keeps its number on the full agenda, so everyone quotes the same numbers.
     for (number, row) in rows.into_iter().enumerate() {
         let visibility = row.visibility()?;
@@ -93,8 +97,11 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
             source: may_manage.then(|| minutes.source().to_owned()),
             minutes: minutes.into_html(),
             version: row.version,
+            actions: actions.remove(&row.id).unwrap_or_default(),
+            decisions: decisions.remove(&row.id).unwrap_or_default(),
         });
     }
+    let carried_over = carried_over(&db, audience, &record).await?;
     Ok(MeetingView {
         id: record.id,
         title: record.title,
@@ -112,6 +119,7 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
         attendees: store::attendees(&db, meeting).await?,
         items,
         withheld,
+        carried_over,
         version: record.version,
         may_manage,
     })
@@ -125,6 +133,7 @@ pub async fn get_meeting_choices() -> Result<MeetingChoices, AppError> {
     Ok(MeetingChoices {
         suppliers: suppliers::store::names(&db).await?.suppliers.clone(),
         series: store::series_names(&db, Audience::Committee).await?,
+        owners: store::owner_choices(&db).await?,
     })
 }
 
@@ -148,6 +157,94 @@ async fn visible(
         } else {
             AppError::NotFound
         })
+}
+
+/// The meetings whose published minutes discussed `issue`, at items `audience` may read, by
+/// date: for the issue's timeline.
+#[cfg(feature = "ssr")]
+pub async fn discussions_of(
+    db: &crate::db::Db,
+    audience: Audience,
+    issue: crate::domain::ids::IssueId,
+) -> Result<Vec<Discussion>, AppError> {
+    let mut found = Vec::new();
+    for row in store::discussions_of(db, issue).await? {
+        let (Some(kind), Some(meeting), Some(item)) = (
+            MeetingKind::parse(&row.kind),
+            Visibility::parse(&row.meeting_visibility),
+            Visibility::parse(&row.item_visibility),
+        ) else {
+            continue;
+        };
+        if audience.sees_item(MinutesStatus::Published, meeting, item, row.supplier_id) {
+            found.push(Discussion {
+                meeting: row.meeting_id,
+                item: row.item_id,
+                title: row.title,
+                kind,
+                starts_at: crate::db::timestamp::from_db(&row.starts_at)?,
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// The meeting's actions and decisions by agenda item (none read when `any_items` is false).
+#[cfg(feature = "ssr")]
+async fn outcomes_by_item(
+    db: &crate::db::Db,
+    meeting: MeetingId,
+    any_items: bool,
+) -> Result<(ByItem<ActionView>, ByItem<DecisionView>), AppError> {
+    let mut actions = ByItem::new();
+    let mut decisions = ByItem::new();
+    if any_items {
+        for row in store::actions_of(db, meeting).await? {
+            let item = row.agenda_item_id;
+            actions.entry(item).or_default().push(row.into_view()?);
+        }
+        for row in store::decisions_of(db, meeting).await? {
+            let item = row.agenda_item_id;
+            decisions.entry(item).or_default().push(row.into_view());
+        }
+    }
+    Ok((actions, decisions))
+}
+
+#[cfg(feature = "ssr")]
+type ByItem<T> = std::collections::HashMap<AgendaItemId, Vec<T>>;
+
+/// The actions of earlier meetings of the series that were not done when this one began,
+/// those `audience` may read.
+#[cfg(feature = "ssr")]
+async fn carried_over(
+    db: &crate::db::Db,
+    audience: Audience,
+    record: &MeetingRecord,
+) -> Result<Vec<CarriedAction>, AppError> {
+    let Some(series) = &record.series else {
+        return Ok(Vec::new());
+    };
+    let mut carried = Vec::new();
+    for row in store::carried_over(db, series.id, record.starts_at).await? {
+        let (Some(status), Some(meeting), Some(item)) = (
+            MinutesStatus::parse(&row.meeting_status),
+            Visibility::parse(&row.meeting_visibility),
+            Visibility::parse(&row.item_visibility),
+        ) else {
+            continue;
+        };
+        if !audience.sees_item(status, meeting, item, row.meeting_supplier) {
+            continue;
+        }
+        carried.push(CarriedAction {
+            meeting: row.action.meeting_id,
+            meeting_title: row.meeting_title,
+            meeting_start: crate::db::timestamp::from_db(&row.meeting_start)?,
+            action: row.action.into_view()?,
+        });
+    }
+    Ok(carried)
 }
 
 #[cfg(feature = "ssr")]

@@ -16,8 +16,10 @@ use crate::{
         },
         types::{
             AgendaItemView, Attendee, MeetingChoices, MeetingKind, MeetingView, MinutesStatus,
+            OwnerChoice,
         },
     },
+    suppliers::types::SupplierName,
     ui::{
         errors::Refusal,
         forms::{action_failure, form_errors, Field, FormMessage, SelectField, SuccessNotice},
@@ -26,7 +28,11 @@ use crate::{
     },
 };
 
-use super::{meeting::meeting_in_url, *};
+use super::{
+    meeting::meeting_in_url,
+    outcomes::{CarriedOver, OutcomeActions, OutcomesEditor},
+    *,
+};
 
 #[component]
 pub fn ScheduleMeetingPage() -> impl IntoView {
@@ -166,6 +172,7 @@ struct EditorActions {
     edit_item: ServerAction<EditAgendaItem>,
     move_item: ServerAction<MoveAgendaItem>,
     remove_item: ServerAction<RemoveAgendaItem>,
+    outcomes: OutcomeActions,
 }
 
 #[component]
@@ -190,6 +197,7 @@ pub fn MeetingEditorPage() -> impl IntoView {
         edit_item: ServerAction::new(),
         move_item: ServerAction::new(),
         remove_item: ServerAction::new(),
+        outcomes: OutcomeActions::new(),
     };
     let query = use_query_map();
     let saved = move |what: &'static str| {
@@ -202,6 +210,7 @@ pub fn MeetingEditorPage() -> impl IntoView {
                 match loaded.await {
                     Err(error) => view! { <Refusal error/> }.into_any(),
                     Ok((meeting, choices)) => {
+                        let choices_owners = choices.owners.clone();
                         let title = format!("Edit: {}", meeting.title);
                         view! {
                             <Title text=title.clone()/>
@@ -217,7 +226,8 @@ pub fn MeetingEditorPage() -> impl IntoView {
                             <Publish meeting=meeting.clone() actions/>
                             <Details meeting=meeting.clone() choices actions/>
                             <Attendees meeting=meeting.clone() actions/>
-                            <AgendaEditor meeting actions/>
+                            <CarriedOver carried=meeting.carried_over.clone()/>
+                            <AgendaEditor meeting owners=choices_owners actions/>
                         }
                             .into_any()
                     }
@@ -349,7 +359,11 @@ fn Attendees(meeting: MeetingView, actions: EditorActions) -> impl IntoView {
 }
 
 #[component]
-fn AgendaEditor(meeting: MeetingView, actions: EditorActions) -> impl IntoView {
+fn AgendaEditor(
+    meeting: MeetingView,
+    owners: Vec<OwnerChoice>,
+    actions: EditorActions,
+) -> impl IntoView {
     let add_errors = Signal::derive(move || form_errors(actions.add_item.value().get()));
     let count = meeting.items.len();
     let meeting_visibility = meeting.visibility.as_str().to_owned();
@@ -370,6 +384,8 @@ fn AgendaEditor(meeting: MeetingView, actions: EditorActions) -> impl IntoView {
             <h2 id="agenda-heading">"Agenda and minutes"</h2>
             <FormMessage error=Signal::derive(move || action_failure(actions.move_item))/>
             <FormMessage error=Signal::derive(move || action_failure(actions.remove_item))/>
+            <FormMessage error=Signal::derive(move || action_failure(actions.outcomes.remove_action))/>
+            <FormMessage error=Signal::derive(move || action_failure(actions.outcomes.remove_decision))/>
             {move || orphan.get().map(|errors| view! {
                 <div class="notice notice--error" role="alert">
                     <p>{errors.form.clone().unwrap_or_default()}</p>
@@ -381,7 +397,10 @@ fn AgendaEditor(meeting: MeetingView, actions: EditorActions) -> impl IntoView {
             {meeting
                 .items
                 .into_iter()
-                .map(|item| view! { <ItemEditor item last=count actions/> })
+                .map(|item| {
+                    let supplier = meeting.supplier.clone();
+                    view! { <ItemEditor item last=count supplier owners=owners.clone() actions/> }
+                })
                 .collect_view()}
             <section class="panel" aria-labelledby="add-item-heading">
                 <h3 id="add-item-heading">"Add an item"</h3>
@@ -407,7 +426,14 @@ fn AgendaEditor(meeting: MeetingView, actions: EditorActions) -> impl IntoView {
 }
 
 #[component]
-fn ItemEditor(item: AgendaItemView, last: usize, actions: EditorActions) -> impl IntoView {
+fn ItemEditor(
+    item: AgendaItemView,
+    last: usize,
+    supplier: Option<SupplierName>,
+    owners: Vec<OwnerChoice>,
+    actions: EditorActions,
+) -> impl IntoView {
+    let outcomes = item.clone();
     let id = item.id.0.to_string();
     // A refused save shows its messages and what was typed in the form of the item it was for.
     let errors = {
@@ -477,6 +503,7 @@ fn ItemEditor(item: AgendaItemView, last: usize, actions: EditorActions) -> impl
                 />
                 <button type="submit">"Save item"</button>
             </ActionForm>
+            <OutcomesEditor item=outcomes supplier owners actions=actions.outcomes/>
         </section>
     }
 }

@@ -13,7 +13,10 @@ use crate::{
     ui::{errors::Refusal, forms::SuccessNotice, markdown::MarkdownView, time},
 };
 
-use super::*;
+use super::{
+    outcomes::{CarriedOver, Outcomes},
+    *,
+};
 
 /// The meeting in the URL (`/meetings/:id`); an id that is not a number is a missing meeting.
 pub(super) fn meeting_in_url() -> Memo<MeetingId> {
@@ -72,6 +75,7 @@ fn Meeting(meeting: MeetingView) -> impl IntoView {
         attendees,
         items,
         withheld,
+        carried_over,
         version: _,
         may_manage,
     } = meeting;
@@ -130,6 +134,7 @@ fn Meeting(meeting: MeetingView) -> impl IntoView {
         </dl>
         {publication.map(|text| view! { <p class="muted">{text}</p> })}
         <People present apologies/>
+        <CarriedOver carried=carried_over/>
         {(status == MinutesStatus::Published || may_manage).then(|| view! { <Agenda items withheld/> })}
     }
 }
@@ -197,6 +202,7 @@ fn Agenda(items: Vec<AgendaItemView>, withheld: usize) -> impl IntoView {
                             <h2 id=format!("item-{}-heading", item.id.0)>{format!("{}. {}", item.number, item.heading)}</h2>
                             {(!item.presenter.is_empty()).then(|| view! { <p class="muted">"Presented by " {item.presenter.clone()}</p> })}
                             <MarkdownView html=item.minutes/>
+                            <Outcomes actions=item.actions decisions=item.decisions/>
                         </section>
                     }
                 })

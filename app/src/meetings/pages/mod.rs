@@ -2,10 +2,13 @@
 //! the committee the form that schedules one and the editor of its details, attendees and
 //! agenda. Small pieces several of them show live here.
 
+mod action;
 mod editor;
 mod list;
 mod meeting;
+mod outcomes;
 
+pub use action::ActionPageView;
 pub use editor::{MeetingEditorPage, ScheduleMeetingPage};
 pub use list::MeetingsPage;
 pub use meeting::MeetingPage;

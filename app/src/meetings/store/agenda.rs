@@ -1,6 +1,7 @@
 //! The agenda: its items in order, each with its minutes.
 
 use super::*;
+use crate::domain::ids::ItemRef;
 
 /// An agenda item as stored.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -86,8 +87,20 @@ pub async fn add_item(
     .bind(&at)
     .fetch_one(&mut **tx)
     .await?;
+    record_mentions(tx, id, fields.minutes, now).await?;
     touch(tx, meeting, now).await?;
     Ok(id)
+}
+
+/// Keeps the records the item's minutes name (`crate::mentions`).
+async fn record_mentions(
+    tx: &mut Tx,
+    item: AgendaItemId,
+    minutes: &Markdown,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let references = crate::markdown::render::references_in(minutes.source());
+    crate::mentions::record(tx, ItemRef::AgendaItem(item), &references, now).await
 }
 
 /// Saves an item if it is still at `version` (`false` if someone saved it since).
@@ -117,6 +130,7 @@ pub async fn update_item(
     if changed.rows_affected() != 1 {
         return Ok(false);
     }
+    record_mentions(tx, item.id, fields.minutes, now).await?;
     // The meeting moves on too, so publishing from a page loaded before this save is refused.
     touch(tx, item.meeting_id, now).await?;
     Ok(true)
@@ -176,6 +190,40 @@ pub async fn remove_item(
     if removed.rows_affected() != 1 {
         return Ok(false);
     }
+    crate::mentions::forget(tx, ItemRef::AgendaItem(item.id)).await?;
     touch(tx, item.meeting_id, now).await?;
     Ok(true)
+}
+
+/// A published agenda item that names an issue, with what deciding who may see it needs.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DiscussionRow {
+    pub meeting_id: MeetingId,
+    pub title: String,
+    pub kind: String,
+    pub starts_at: String,
+    pub meeting_visibility: String,
+    pub supplier_id: Option<SupplierId>,
+    pub item_id: AgendaItemId,
+    pub item_visibility: String,
+}
+
+/// The agenda items of published minutes that name `issue`, by meeting date.
+pub async fn discussions_of(
+    db: &Db,
+    issue: crate::domain::ids::IssueId,
+) -> Result<Vec<DiscussionRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT m.id AS meeting_id, m.title, m.kind, m.starts_at, \
+           m.visibility AS meeting_visibility, m.supplier_id, i.id AS item_id, \
+           i.visibility AS item_visibility \
+         FROM mentions n JOIN agenda_items i ON i.id = n.source_id \
+           JOIN meetings m ON m.id = i.meeting_id \
+         WHERE n.target_kind = 'issue' AND n.target_id = $1 \
+           AND n.source_kind = 'agenda_item' AND m.status = 'published' \
+         ORDER BY m.starts_at, i.position",
+    )
+    .bind(issue)
+    .fetch_all(db.reader())
+    .await
 }

@@ -20,9 +20,11 @@ use crate::{
 
 mod agenda;
 mod list;
+mod outcomes;
 
 pub use agenda::*;
 pub use list::*;
+pub use outcomes::*;
 
 fn decode_error(what: String) -> sqlx::Error {
     sqlx::Error::Decode(format!("unexpected {what} in the database").into())

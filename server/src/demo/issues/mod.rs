@@ -41,7 +41,7 @@ pub struct Cast {
 }
 
 impl Cast {
-    fn id(&self, who: Who) -> AccountId {
+    pub(super) fn id(&self, who: Who) -> AccountId {
         self.accounts
             .iter()
             .find(|(role, _)| *role == who)

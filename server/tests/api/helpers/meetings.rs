@@ -5,11 +5,12 @@ use app::{
     domain::ids::SupplierId,
     markdown::Markdown,
     meetings::{
-        api::{GetMeeting, GetMeetings},
-        store::{self, ItemFields},
+        api::{GetAction, GetMeeting, GetMeetings},
+        store::{self, ActionFields, ItemFields},
         types::{
-            Attendee, AttendeeId, MeetingDetails, MeetingId, MeetingKind, MeetingView,
-            MeetingsList, Visibility,
+            ActionId, ActionOwner, ActionPage, AgendaItemId, Attendee, AttendeeId, DecisionId,
+            MeetingDetails, MeetingId, MeetingKind, MeetingSeriesId, MeetingView, MeetingsList,
+            Visibility,
         },
     },
 };
@@ -49,7 +50,12 @@ impl TestApp {
     }
 
     /// Adds an item to the agenda, read at `visibility`.
-    pub async fn add_agenda_item(&self, meeting: MeetingId, heading: &str, visibility: &str) {
+    pub async fn add_agenda_item(
+        &self,
+        meeting: MeetingId,
+        heading: &str,
+        visibility: &str,
+    ) -> AgendaItemId {
         let minutes = Markdown::render(format!("Minutes of {heading}."));
         let fields = ItemFields {
             heading,
@@ -58,10 +64,90 @@ impl TestApp {
             minutes: &minutes,
         };
         let mut tx = self.db.begin_write().await.expect("transaction");
-        store::add_item(&mut tx, meeting, fields, chrono::Utc::now())
+        let id = store::add_item(&mut tx, meeting, fields, chrono::Utc::now())
             .await
             .expect("item added");
         tx.commit().await.expect("committed");
+        id
+    }
+
+    /// Records an action under `item`, owned by `owner`, due "by the end of next month".
+    pub async fn add_action(
+        &self,
+        item: AgendaItemId,
+        chair: &TestAccount,
+        description: &str,
+        owner: ActionOwner,
+    ) -> ActionId {
+        let mut tx = self.db.begin_write().await.expect("transaction");
+        let row = store::item_in(&mut tx, item)
+            .await
+            .expect("read")
+            .expect("the item");
+        let fields = ActionFields {
+            description,
+            owner,
+            owner_name: if owner == ActionOwner::Named {
+                "A named party"
+            } else {
+                ""
+            },
+            due_words: "by the end of next month",
+        };
+        let id = store::add_action(&mut tx, &row, &fields, chair.id, chrono::Utc::now())
+            .await
+            .expect("action added");
+        tx.commit().await.expect("committed");
+        id
+    }
+
+    /// Records a decision under `item`.
+    pub async fn add_decision(
+        &self,
+        item: AgendaItemId,
+        chair: &TestAccount,
+        description: &str,
+    ) -> DecisionId {
+        let mut tx = self.db.begin_write().await.expect("transaction");
+        let row = store::item_in(&mut tx, item)
+            .await
+            .expect("read")
+            .expect("the item");
+        let id = store::add_decision(&mut tx, &row, description, chair.id, chrono::Utc::now())
+            .await
+            .expect("decision added");
+        tx.commit().await.expect("committed");
+        id
+    }
+
+    /// Puts a meeting into a series (made with the meeting's supplier) and moves its start.
+    pub async fn put_in_series(&self, meeting: MeetingId, series: MeetingSeriesId, days_ago: i64) {
+        let starts_at = chrono::Utc::now() - chrono::Duration::days(days_ago);
+        let mut tx = self.db.begin_write().await.expect("transaction");
+        sqlx::query("UPDATE meetings SET series_id = $1, starts_at = $2 WHERE id = $3")
+            .bind(series)
+            .bind(app::db::timestamp::to_db(starts_at))
+            .bind(meeting)
+            .execute(&mut *tx)
+            .await
+            .expect("meeting moved");
+        tx.commit().await.expect("committed");
+    }
+
+    /// A new series of watchdog meetings with `supplier`.
+    pub async fn create_series(&self, name: &str, supplier: Option<SupplierId>) -> MeetingSeriesId {
+        let mut tx = self.db.begin_write().await.expect("transaction");
+        let id = store::create_series(
+            &mut tx,
+            name,
+            MeetingKind::Watchdog,
+            supplier,
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("series created");
+        tx.commit().await.expect("committed");
+        id
     }
 
     /// Adds someone present at the meeting.
@@ -89,6 +175,12 @@ impl TestApp {
         let id = meeting.0.to_string();
         self.call_fn::<GetMeeting>(client, &[("meeting", &id)])
             .await
+    }
+
+    /// An action's page as `client` may see it.
+    pub async fn action(&self, client: &reqwest::Client, action: ActionId) -> Answer<ActionPage> {
+        let id = action.0.to_string();
+        self.call_fn::<GetAction>(client, &[("action", &id)]).await
     }
 
     /// The meetings list as `client` sees it, for the list URL's `query`.

@@ -131,3 +131,79 @@ test("a chair schedules a meeting, writes its minutes, publishes; a member reads
   );
   await repContext.close();
 });
+
+/** Schedules a meeting with one item and goes to its editor; returns the meeting's path. */
+async function meetingWithItem(page: import("@playwright/test").Page, title: string, heading: string, minutes: string) {
+  await page.goto("/meetings/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Supplier", { exact: true }).selectOption({ label: "Example Clinical Systems" });
+  await page.getByLabel("Date").fill("2026-07-20");
+  await page.getByLabel("Start time").fill("14:00");
+  await page.getByRole("button", { name: "Schedule meeting" }).click();
+  await expect(page).toHaveURL(/\/meetings\/\d+\/edit/);
+  const add = page.getByRole("region", { name: "Add an item" });
+  await add.getByLabel("Heading").fill(heading);
+  await add.getByLabel("Minutes").fill(minutes);
+  await add.getByRole("button", { name: "Add item" }).click();
+  await expect(page.getByRole("heading", { level: 3, name: new RegExp(heading) })).toBeVisible();
+  return new URL(page.url()).pathname.replace(/\/edit$/, "");
+}
+
+test("a chair revises published minutes; readers see it was revised and the committee what changed", async ({
+  page,
+}, testInfo) => {
+  const title = `Revised meeting (${testInfo.project.name})`;
+  await signIn(page, "chair@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  const meetingPath = await meetingWithItem(page, title, "Data centre move", "Two of four moves are done.");
+  await page.getByRole("button", { name: "Publish minutes" }).click();
+  await expect(page.getByRole("status")).toHaveText("The minutes are published.");
+
+  await page.goto(`${meetingPath}/edit`);
+  const item = page.getByRole("region", { name: /Data centre move/ });
+  await item.getByLabel("Minutes").fill("Two of four moves are done.\nThe third is on 12 August.");
+  await item.getByRole("button", { name: "Save item" }).click();
+  await expect(page.getByRole("status")).toHaveText("The item has been saved.");
+
+  await page.goto(meetingPath);
+  await expect(page.locator(".agenda-item")).toContainText("Revised on");
+  await page.getByRole("link", { name: "Revisions" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Revisions of");
+  await expect(page.getByRole("heading", { name: "Changes from revision 1 to revision 2" })).toBeVisible();
+  await expect(page.locator(".diff__added")).toHaveText(/The third is on 12 August\./);
+  await page.getByRole("link", { name: "Read revision 1" }).click();
+  await expect(page.getByRole("region", { name: /As published/ })).toContainText("Two of four moves are done.");
+  await expect(page.getByRole("region", { name: /As published/ })).not.toContainText("12 August");
+});
+
+test("a second chair's save of the same item is refused and keeps their text", async ({
+  browser,
+  page,
+  javaScriptEnabled,
+}, testInfo) => {
+  const title = `Contested meeting (${testInfo.project.name})`;
+  await signIn(page, "chair@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  const meetingPath = await meetingWithItem(page, title, "Release notes", "First notes.");
+
+  // A second chair (the administrator) opens the same editor before the first saves.
+  const context = await browser.newContext({ javaScriptEnabled });
+  const other = await context.newPage();
+  await signIn(other, "admin@example.org", PASSWORD);
+  await expect(other.getByRole("banner")).toContainText("signed in as");
+  await other.goto(`${meetingPath}/edit`);
+
+  const mine = page.getByRole("region", { name: /Release notes/ });
+  await mine.getByLabel("Minutes").fill("The chair's notes: release notes will list log numbers.");
+  await mine.getByRole("button", { name: "Save item" }).click();
+  await expect(page.getByRole("status")).toHaveText("The item has been saved.");
+
+  const theirs = other.getByRole("region", { name: /Release notes/ });
+  await theirs.getByLabel("Minutes").fill("The administrator's notes, typed at the same time.");
+  await theirs.getByRole("button", { name: "Save item" }).click();
+  const refused = other.getByRole("region", { name: /Release notes/ });
+  await expect(refused.getByRole("alert")).toContainText("Someone else saved this item after you opened it");
+  await expect(refused.getByRole("alert")).toContainText("The chair's notes");
+  await expect(refused.getByLabel("Minutes")).toHaveValue("The administrator's notes, typed at the same time.");
+  await context.close();
+});

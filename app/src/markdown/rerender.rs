@@ -37,6 +37,11 @@ const TEXTS: &[Texts] = &[
         source: "body",
         html: "body_html",
     },
+    Texts {
+        table: "agenda_item_revisions",
+        source: "body",
+        html: "body_html",
+    },
 ];
 
 /// A text whose HTML an older renderer made.

@@ -3,6 +3,8 @@
 //! committee and published at the meeting's visibility.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod diff;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -76,6 +76,8 @@ pub struct AgendaItemView {
     pub version: i64,
     pub actions: Vec<ActionView>,
     pub decisions: Vec<DecisionView>,
+    /// When its published text was last revised, if it was (and how many revisions it has).
+    pub revised: Option<(DateTime<Utc>, i64)>,
 }
 
 /// An action agreed at a meeting.
@@ -112,6 +114,61 @@ pub struct CarriedAction {
     pub meeting: MeetingId,
     pub meeting_title: String,
     pub meeting_start: DateTime<Utc>,
+}
+
+/// A revision of an agenda item's published text, in the list of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionSummary {
+    pub number: i64,
+    pub by: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// How a line fares between two revisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineChange {
+    Same,
+    Added,
+    Removed,
+    /// Unchanged lines left out between two changes.
+    Gap,
+}
+
+/// One line of a diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffLine {
+    pub change: LineChange,
+    pub text: String,
+}
+
+/// What changed between two revisions of an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionDiff {
+    pub from: i64,
+    pub to: i64,
+    /// The heading before and after, if it changed.
+    pub heading: Option<(String, String)>,
+    pub lines: Vec<DiffLine>,
+}
+
+/// One revision's text, as it read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShownRevision {
+    pub number: i64,
+    pub heading: String,
+    pub minutes: SafeHtml,
+}
+
+/// An agenda item's revisions page: the list, one revision shown, and a diff of two.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemRevisions {
+    pub meeting: MeetingId,
+    pub meeting_title: String,
+    pub item: AgendaItemId,
+    pub heading: String,
+    pub revisions: Vec<RevisionSummary>,
+    pub shown: Option<ShownRevision>,
+    pub diff: Option<RevisionDiff>,
 }
 
 /// A meeting whose published minutes discussed a record, at one of its agenda items.

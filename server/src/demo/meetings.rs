@@ -422,6 +422,7 @@ async fn add_meeting(
         };
         store::add_attendee(tx, id, &attendee, written).await?;
     }
+    let mut added = Vec::new();
     for item in meeting.items {
         let minutes = Markdown::render(item.minutes);
         let fields = ItemFields {
@@ -434,7 +435,8 @@ async fn add_meeting(
             },
             minutes: &minutes,
         };
-        let item_id = store::add_item(tx, id, fields, written).await?;
+        let item_id = store::add_item(tx, id, fields, chair, written).await?;
+        added.push((item.heading, item_id));
         let row = store::item_in(tx, item_id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("the item just added"))?;
@@ -450,8 +452,54 @@ async fn add_meeting(
             .bind(id)
             .fetch_one(&mut **tx)
             .await?;
-        store::publish(tx, id, version, chair, written + Duration::days(2)).await?;
+        let published = written + Duration::days(2);
+        store::publish(tx, id, version, chair, published).await?;
+        for (heading, item) in &added {
+            if let Some((_, days, minutes)) = REVISIONS.iter().find(|(h, _, _)| h == heading) {
+                revise(
+                    tx,
+                    *item,
+                    minutes,
+                    chair,
+                    (published + Duration::days(*days)).min(today),
+                )
+                .await?;
+            }
+        }
     }
+    Ok(())
+}
+
+/// Items whose published minutes were corrected later: heading, days after publication, and
+/// the corrected minutes.
+const REVISIONS: &[(&str, i64, &str)] = &[(
+    "The batch letters feature",
+    5,
+    "The supplier said the batch letters feature is withdrawn after a safety review: six \
+letters went to the previous address of a patient who had moved (corrected from \"in some \
+cases\" once the supplier gave the figure). Members asked what replaces it; the supplier will \
+come back to us.",
+)];
+
+/// Saves corrected minutes of a published item: its next revision.
+async fn revise(
+    tx: &mut Tx,
+    item: app::meetings::types::AgendaItemId,
+    minutes: &str,
+    chair: AccountId,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let row = store::item_in(tx, item)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the item to revise"))?;
+    let minutes = Markdown::render(minutes);
+    let fields = ItemFields {
+        heading: &row.heading,
+        presenter: &row.presenter,
+        visibility: row.visibility()?,
+        minutes: &minutes,
+    };
+    store::update_item(tx, &row, row.version, fields, chair, at).await?;
     Ok(())
 }
 

@@ -415,6 +415,11 @@ const CALLS: &[Call] = &[
         allowed: CHAIRS,
     },
     Call {
+        path: "/api/meetings/items/revisions",
+        form: &[("item", AGENDA_ITEM)],
+        allowed: CHAIRS,
+    },
+    Call {
         path: "/api/action",
         form: &[("action", ACTION)],
         allowed: MEETING_READERS,
@@ -509,6 +514,11 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ("/meetings/{id}", "/meetings/1", MEETING_READERS),
     ("/meetings/{id}/edit", "/meetings/1/edit", CHAIRS),
     ("/actions/{id}", "/actions/1", MEETING_READERS),
+    (
+        "/meetings/{id}/items/{item}/revisions",
+        "/meetings/1/items/1/revisions",
+        CHAIRS,
+    ),
 ];
 
 /// Signs in one client per kind of caller (and leaves the anonymous one signed out).

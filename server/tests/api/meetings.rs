@@ -7,10 +7,10 @@ use app::{
     error::AppError,
     meetings::{
         api::{
-            AddAgendaItem, AddAttendee, EditAgendaItem, MoveAgendaItem, PublishMeeting,
-            ScheduleMeeting,
+            AddAgendaItem, AddAttendee, EditAgendaItem, GetItemRevisions, MoveAgendaItem,
+            PublishMeeting, ScheduleMeeting,
         },
-        types::{MeetingId, MinutesStatus},
+        types::{LineChange, MeetingId, MinutesStatus},
     },
 };
 use reqwest::StatusCode;
@@ -446,4 +446,161 @@ async fn agenda_items_move_up_and_down() {
         .call_fn::<MoveAgendaItem>(&chair, &[("item", &third), ("direction", "sideways")])
         .await;
     assert!(matches!(refused, Err((StatusCode::BAD_REQUEST, _))));
+}
+
+#[tokio::test]
+async fn saves_after_publishing_are_revisions_the_committee_can_read_and_compare() {
+    let app = TestApp::spawn().await;
+    let supplier = app.create_supplier("Example Clinical Systems").await;
+    let chair_account = app.create_account(Role::Chair, "chair@example.org").await;
+    let chair = browser_of(&app, &chair_account).await;
+    let member = browser_of(
+        &app,
+        &app.create_account(Role::Member, "member@example.org").await,
+    )
+    .await;
+    let supplier_id = supplier.0.to_string();
+    let meeting = app
+        .call_fn::<ScheduleMeeting>(
+            &chair,
+            &schedule_form("June", "2026-06-15", "10:00", &supplier_id, "members"),
+        )
+        .await
+        .expect("scheduled");
+    let id = meeting.0.to_string();
+    let item = app
+        .call_fn::<AddAgendaItem>(
+            &chair,
+            &[
+                ("meeting", &id),
+                ("heading", "Outage"),
+                ("presenter", ""),
+                ("visibility", "members"),
+                (
+                    "minutes",
+                    "The outage lasted four hours.\nThe supplier apologised.",
+                ),
+            ],
+        )
+        .await
+        .expect("item added");
+    let item_id = item.0.to_string();
+    let save = |version: &'static str, heading: &'static str, minutes: &'static str| {
+        let (app, chair, item_id) = (&app, &chair, item_id.clone());
+        async move {
+            app.call_fn::<EditAgendaItem>(
+                chair,
+                &[
+                    ("item", &item_id),
+                    ("version", version),
+                    ("heading", heading),
+                    ("presenter", ""),
+                    ("visibility", "members"),
+                    ("minutes", minutes),
+                ],
+            )
+            .await
+            .expect("saved")
+        }
+    };
+    // A draft's saves are not revisions.
+    save(
+        "1",
+        "Outage",
+        "The outage lasted four hours.\nThe supplier apologised.",
+    )
+    .await;
+    let revisions = |show: &'static str, from: &'static str, to: &'static str| {
+        let (app, chair, item_id) = (&app, &chair, item_id.clone());
+        async move {
+            let mut form = vec![("item", item_id.as_str())];
+            for (key, value) in [("show", show), ("from", from), ("to", to)] {
+                if !value.is_empty() {
+                    form.push((key, value));
+                }
+            }
+            app.call_fn::<GetItemRevisions>(chair, &form)
+                .await
+                .expect("revisions")
+        }
+    };
+    assert!(revisions("", "", "").await.revisions.is_empty());
+
+    let version = app
+        .meeting(&chair, meeting)
+        .await
+        .expect("meeting")
+        .version
+        .to_string();
+    app.call_fn::<PublishMeeting>(&chair, &[("meeting", &id), ("version", &version)])
+        .await
+        .expect("published");
+    assert_eq!(
+        app.meeting(&member, meeting).await.expect("meeting").items[0].revised,
+        None,
+        "as published, not revised"
+    );
+    save(
+        "2",
+        "Outage on 2 June",
+        "The outage lasted four and a half hours.\nThe supplier apologised.",
+    )
+    .await;
+    save(
+        "3",
+        "Outage on 2 June",
+        "The outage lasted four and a half hours.\nThe supplier apologised.\nA report follows.",
+    )
+    .await;
+
+    let read = app.meeting(&member, meeting).await.expect("meeting");
+    let (_, count) = read.items[0].revised.expect("revised");
+    assert_eq!(count, 3);
+    let page = revisions("", "", "").await;
+    let numbers: Vec<i64> = page.revisions.iter().map(|r| r.number).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    // By default: the newest, and what it changed.
+    let diff = page.diff.expect("a diff");
+    assert_eq!((diff.from, diff.to), (2, 3));
+    assert_eq!(diff.heading, None);
+    assert!(diff
+        .lines
+        .iter()
+        .any(|line| line.change == LineChange::Added && line.text == "A report follows."));
+    // The text as published, and the changes since.
+    let first = revisions("1", "1", "3").await;
+    let shown = first.shown.expect("shown");
+    assert!(shown.minutes.as_str().contains("four hours"), "{shown:?}");
+    let diff = first.diff.expect("a diff");
+    assert_eq!(
+        diff.heading,
+        Some(("Outage".to_owned(), "Outage on 2 June".to_owned()))
+    );
+    let removed: Vec<&str> = diff
+        .lines
+        .iter()
+        .filter(|line| line.change == LineChange::Removed)
+        .map(|line| line.text.as_str())
+        .collect();
+    assert_eq!(removed, ["The outage lasted four hours."]);
+    // A number that is no revision shows nothing rather than failing.
+    assert!(revisions("9", "", "").await.shown.is_none());
+
+    let html = app
+        .get_with(
+            &chair,
+            &format!(
+                "/meetings/{}/items/{}/revisions?show=1&from=1&to=3",
+                meeting.0, item.0
+            ),
+        )
+        .await
+        .text()
+        .await
+        .expect("page");
+    assert!(
+        html.contains("Changes from revision 1 to revision 3"),
+        "{html}"
+    );
+    assert!(html.contains("<ins>"), "{html}");
 }

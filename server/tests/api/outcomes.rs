@@ -412,6 +412,14 @@ async fn the_demo_has_a_year_of_meetings_with_their_outcomes() {
     // Its contract item is the committee's.
     assert_eq!(autumn.withheld, 1);
     assert!(autumn.items.iter().any(|item| !item.actions.is_empty()));
+    // Some published minutes were corrected afterwards.
+    let summer = list
+        .past
+        .iter()
+        .find(|meeting| meeting.title.ends_with("summer"))
+        .expect("the summer meeting");
+    let summer = app.meeting(&member, summer.id).await.expect("the meeting");
+    assert!(summer.items.iter().any(|item| item.revised.is_some()));
     // Open actions of earlier meetings wait on the latest one's agenda.
     let latest = app.meeting(&member, draft.id).await.expect("the meeting");
     let carried: Vec<&str> = latest

@@ -76,7 +76,7 @@ pub async fn add_agenda_item(
     visibility: String,
     minutes: String,
 ) -> Result<AgendaItemId, AppError> {
-    guard::require(Permission::ManageMeetings)?;
+    let chair = guard::require(Permission::ManageMeetings)?;
     let db = crate::db::use_db()?;
     let form = ItemForm {
         heading,
@@ -91,7 +91,7 @@ pub async fn add_agenda_item(
         .ok_or(AppError::NotFound)?;
     let checked = form.parse(&record, None)?;
     let minutes = Markdown::render(checked.minutes.trim_end());
-    let id = store::add_item(&mut tx, meeting, checked.fields(&minutes), now).await?;
+    let id = store::add_item(&mut tx, meeting, checked.fields(&minutes), chair.id, now).await?;
     tx.commit().await?;
     leptos_axum::redirect(&format!("{}/edit#item-{}", meeting.href(), id.0));
     Ok(id)
@@ -108,7 +108,7 @@ pub async fn edit_agenda_item(
     visibility: String,
     minutes: String,
 ) -> Result<(), AppError> {
-    guard::require(Permission::ManageMeetings)?;
+    let chair = guard::require(Permission::ManageMeetings)?;
     let db = crate::db::use_db()?;
     let form = ItemForm {
         heading,
@@ -121,7 +121,8 @@ pub async fn edit_agenda_item(
     let (record, row) = item_of(&mut tx, item).await?;
     let checked = form.parse(&record, Some(item))?;
     let minutes = Markdown::render(checked.minutes.trim_end());
-    if !store::update_item(&mut tx, &row, version, checked.fields(&minutes), now).await? {
+    let fields = checked.fields(&minutes);
+    if !store::update_item(&mut tx, &row, version, fields, chair.id, now).await? {
         let saved = store::item_in(&mut tx, item).await?;
         return Err(AppError::stale(
             form.kept(Some(item)).form(match saved {

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 mod agenda;
 mod details;
 mod outcomes;
+mod revisions;
 
 pub use agenda::*;
 pub use details::*;
 pub use outcomes::*;
+pub use revisions::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
@@ -80,6 +82,11 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
         Vec::new()
     };
     let (mut actions, mut decisions) = outcomes_by_item(&db, meeting, !rows.is_empty()).await?;
+    let revised = if record.status == MinutesStatus::Published && !rows.is_empty() {
+        store::revision_marks(&db, meeting).await?
+    } else {
+        Default::default()
+    };
     // An item keeps its number on the full agenda, so everyone quotes the same numbers.
     for (number, row) in rows.into_iter().enumerate() {
         let visibility = row.visibility()?;
@@ -99,6 +106,11 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
             version: row.version,
             actions: actions.remove(&row.id).unwrap_or_default(),
             decisions: decisions.remove(&row.id).unwrap_or_default(),
+            // The first revision is the text as published: revised means there are more.
+            revised: revised
+                .get(&row.id)
+                .filter(|(count, _)| *count > 1)
+                .map(|(count, at)| (*at, *count)),
         });
     }
     let carried_over = carried_over(&db, audience, &record).await?;

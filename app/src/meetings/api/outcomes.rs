@@ -266,10 +266,8 @@ async fn visible_action(
     let record = store::record(db, row.meeting_id)
         .await?
         .ok_or_else(hidden)?;
-    let item = store::items(db, row.meeting_id)
+    let item = store::item(db, row.agenda_item_id)
         .await?
-        .into_iter()
-        .find(|item| item.id == row.agenda_item_id)
         .ok_or_else(hidden)?;
     let supplier = record.supplier.as_ref().map(|supplier| supplier.id);
     if !audience.sees_item(

@@ -399,7 +399,7 @@ fn AgendaEditor(
                 .into_iter()
                 .map(|item| {
                     let supplier = meeting.supplier.clone();
-                    view! { <ItemEditor item last=count supplier owners=owners.clone() actions/> }
+                    view! { <ItemEditor meeting_href=meeting.id.href() item last=count supplier owners=owners.clone() actions/> }
                 })
                 .collect_view()}
             <section class="panel" aria-labelledby="add-item-heading">
@@ -427,6 +427,7 @@ fn AgendaEditor(
 
 #[component]
 fn ItemEditor(
+    meeting_href: String,
     item: AgendaItemView,
     last: usize,
     supplier: Option<SupplierName>,
@@ -434,6 +435,7 @@ fn ItemEditor(
     actions: EditorActions,
 ) -> impl IntoView {
     let outcomes = item.clone();
+    let revisions_href = format!("{}/items/{}/revisions", meeting_href, item.id.0);
     let id = item.id.0.to_string();
     // A refused save shows its messages and what was typed in the form of the item it was for.
     let errors = {
@@ -479,6 +481,12 @@ fn ItemEditor(
                     </ActionForm>
                 </div>
             </div>
+            {item.revised.map(|(at, count)| view! {
+                <p class="muted">
+                    {format!("Revised since publication, last on {}. ", time::date(at))}
+                    <a href=revisions_href.clone()>{format!("All {count} versions")}</a>
+                </p>
+            })}
             <FormMessage error=failure/>
             <ActionForm action=actions.edit_item>
                 <input type="hidden" name="item" value=item_field/>

@@ -135,7 +135,7 @@ fn Meeting(meeting: MeetingView) -> impl IntoView {
         {publication.map(|text| view! { <p class="muted">{text}</p> })}
         <People present apologies/>
         <CarriedOver carried=carried_over/>
-        {(status == MinutesStatus::Published || may_manage).then(|| view! { <Agenda items withheld/> })}
+        {(status == MinutesStatus::Published || may_manage).then(|| view! { <Agenda meeting=id items withheld may_manage/> })}
     }
 }
 
@@ -172,7 +172,12 @@ fn People(present: Vec<Attendee>, apologies: Vec<Attendee>) -> impl IntoView {
 }
 
 #[component]
-fn Agenda(items: Vec<AgendaItemView>, withheld: usize) -> impl IntoView {
+fn Agenda(
+    meeting: MeetingId,
+    items: Vec<AgendaItemView>,
+    withheld: usize,
+    may_manage: bool,
+) -> impl IntoView {
     let withheld_note = match withheld {
         0 => None,
         1 => Some("One item of this meeting is not shown to you.".to_owned()),
@@ -201,6 +206,15 @@ fn Agenda(items: Vec<AgendaItemView>, withheld: usize) -> impl IntoView {
                         <section class="agenda-item" id=format!("item-{}", item.id.0) aria-labelledby=format!("item-{}-heading", item.id.0)>
                             <h2 id=format!("item-{}-heading", item.id.0)>{format!("{}. {}", item.number, item.heading)}</h2>
                             {(!item.presenter.is_empty()).then(|| view! { <p class="muted">"Presented by " {item.presenter.clone()}</p> })}
+                            {item.revised.map(|(at, _)| {
+                                let revisions = format!("{}/items/{}/revisions", meeting.href(), item.id.0);
+                                view! {
+                                    <p class="muted">
+                                        "Revised on " {time::date(at)}
+                                        {may_manage.then(|| view! { " · " <a href=revisions>"Revisions"</a> })}
+                                    </p>
+                                }
+                            })}
                             <MarkdownView html=item.minutes/>
                             <Outcomes actions=item.actions decisions=item.decisions/>
                         </section>

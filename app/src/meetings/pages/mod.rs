@@ -7,11 +7,13 @@ mod editor;
 mod list;
 mod meeting;
 mod outcomes;
+mod revisions;
 
 pub use action::ActionPageView;
 pub use editor::{MeetingEditorPage, ScheduleMeetingPage};
 pub use list::MeetingsPage;
 pub use meeting::MeetingPage;
+pub use revisions::RevisionsPage;
 
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;

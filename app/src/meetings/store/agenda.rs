@@ -45,6 +45,16 @@ pub async fn items(db: &Db, meeting: MeetingId) -> Result<Vec<ItemRow>, sqlx::Er
     .await
 }
 
+/// One agenda item, if it exists.
+pub async fn item(db: &Db, item: AgendaItemId) -> Result<Option<ItemRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {ITEM_COLUMNS} FROM agenda_items WHERE id = $1"
+    ))
+    .bind(item)
+    .fetch_optional(db.reader())
+    .await
+}
+
 /// One agenda item, inside a write.
 pub async fn item_in(tx: &mut Tx, item: AgendaItemId) -> Result<Option<ItemRow>, sqlx::Error> {
     sqlx::query_as(&format!(
@@ -68,6 +78,7 @@ pub async fn add_item(
     tx: &mut Tx,
     meeting: MeetingId,
     fields: ItemFields<'_>,
+    by: AccountId,
     now: DateTime<Utc>,
 ) -> Result<AgendaItemId, sqlx::Error> {
     let at = timestamp::to_db(now);
@@ -88,6 +99,7 @@ pub async fn add_item(
     .fetch_one(&mut **tx)
     .await?;
     record_mentions(tx, id, fields.minutes, now).await?;
+    super::revisions::snapshot(tx, id, by, now).await?;
     touch(tx, meeting, now).await?;
     Ok(id)
 }
@@ -103,12 +115,14 @@ async fn record_mentions(
     crate::mentions::record(tx, ItemRef::AgendaItem(item), &references, now).await
 }
 
-/// Saves an item if it is still at `version` (`false` if someone saved it since).
+/// Saves an item if it is still at `version` (`false` if someone saved it since); in
+/// published minutes the save is a new revision.
 pub async fn update_item(
     tx: &mut Tx,
     item: &ItemRow,
     version: i64,
     fields: ItemFields<'_>,
+    by: AccountId,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let changed = sqlx::query(
@@ -131,6 +145,7 @@ pub async fn update_item(
         return Ok(false);
     }
     record_mentions(tx, item.id, fields.minutes, now).await?;
+    super::revisions::snapshot(tx, item.id, by, now).await?;
     // The meeting moves on too, so publishing from a page loaded before this save is refused.
     touch(tx, item.meeting_id, now).await?;
     Ok(true)

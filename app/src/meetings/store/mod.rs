@@ -21,10 +21,12 @@ use crate::{
 mod agenda;
 mod list;
 mod outcomes;
+mod revisions;
 
 pub use agenda::*;
 pub use list::*;
 pub use outcomes::*;
+pub use revisions::*;
 
 fn decode_error(what: String) -> sqlx::Error {
     sqlx::Error::Decode(format!("unexpected {what} in the database").into())
@@ -178,7 +180,11 @@ pub async fn publish(
     .bind(version)
     .execute(&mut **tx)
     .await?;
-    Ok(changed.rows_affected() == 1)
+    if changed.rows_affected() != 1 {
+        return Ok(false);
+    }
+    revisions::snapshot_meeting(tx, id, by, now).await?;
+    Ok(true)
 }
 
 /// Marks a meeting changed (its agenda or attendees): its version moves, so a form loaded

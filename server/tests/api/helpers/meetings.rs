@@ -64,7 +64,14 @@ impl TestApp {
             minutes: &minutes,
         };
         let mut tx = self.db.begin_write().await.expect("transaction");
-        let id = store::add_item(&mut tx, meeting, fields, chrono::Utc::now())
+        // Added by the chair who scheduled the meeting.
+        let by: app::domain::ids::AccountId =
+            sqlx::query_scalar("SELECT created_by FROM meetings WHERE id = $1")
+                .bind(meeting)
+                .fetch_one(&mut *tx)
+                .await
+                .expect("the meeting's chair");
+        let id = store::add_item(&mut tx, meeting, fields, by, chrono::Utc::now())
             .await
             .expect("item added");
         tx.commit().await.expect("committed");

@@ -207,3 +207,47 @@ test("a second chair's save of the same item is refused and keeps their text", a
   await expect(refused.getByLabel("Minutes")).toHaveValue("The administrator's notes, typed at the same time.");
   await context.close();
 });
+
+test("a pasted minutes document becomes agenda items after the chair adjusts the split", async ({
+  page,
+}, testInfo) => {
+  const title = `Imported meeting (${testInfo.project.name})`;
+  await signIn(page, "chair@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  const meetingPath = await meetingWithItem(page, title, "Welcome", "The chair welcomed everyone.");
+  await page.getByRole("link", { name: "Bring in minutes from a document" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bring in minutes");
+  await page.getByLabel("The minutes document").fill(
+    [
+      "Minutes of the watchdog meeting held on 20 July 2026",
+      "",
+      "1. Outage on 2 June",
+      "The system was down for four hours; see #1.",
+      "",
+      "2. Release 5.2 pilot",
+      "• Piloting at three practices",
+      "• Roll-out expected by the middle of next month",
+      "",
+      "Any other business",
+      "None.",
+    ].join("\n"),
+  );
+  await page.getByRole("button", { name: "Propose agenda items" }).click();
+  await expect(page.getByRole("heading", { name: "3 proposed agenda items" })).toBeVisible();
+  await expect(page.locator(".proposal h3")).toHaveText(["Outage on 2 June", "Release 5.2 pilot", "Any other business"]);
+
+  // The chair drops the last item, sees the split again, and adds the rest.
+  const text = page.getByLabel("The items, in Markdown");
+  const markdown = await text.inputValue();
+  await text.fill(markdown.replace(/\n*## Any other business\n+None\.\n?/, "\n"));
+  await page.getByRole("button", { name: "Show the split again" }).click();
+  await expect(page.getByRole("heading", { name: "2 proposed agenda items" })).toBeVisible();
+  await page.getByRole("button", { name: "Add these 2 items to the agenda" }).click();
+  await expect(page).toHaveURL(new RegExp(`${meetingPath}/edit`));
+  await expect(page.getByRole("status")).toContainText("items have been added to the agenda");
+  await expect(page.getByRole("heading", { level: 3, name: /^\d\. / })).toHaveText([
+    "1. Welcome",
+    "2. Outage on 2 June",
+    "3. Release 5.2 pilot",
+  ]);
+});

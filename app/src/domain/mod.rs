@@ -5,6 +5,7 @@ pub mod issue_workflow;
 pub mod local_time;
 pub mod log_number;
 pub mod meetings;
+pub mod minutes_import;
 pub mod people;
 pub mod permissions;
 pub mod posting_limits;

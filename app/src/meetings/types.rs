@@ -171,6 +171,29 @@ pub struct ItemRevisions {
     pub diff: Option<RevisionDiff>,
 }
 
+/// A minutes document being brought into a meeting, as its chair sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesImport {
+    pub meeting: MeetingId,
+    pub title: String,
+    /// The proposed split, once the chair has pasted a document.
+    pub proposal: Option<ImportProposal>,
+}
+
+/// The proposed agenda items, and the Markdown the chair adjusts them in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportProposal {
+    pub text: String,
+    pub items: Vec<ProposedItemView>,
+}
+
+/// One proposed agenda item, its minutes rendered as they will read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposedItemView {
+    pub heading: String,
+    pub minutes: SafeHtml,
+}
+
 /// A meeting whose published minutes discussed a record, at one of its agenda items.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Discussion {

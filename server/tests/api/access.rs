@@ -415,6 +415,26 @@ const CALLS: &[Call] = &[
         allowed: CHAIRS,
     },
     Call {
+        path: "/api/meetings/import",
+        form: &[("meeting", MEETING)],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/import/propose",
+        form: &[("meeting", MEETING), ("text", "## Outage\n\nDown.")],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/import/add",
+        form: &[("meeting", MEETING), ("text", "## Outage\n\nDown.")],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/import/discard",
+        form: &[("meeting", MEETING)],
+        allowed: CHAIRS,
+    },
+    Call {
         path: "/api/meetings/items/revisions",
         form: &[("item", AGENDA_ITEM)],
         allowed: CHAIRS,
@@ -514,6 +534,7 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ("/meetings/{id}", "/meetings/1", MEETING_READERS),
     ("/meetings/{id}/edit", "/meetings/1/edit", CHAIRS),
     ("/actions/{id}", "/actions/1", MEETING_READERS),
+    ("/meetings/{id}/import", "/meetings/1/import", CHAIRS),
     (
         "/meetings/{id}/items/{item}/revisions",
         "/meetings/1/items/1/revisions",

@@ -7,8 +7,9 @@ use app::{
     error::AppError,
     meetings::{
         api::{
-            AddAgendaItem, AddAttendee, EditAgendaItem, GetItemRevisions, MoveAgendaItem,
-            PublishMeeting, ScheduleMeeting,
+            AddAgendaItem, AddAttendee, AddMinutesImport, EditAgendaItem, GetItemRevisions,
+            GetMinutesImport, MoveAgendaItem, ProposeMinutesImport, PublishMeeting,
+            ScheduleMeeting,
         },
         types::{LineChange, MeetingId, MinutesStatus},
     },
@@ -603,4 +604,115 @@ async fn saves_after_publishing_are_revisions_the_committee_can_read_and_compare
         "{html}"
     );
     assert!(html.contains("<ins>"), "{html}");
+}
+
+#[tokio::test]
+async fn a_pasted_minutes_document_becomes_the_agenda_items_the_chair_settles_on() {
+    let app = TestApp::spawn().await;
+    let supplier = app.create_supplier("Example Clinical Systems").await;
+    let chair_account = app.create_account(Role::Chair, "chair@example.org").await;
+    let other_chair = app.create_account(Role::Chair, "second@example.org").await;
+    // An issue known by a log number, named bare in the document.
+    let issue = app
+        .create_issue(supplier, &chair_account, "Letters print twice")
+        .await;
+    let mut tx = app.db.begin_write().await.expect("transaction");
+    sqlx::query(
+        "INSERT INTO issue_log_numbers (issue_id, supplier_id, log_number, created_at) \
+         VALUES ($1, $2, 'CS0398774', '2026-01-01T00:00:00.000000Z')",
+    )
+    .bind(issue)
+    .bind(supplier)
+    .execute(&mut *tx)
+    .await
+    .expect("log number");
+    tx.commit().await.expect("committed");
+    let meeting = app
+        .create_meeting(&chair_account, Some(supplier), "members")
+        .await;
+    let chair = browser_of(&app, &chair_account).await;
+    let second = browser_of(&app, &other_chair).await;
+    let id = meeting.0.to_string();
+
+    // Nothing pasted: refused by the field, nothing kept.
+    let refused = app
+        .call_fn::<ProposeMinutesImport>(&chair, &[("meeting", &id), ("text", "  ")])
+        .await;
+    assert!(
+        matches!(&refused, Err((StatusCode::UNPROCESSABLE_ENTITY, AppError::Invalid(errors))) if errors.fields.contains_key("text")),
+        "{refused:?}"
+    );
+
+    let document = "Minutes of the watchdog meeting held on 15 June 2023\n\n\
+        Present: the chair, three members and the account manager.\n\n\
+        1. Letters printing twice\n\
+        Raised as CS0398774. The supplier has a fix in testing.\n\n\
+        2. Any other business\n\
+        None.\n";
+    app.call_fn::<ProposeMinutesImport>(&chair, &[("meeting", &id), ("text", document)])
+        .await
+        .expect("proposed");
+    let page = app
+        .call_fn::<GetMinutesImport>(&chair, &[("meeting", &id)])
+        .await
+        .expect("the import");
+    let proposal = page.proposal.expect("a proposal");
+    let headings: Vec<&str> = proposal
+        .items
+        .iter()
+        .map(|item| item.heading.as_str())
+        .collect();
+    assert_eq!(
+        headings,
+        ["Opening", "Letters printing twice", "Any other business"]
+    );
+    assert!(proposal.text.contains("log:CS0398774"), "{}", proposal.text);
+    // The proposal is the chair's own.
+    let theirs = app
+        .call_fn::<GetMinutesImport>(&second, &[("meeting", &id)])
+        .await
+        .expect("the import");
+    assert_eq!(theirs.proposal, None);
+
+    // The chair joins the opening into the first item and adds them.
+    let adjusted = proposal.text.replace("## Opening\n\n", "").replace(
+        "## Letters printing twice\n\n",
+        "## Letters printing twice\n\nFrom the opening: ",
+    );
+    let adjusted = format!("## Attendance\n\n{adjusted}");
+    let added = app
+        .call_fn::<AddMinutesImport>(&chair, &[("meeting", &id), ("text", &adjusted)])
+        .await
+        .expect("added");
+    assert_eq!(added, 3);
+    let view = app.meeting(&chair, meeting).await.expect("the meeting");
+    let headings: Vec<&str> = view
+        .items
+        .iter()
+        .map(|item| item.heading.as_str())
+        .collect();
+    assert_eq!(
+        headings,
+        ["Attendance", "Letters printing twice", "Any other business"]
+    );
+    assert!(
+        view.items[1].minutes.as_str().contains("<a href="),
+        "the log number links: {:?}",
+        view.items[1].minutes
+    );
+    // The proposal is gone once used.
+    let page = app
+        .call_fn::<GetMinutesImport>(&chair, &[("meeting", &id)])
+        .await
+        .expect("the import");
+    assert_eq!(page.proposal, None);
+    // The reference in the imported minutes reaches the issue's timeline.
+    let issue_view: app::issues::types::IssueView = app
+        .call_fn::<app::issues::api::GetIssue>(&chair, &[("issue", &issue.0.to_string())])
+        .await
+        .expect("the issue");
+    assert!(issue_view.timeline.iter().any(|entry| entry
+        .discussed
+        .as_ref()
+        .is_some_and(|d| d.meeting == meeting)));
 }

@@ -6,11 +6,13 @@ use leptos::prelude::*;
 
 mod agenda;
 mod details;
+mod imports;
 mod outcomes;
 mod revisions;
 
 pub use agenda::*;
 pub use details::*;
+pub use imports::*;
 pub use outcomes::*;
 pub use revisions::*;
 

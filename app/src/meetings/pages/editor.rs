@@ -223,6 +223,7 @@ pub fn MeetingEditorPage() -> impl IntoView {
                             <SuccessNotice show=saved("scheduled") message="The meeting is scheduled. Add its attendees and agenda below."/>
                             <SuccessNotice show=saved("details") message="The meeting's details have been saved."/>
                             <SuccessNotice show=saved("item") message="The item has been saved."/>
+                            <SuccessNotice show=saved("imported") message="The minutes document's items have been added to the agenda."/>
                             <Publish meeting=meeting.clone() actions/>
                             <Details meeting=meeting.clone() choices actions/>
                             <Attendees meeting=meeting.clone() actions/>
@@ -402,6 +403,10 @@ fn AgendaEditor(
                     view! { <ItemEditor meeting_href=meeting.id.href() item last=count supplier owners=owners.clone() actions/> }
                 })
                 .collect_view()}
+            <p>
+                <a href=format!("{}/import", meeting.id.href())>"Bring in minutes from a document"</a>
+                " — paste minutes written elsewhere and Watchdog proposes their agenda items."
+            </p>
             <section class="panel" aria-labelledby="add-item-heading">
                 <h3 id="add-item-heading">"Add an item"</h3>
                 <FormMessage error=Signal::derive(move || action_failure(actions.add_item))/>

@@ -4,6 +4,7 @@
 
 mod action;
 mod editor;
+mod import;
 mod list;
 mod meeting;
 mod outcomes;
@@ -11,6 +12,7 @@ mod revisions;
 
 pub use action::ActionPageView;
 pub use editor::{MeetingEditorPage, ScheduleMeetingPage};
+pub use import::MinutesImportPage;
 pub use list::MeetingsPage;
 pub use meeting::MeetingPage;
 pub use revisions::RevisionsPage;

@@ -19,11 +19,13 @@ use crate::{
 };
 
 mod agenda;
+mod imports;
 mod list;
 mod outcomes;
 mod revisions;
 
 pub use agenda::*;
+pub use imports::*;
 pub use list::*;
 pub use outcomes::*;
 pub use revisions::*;

@@ -1,0 +1,541 @@
+//! Bringing minutes in: a whole minutes document as pasted — Markdown, or plain text copied
+//! from a word processor or a web page — split into proposed agenda items. The chair adjusts
+//! the proposal before anything is saved, so the rules favour a split that is easy to correct
+//! over one that guesses hard:
+//! - Markdown headings split the document at the shallowest level used more than once (a lone
+//!   top heading is the document's title, not an item); deeper headings stay in their item.
+//! - Without Markdown headings, a short line standing alone (a blank line before it, text
+//!   after it, no closing full stop) is a heading: "1. Outage", "ITEM 3 – RELEASE 5.2",
+//!   "Any other business". Its numbering is dropped: the agenda numbers its items.
+//! - Bullet characters a word processor leaves (•, ◦, ▪, ‣, –, o) become Markdown lists.
+//! - Text before the first heading (who was present, apologies) becomes an item of its own.
+//!
+//! The proposal is written back as one Markdown document, each item under a `## ` heading,
+//! which is also what the chair edits: `split` reads it back exactly.
+
+/// One proposed agenda item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposedItem {
+    pub heading: String,
+    /// The item's minutes, in Markdown.
+    pub minutes: String,
+}
+
+/// The heading given to text that comes before the first heading.
+pub const OPENING: &str = "Opening";
+
+/// The longest line still taken for a heading in plain text, in characters.
+const HEADING_MAX: usize = 80;
+
+/// Splits a minutes document into proposed agenda items (none for an empty one).
+pub fn split(text: &str) -> Vec<ProposedItem> {
+    let lines: Vec<String> = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .map(|line| line.trim_end().replace('\u{a0}', " "))
+        .collect();
+    let level = markdown_split_level(&lines);
+    let mut items: Vec<ProposedItem> = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut body: Vec<String> = Vec::new();
+    let mut in_code = false;
+    for index in 0..lines.len() {
+        let line = &lines[index];
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        let found = if in_code {
+            None
+        } else {
+            match level {
+                Some(level) => markdown_heading(line).and_then(|(found, text)| {
+                    match found.cmp(&level) {
+                        std::cmp::Ordering::Equal => Some(Some(text)),
+                        // A lone top heading above the split level: the document's title.
+                        std::cmp::Ordering::Less => Some(None),
+                        std::cmp::Ordering::Greater => None,
+                    }
+                }),
+                None => plain_heading(&lines, index).map(|text| {
+                    // The document's first line naming it as minutes is its title.
+                    let first = lines[..index].iter().all(|line| line.trim().is_empty());
+                    (!first || !text.to_lowercase().contains("minutes")).then_some(text)
+                }),
+            }
+        };
+        match found {
+            Some(next) => {
+                push_item(&mut items, heading.take(), &mut body);
+                heading = next;
+                if heading.is_none() {
+                    // A title: whatever preceded it was not minutes either.
+                    body.clear();
+                }
+            }
+            None if level.is_none() && !in_code => body.push(bullet_to_markdown(line)),
+            None => body.push(line.clone()),
+        }
+    }
+    push_item(&mut items, heading, &mut body);
+    items
+}
+
+/// The log numbers a text may name without saying so: words of letters and digits (both),
+/// not already written as `log:…` references, each once. Which of them are log numbers is
+/// for the tracker to say (`link_log_numbers`).
+pub fn bare_log_numbers(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for (start, word) in words(text) {
+        if text[..start].ends_with("log:") || found.iter().any(|known| known == word) {
+            continue;
+        }
+        let has_digit = word.chars().any(|c| c.is_ascii_digit());
+        let has_letter = word.chars().any(|c| c.is_ascii_alphabetic());
+        if has_digit && has_letter && (5..=30).contains(&word.len()) {
+            found.push(word.to_owned());
+        }
+    }
+    found
+}
+
+/// `text` with each of `known` (log numbers the tracker holds) written as a `log:` reference.
+pub fn link_log_numbers(text: &str, known: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (start, word) in words(text) {
+        if known.iter().any(|number| number == word) && !text[..start].ends_with("log:") {
+            out.push_str(&text[copied..start]);
+            out.push_str("log:");
+            out.push_str(word);
+            copied = start + word.len();
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The words of a text with where each starts: runs of ASCII letters, digits, `-` and `/`,
+/// trimmed of a final full stop or hyphen.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_part = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '/';
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let rest = &text[at..];
+            let Some(offset) = rest.find(is_part) else {
+                at = text.len();
+                return None;
+            };
+            let start = at + offset;
+            let len = text[start..]
+                .find(|c: char| !is_part(c))
+                .unwrap_or(text.len() - start);
+            at = start + len;
+            // A word glued to what precedes it ("#12", "x-ray") is not a log number's start.
+            let glued = text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '#');
+            let word = text[start..start + len].trim_end_matches(['-', '/']);
+            if !glued && !word.is_empty() {
+                return Some((start, word));
+            }
+        }
+        None
+    })
+}
+
+/// The proposal as one Markdown document: each item under a `## ` heading.
+pub fn to_markdown(items: &[ProposedItem]) -> String {
+    let mut out = String::new();
+    for item in items {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str("## ");
+        out.push_str(&item.heading);
+        if !item.minutes.is_empty() {
+            out.push_str("\n\n");
+            out.push_str(&item.minutes);
+        }
+    }
+    out.push('\n');
+    out
+}
+
+fn push_item(items: &mut Vec<ProposedItem>, heading: Option<String>, body: &mut Vec<String>) {
+    let minutes = tidy(body);
+    body.clear();
+    match heading {
+        Some(heading) => items.push(ProposedItem { heading, minutes }),
+        None if !minutes.is_empty() => items.push(ProposedItem {
+            heading: OPENING.to_owned(),
+            minutes,
+        }),
+        None => {}
+    }
+}
+
+/// Lines joined, without blank lines at either end or more than one blank line in a row.
+fn tidy(lines: &[String]) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for line in lines {
+        if line.trim().is_empty() && out.last().is_none_or(|last| last.trim().is_empty()) {
+            continue;
+        }
+        out.push(line);
+    }
+    while out.last().is_some_and(|last| last.trim().is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+/// The level and text of a Markdown ATX heading (`## Outage`).
+fn markdown_heading(line: &str) -> Option<(usize, String)> {
+    let trimmed = line.trim_start();
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let level = trimmed.chars().take_while(|c| *c == '#').count();
+    if !(1..=6).contains(&level) {
+        return None;
+    }
+    let rest = &trimmed[level..];
+    if !rest.is_empty() && !rest.starts_with(' ') {
+        return None;
+    }
+    let text = rest.trim().trim_end_matches('#').trim();
+    (!text.is_empty()).then(|| (level, strip_numbering(text)))
+}
+
+/// The heading level to split a Markdown document at: the shallowest used more than once,
+/// else the shallowest used at all; `None` for a document without headings.
+fn markdown_split_level(lines: &[String]) -> Option<usize> {
+    let mut counts = [0_usize; 7];
+    let mut in_code = false;
+    for line in lines {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code {
+            if let Some((level, _)) = markdown_heading(line) {
+                counts[level] += 1;
+            }
+        }
+    }
+    (1..=6)
+        .find(|level| counts[*level] > 1)
+        .or_else(|| (1..=6).find(|level| counts[*level] > 0))
+}
+
+/// The heading a plain-text line stands for, if it stands alone as one.
+fn plain_heading(lines: &[String], index: usize) -> Option<String> {
+    let line = lines[index].trim();
+    let alone = index == 0 || lines[index - 1].trim().is_empty();
+    let followed = lines[index + 1..]
+        .iter()
+        .find(|line| !line.trim().is_empty())
+        .is_some();
+    if !alone || !followed || line.is_empty() || line.chars().count() > HEADING_MAX {
+        return None;
+    }
+    if bullet(line).is_some() || line.ends_with(['.', ',', ';', '!', '?']) && !is_numbering(line) {
+        return None;
+    }
+    // A line that runs straight into more text is a heading over it only if it looks like
+    // one: not starting in lower case, and short unless numbered (a long one is the first
+    // line of a hard-wrapped paragraph).
+    // Nor is the first of several short lines (a list of names): the text under a heading
+    // reads as sentences somewhere.
+    let block: Vec<&str> = lines[index + 1..]
+        .iter()
+        .map(|line| line.trim())
+        .take_while(|line| !line.is_empty())
+        .collect();
+    if !block.is_empty()
+        && !starts_numbered(line)
+        && (line.starts_with(char::is_lowercase)
+            || line.chars().count() > 50
+            || !block
+                .iter()
+                .any(|line| line.ends_with(['.', '!', '?', ';'])))
+    {
+        return None;
+    }
+    let text = strip_numbering(line.trim_end_matches(':'));
+    (!text.is_empty()).then_some(text)
+}
+
+/// "1.", "2)", "3 -", "Item 4:", "ITEM 5 –" and the like at the start of a heading, dropped.
+fn strip_numbering(text: &str) -> String {
+    let mut rest = text.trim();
+    let lower = rest.to_lowercase();
+    if lower.starts_with("item ") || lower.starts_with("agenda item ") {
+        let after = &rest[rest.find(' ').unwrap_or(0)..];
+        let after = after.trim_start();
+        let after = after
+            .strip_prefix("item ")
+            .or_else(|| after.strip_prefix("Item "))
+            .or_else(|| after.strip_prefix("ITEM "))
+            .unwrap_or(after);
+        rest = after.trim_start();
+    }
+    // At most three digits: "2023 review" keeps its year.
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits) && rest[digits..].starts_with(['.', ')', ':', ' ', '-']) {
+        rest = rest[digits..].trim_start_matches(|c: char| {
+            c == '.' || c == ')' || c == ':' || c == '-' || c == '–' || c == '—' || c == ' '
+        });
+    }
+    rest.trim().to_owned()
+}
+
+/// "1. …", "2) …", "Item 3 …" — but not a sub-point such as "2.1 …".
+fn starts_numbered(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let after = &line[digits..];
+    let sub_point = after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+    digits > 0 && after.starts_with(['.', ')', ' ', ':']) && !sub_point
+        || line.to_lowercase().starts_with("item ")
+}
+
+/// A line that is only numbering and a short title ends with a full stop sometimes ("1. Outage.").
+fn is_numbering(line: &str) -> bool {
+    starts_numbered(line) && line.split_whitespace().count() <= 8
+}
+
+/// The text of a bulleted line, if the line starts with a bullet character.
+fn bullet(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start();
+    for mark in ['•', '◦', '▪', '‣', '·', '–', '—', '-', '*', 'o'] {
+        if let Some(rest) = trimmed.strip_prefix(mark) {
+            if rest.starts_with([' ', '\t']) && !rest.trim().is_empty() {
+                return Some(rest.trim());
+            }
+        }
+    }
+    None
+}
+
+/// A plain-text line as Markdown: bullets become list items; other lines stay.
+fn bullet_to_markdown(line: &str) -> String {
+    match bullet(line) {
+        Some(text) => {
+            let indent = line.len() - line.trim_start().len();
+            format!("{}- {text}", if indent >= 2 { "  " } else { "" })
+        }
+        None => line.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headings(text: &str) -> Vec<String> {
+        split(text).into_iter().map(|item| item.heading).collect()
+    }
+
+    #[test]
+    fn an_empty_document_proposes_nothing() {
+        assert!(split("").is_empty());
+        assert!(split("  \n\n \n").is_empty());
+    }
+
+    #[test]
+    fn markdown_splits_at_its_repeated_level_under_a_lone_title() {
+        let text = "# Minutes of the watchdog meeting, 15 June 2023\n\n\
+            ## 1. Outage\n\nThe system was down for four hours.\n\n### Timeline\n\nFrom 08:00.\n\n\
+            ## 2. Release 5.2\n\nPiloting at three sites; see #12.\n";
+        let items = split(text);
+        assert_eq!(headings(text), ["Outage", "Release 5.2"]);
+        assert!(items[0].minutes.contains("### Timeline"), "{items:?}");
+        assert_eq!(items[1].minutes, "Piloting at three sites; see #12.");
+    }
+
+    #[test]
+    fn a_word_processor_copy_splits_at_short_standalone_lines() {
+        let text = "Minutes of the watchdog meeting held on 15 June 2023\n\n\
+            Present: Chair, two members, the supplier's account manager.\n\n\
+            1. Outage on 2 June\n\
+            The clinical system was unavailable for just over four hours. The supplier apologised.\n\n\
+            2. Release 5.2 pilot\n\
+            Piloting at three practices. Roll-out to all sites is expected by the middle of next month.\n\n\
+            Any other business\n\
+            None.\n";
+        // The first line, naming the document as minutes, is its title.
+        assert_eq!(
+            headings(text),
+            [
+                OPENING,
+                "Outage on 2 June",
+                "Release 5.2 pilot",
+                "Any other business"
+            ]
+        );
+        assert!(split(text)[0]
+            .minutes
+            .starts_with("Present: Chair, two members"));
+    }
+
+    #[test]
+    fn bullet_characters_become_a_markdown_list() {
+        let text = "Actions\n\n• The supplier to send the timeline\n• The chair to write to members\n    ◦ by email\n";
+        let items = split(text);
+        assert_eq!(headings(text), ["Actions"]);
+        assert_eq!(
+            items[0].minutes,
+            "- The supplier to send the timeline\n- The chair to write to members\n  - by email"
+        );
+    }
+
+    #[test]
+    fn text_before_the_first_heading_is_an_item_of_its_own() {
+        let text = "Present: the chair and four members. Apologies: one member.\n\n\
+            Matters arising\n\nThe supplier has sent the outage report.\n";
+        assert_eq!(headings(text), [OPENING, "Matters arising"]);
+    }
+
+    #[test]
+    fn numbering_of_many_shapes_is_dropped_from_headings() {
+        for (line, heading) in [
+            ("1. Outage", "Outage"),
+            ("2) Outage", "Outage"),
+            ("3 - Outage", "Outage"),
+            ("Item 4: Outage", "Outage"),
+            ("ITEM 5 – Outage", "Outage"),
+            ("Agenda item 6. Outage", "Outage"),
+            ("2023 review", "2023 review"),
+        ] {
+            assert_eq!(strip_numbering(line), heading, "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_and_paragraph_first_lines_are_not_headings() {
+        let text = "Outage\n\nThe supplier apologised.\n\n\
+            the roll-out is expected by the middle of next month and\n\
+            practices will be told first.\n";
+        assert_eq!(headings(text), ["Outage"]);
+        assert!(split(text)[0]
+            .minutes
+            .contains("practices will be told first."));
+    }
+
+    #[test]
+    fn references_and_log_numbers_travel_in_the_minutes_untouched() {
+        let text =
+            "## Prescriptions\n\nRaised as log:CS0412231 (#1) and CS0413310.\n\n## AOB\n\nNone.";
+        assert_eq!(
+            split(text)[0].minutes,
+            "Raised as log:CS0412231 (#1) and CS0413310."
+        );
+    }
+
+    #[test]
+    fn bare_log_numbers_the_tracker_knows_become_references() {
+        let text = "Raised as CS0412231 and log:CS0413310; also TM-2291, #12 and 5.2.0.";
+        assert_eq!(
+            bare_log_numbers(text),
+            ["CS0412231", "TM-2291"],
+            "not the one already a reference, nor #12 or a version"
+        );
+        let known = ["CS0412231".to_owned()];
+        assert_eq!(
+            link_log_numbers(text, &known),
+            "Raised as log:CS0412231 and log:CS0413310; also TM-2291, #12 and 5.2.0."
+        );
+        assert_eq!(link_log_numbers("No numbers.", &known), "No numbers.");
+    }
+
+    #[test]
+    fn a_web_page_copy_with_item_labels_and_a_table_of_attendees() {
+        let text = "Watchdog meeting minutes – 15 June 2023\n\n\
+            Attendees\n\nChair (the user group)\nAccount manager (the supplier)\n\n\
+            Item 1 – Welcome and apologies\nApologies were received from one member.\n\n\
+            Item 2 – Infrastructure change\nThe hosting moves to a new data centre in the autumn; \
+            four weekend closures.\n\n\
+            Item 3 – Date of next meeting\nTo be confirmed.\n";
+        assert_eq!(
+            headings(text),
+            [
+                "Attendees",
+                "Welcome and apologies",
+                "Infrastructure change",
+                "Date of next meeting"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_emailed_summary_with_hard_wrapped_paragraphs_and_dashes() {
+        let text = "Summary of today's meeting with the supplier\n\n\
+            Batch letters\n\n\
+            The supplier said the batch letters feature is withdrawn after a\n\
+            safety review. They will come back to us with what replaces it.\n\n\
+            Actions\n\n\
+            - supplier: say what replaces batch letters\n\
+            - chair: tell members\n";
+        let items = split(text);
+        assert_eq!(
+            headings(text),
+            [
+                "Summary of today's meeting with the supplier",
+                "Batch letters",
+                "Actions"
+            ]
+        );
+        assert!(items[1]
+            .minutes
+            .contains("withdrawn after a\nsafety review."));
+        assert_eq!(
+            items[2].minutes,
+            "- supplier: say what replaces batch letters\n- chair: tell members"
+        );
+    }
+
+    #[test]
+    fn an_agm_record_in_capitals_with_sub_points() {
+        let text = "ANNUAL GENERAL MEETING\n\n\
+            1. CHAIR'S REPORT\n\nThe chair reported a year of outages and slipped promises.\n\n\
+            2. ELECTION OF OFFICERS\n\n2.1 The chair was re-elected.\n2.2 A new secretary was elected.\n";
+        assert_eq!(
+            headings(text),
+            [
+                "ANNUAL GENERAL MEETING",
+                "CHAIR'S REPORT",
+                "ELECTION OF OFFICERS"
+            ]
+        );
+        assert!(split(text)[2]
+            .minutes
+            .starts_with("2.1 The chair was re-elected."));
+    }
+
+    #[test]
+    fn code_blocks_are_kept_whole() {
+        let text = "## Logs\n\n```\n# not a heading\n• not a bullet\n```\n\n## Next\n\nText.";
+        let items = split(text);
+        assert_eq!(headings(text), ["Logs", "Next"]);
+        assert!(items[0].minutes.contains("# not a heading"));
+    }
+
+    #[test]
+    fn the_proposal_reads_back_as_itself() {
+        for text in [
+            "Minutes\n\nPresent: all.\n\n1. Outage\nDown for four hours.\n\n2. AOB\nNone.\n",
+            "# Title\n\n## One\n\nA.\n\n## Two\n\n- b\n- c\n",
+            "Just one paragraph of notes with no headings at all.",
+        ] {
+            let proposed = split(text);
+            assert_eq!(split(&to_markdown(&proposed)), proposed, "{text}");
+        }
+    }
+
+    #[test]
+    fn windows_line_endings_and_non_breaking_spaces_are_read_as_usual() {
+        let text = "1.\u{a0}Outage\r\nDown for four hours.\r\n\r\n2. AOB\r\nNone.\r\n";
+        assert_eq!(headings(text), ["Outage", "AOB"]);
+    }
+}

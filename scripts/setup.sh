@@ -2,7 +2,8 @@
 # Installs what building and testing Watchdog needs, skipping whatever is already there:
 # the wasm32 target, cargo-leptos (pinned), the wasm-bindgen CLI at exactly the version in
 # Cargo.lock, the npm packages of end2end/ (Playwright, axe-core, binaryen's wasm-opt) and,
-# with --with-browser, Debian's Chromium. Safe to run again; quick when all is present.
+# with --with-browser (the test command), Debian's Chromium and Python's feedparser and
+# icalendar. Safe to run again; quick when all is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,12 @@ if [ ! -f end2end/node_modules/.package-lock.json ] ||
   [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
   step "Installing the npm packages of end2end/"
   (cd end2end && npm ci --no-fund --no-audit --loglevel=error)
+fi
+
+# The feeds' tests read them with the parsers feed readers and calendar apps build on.
+if [ "$with_browser" = 1 ] && ! python3 -c "import feedparser, icalendar" 2>/dev/null; then
+  step "Installing Python's feedparser and icalendar (for the feeds' tests)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "feedparser==6.*" "icalendar==7.*"
 fi
 
 if [ "$with_browser" = 1 ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then

@@ -90,6 +90,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id") view=meetings::pages::MeetingPage ssr=SsrMode::Async/>
                     <Route path=path!("/actions/:id") view=meetings::pages::ActionPageView ssr=SsrMode::Async/>
                     <Route
+                        path=path!("/meetings/:id/print")
+                        view=meetings::pages::MeetingPrintPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/meetings/:id/import")
                         view=meetings::pages::MinutesImportPage
                         ssr=SsrMode::Async

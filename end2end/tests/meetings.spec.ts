@@ -114,6 +114,14 @@ test("a chair schedules a meeting, writes its minutes, publishes; a member reads
   await expect(member.locator(".facts")).toContainText("by the end of next month");
   await expect(member.getByRole("button", { name: "Mark done" })).toHaveCount(0);
   const actionPath = new URL(member.url()).pathname;
+
+  // The print view is the minutes alone: no site navigation, on screen or on paper.
+  await member.goto(meetingPath);
+  await member.getByRole("link", { name: "Print view" }).click();
+  await expect(member).toHaveURL(new RegExp(`${meetingPath}/print$`));
+  await expect(member.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(member.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(member.locator(".agenda-item").first()).toBeVisible();
   await context.close();
 
   // The supplier's representative marks it done with a note; its history says so.
@@ -250,4 +258,17 @@ test("a pasted minutes document becomes agenda items after the chair adjusts the
     "2. Outage on 2 June",
     "3. Release 5.2 pilot",
   ]);
+});
+
+test("a member makes their own feed addresses, and their calendar answers", async ({ page, request }) => {
+  await signIn(page, "member@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  await page.goto("/account");
+  await page.getByRole("button", { name: /feed addresses/ }).click();
+  await expect(page.getByRole("status")).toContainText("Your feed addresses are ready");
+  const calendar = (await page.locator(".feed-links code").nth(1).textContent()) ?? "";
+  expect(calendar).toContain("/feeds/meetings.ics?key=");
+  const answer = await request.get(new URL(calendar).pathname + new URL(calendar).search);
+  expect(answer.status()).toBe(200);
+  expect(await answer.text()).toContain("BEGIN:VCALENDAR");
 });

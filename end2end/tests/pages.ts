@@ -39,6 +39,7 @@ export const signedInPages: (PageUnderTest & { as: string })[] = [
   // The demo's first meeting and the first action agreed at it.
   { path: "/meetings/1", status: 200, heading: /winter/, as: "member@example.org" },
   { path: "/meetings/1/edit", status: 200, heading: /Edit: .*winter/, as: "chair@example.org" },
+  { path: "/meetings/1/print", status: 200, heading: /winter/, as: "member@example.org" },
   { path: "/meetings/6/import", status: 200, heading: "Bring in minutes", as: "chair@example.org" },
   // The demo's corrected item of the summer minutes.
   {

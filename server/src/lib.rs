@@ -7,6 +7,7 @@ pub mod assets;
 pub mod config;
 pub mod demo;
 pub mod exports;
+pub mod feeds;
 pub mod health;
 pub mod input;
 pub mod instance;

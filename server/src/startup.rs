@@ -247,6 +247,10 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
         db: state.db.clone(),
         link_origin: requests.link_origin.0.clone(),
     };
+    let feeds = crate::feeds::FeedState {
+        db: state.db.clone(),
+        link_origin: requests.link_origin.0.clone(),
+    };
     let context = {
         let db = state.db.clone();
         move || {
@@ -292,6 +296,14 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
     Ok(Router::new()
         .route("/healthz", get(health::healthz))
         .route("/issues.csv", get(exports::issues_csv).with_state(exports))
+        .route(
+            "/feeds/minutes.atom",
+            get(crate::feeds::minutes_atom).with_state(feeds.clone()),
+        )
+        .route(
+            "/feeds/meetings.ics",
+            get(crate::feeds::meetings_ics).with_state(feeds),
+        )
         .leptos_routes_with_context(&state, routes, context, page_shell)
         .merge(static_files)
         .merge(site_files)

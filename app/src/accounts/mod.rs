@@ -9,6 +9,7 @@ pub mod api;
 pub mod attempts;
 #[cfg(feature = "ssr")]
 pub mod audit_store;
+pub mod feeds;
 pub mod links;
 pub mod own;
 pub mod pages;

@@ -5,6 +5,8 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod diff;
+#[cfg(feature = "ssr")]
+pub mod feeds;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -110,6 +110,16 @@ const CALLS: &[Call] = &[
         allowed: SIGNED_IN,
     },
     Call {
+        path: "/api/account/feeds",
+        form: &[],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/account/feeds/renew",
+        form: &[],
+        allowed: SIGNED_IN,
+    },
+    Call {
         path: "/api/account/name",
         form: &[("display_name", "")],
         allowed: SIGNED_IN,
@@ -535,6 +545,7 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ("/meetings/{id}/edit", "/meetings/1/edit", CHAIRS),
     ("/actions/{id}", "/actions/1", MEETING_READERS),
     ("/meetings/{id}/import", "/meetings/1/import", CHAIRS),
+    ("/meetings/{id}/print", "/meetings/1/print", MEETING_READERS),
     (
         "/meetings/{id}/items/{item}/revisions",
         "/meetings/1/items/1/revisions",

@@ -4,6 +4,7 @@
 mod access;
 mod accounts;
 mod database;
+mod feeds;
 mod health;
 mod held;
 mod helpers;

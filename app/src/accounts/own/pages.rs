@@ -115,6 +115,8 @@ pub fn AccountPage() -> impl IntoView {
                                     </button>
                                 </ActionForm>
                             </section>
+                            <SuccessNotice show=changed("feeds") message="Your feed addresses are ready; any earlier ones no longer work."/>
+                            <crate::accounts::feeds::pages::FeedsSection/>
                             <section aria-labelledby="sessions-heading">
                                 <h2 id="sessions-heading">"Where you are signed in"</h2>
                                 <FormMessage error=Signal::derive(move || action_failure(end_session))/>

@@ -34,6 +34,17 @@ pub(super) fn meeting_in_url() -> Memo<MeetingId> {
 
 #[component]
 pub fn MeetingPage() -> impl IntoView {
+    meeting_page(false)
+}
+
+/// The minutes as a document for paper (`/meetings/:id/print`): no navigation or forms, A4
+/// with page numbers where the browser prints them (`@page` in the style sheet).
+#[component]
+pub fn MeetingPrintPage() -> impl IntoView {
+    meeting_page(true)
+}
+
+fn meeting_page(print: bool) -> impl IntoView {
     let meeting = meeting_in_url();
     let view = Resource::new_blocking(move || meeting.get(), get_meeting);
     let query = use_query_map();
@@ -45,9 +56,10 @@ pub fn MeetingPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match view.await {
                     Err(error) => view! { <Refusal error/> }.into_any(),
+                    Ok(meeting) if print => view! { <article class="print-view"><Meeting meeting print/></article> }.into_any(),
                     Ok(meeting) => view! {
                         <SuccessNotice show=published message="The minutes are published."/>
-                        <Meeting meeting/>
+                        <Meeting meeting print/>
                     }
                         .into_any(),
                 }
@@ -57,7 +69,7 @@ pub fn MeetingPage() -> impl IntoView {
 }
 
 #[component]
-fn Meeting(meeting: MeetingView) -> impl IntoView {
+fn Meeting(meeting: MeetingView, print: bool) -> impl IntoView {
     let MeetingView {
         id,
         title,
@@ -94,13 +106,20 @@ fn Meeting(meeting: MeetingView) -> impl IntoView {
     };
     view! {
         <Title text=title.clone()/>
-        <p class="breadcrumbs">
-            <a href="/meetings">"Meetings"</a>
-        </p>
+        {(!print).then(|| view! {
+            <p class="breadcrumbs">
+                <a href="/meetings">"Meetings"</a>
+            </p>
+        })}
         <div class="page-heading">
             <h1>{title} " " <DraftBadge status/></h1>
-            {may_manage.then(|| view! {
-                <a class="button button--secondary" href=format!("{}/edit", id.href())>"Edit meeting and minutes"</a>
+            {(!print).then(|| view! {
+                <div class="button-row">
+                    <a class="button button--secondary" href=format!("{}/print", id.href())>"Print view"</a>
+                    {may_manage.then(|| view! {
+                        <a class="button button--secondary" href=format!("{}/edit", id.href())>"Edit meeting and minutes"</a>
+                    })}
+                </div>
             })}
         </div>
         {(status == MinutesStatus::Draft).then(|| {
@@ -130,7 +149,7 @@ fn Meeting(meeting: MeetingView) -> impl IntoView {
                 <dt>"Series"</dt>
                 <dd><a href=format!("/meetings?series={}", series.id.0)>{series.name}</a></dd>
             })}
-            {may_manage.then(|| view! { <dt>"Who may read it"</dt><dd>{visibility_note(visibility)}</dd> })}
+            {(may_manage && !print).then(|| view! { <dt>"Who may read it"</dt><dd>{visibility_note(visibility)}</dd> })}
         </dl>
         {publication.map(|text| view! { <p class="muted">{text}</p> })}
         <People present apologies/>

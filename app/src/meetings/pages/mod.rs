@@ -14,7 +14,7 @@ pub use action::ActionPageView;
 pub use editor::{MeetingEditorPage, ScheduleMeetingPage};
 pub use import::MinutesImportPage;
 pub use list::MeetingsPage;
-pub use meeting::MeetingPage;
+pub use meeting::{MeetingPage, MeetingPrintPage};
 pub use revisions::RevisionsPage;
 
 use chrono::{DateTime, Duration, Utc};

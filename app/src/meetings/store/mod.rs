@@ -19,12 +19,14 @@ use crate::{
 };
 
 mod agenda;
+mod feeds;
 mod imports;
 mod list;
 mod outcomes;
 mod revisions;
 
 pub use agenda::*;
+pub use feeds::*;
 pub use imports::*;
 pub use list::*;
 pub use outcomes::*;

@@ -7,16 +7,18 @@ use chrono::{DateTime, Utc};
 
 use crate::{
     db::{timestamp, Tx},
-    domain::ids::{IssueId, ItemRef},
+    domain::ids::{IssueId, ItemRef, SupplierId},
     markdown::references::Reference,
 };
 
 /// Makes `references` the records `source` names, in place of what it named before. A log
-/// number names the issues that hold it.
+/// number names the issues that hold it: those of `supplier` when the text is about one
+/// supplier (log numbers are each supplier's own), else any.
 pub async fn record(
     tx: &mut Tx,
     source: ItemRef,
     references: &[Reference],
+    supplier: Option<SupplierId>,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     forget(tx, source).await?;
@@ -27,9 +29,11 @@ pub async fn record(
             Reference::Item(item) => vec![*item],
             Reference::LogNumber(number) => {
                 let issues: Vec<IssueId> = sqlx::query_scalar(
-                    "SELECT DISTINCT issue_id FROM issue_log_numbers WHERE log_number = $1",
+                    "SELECT DISTINCT issue_id FROM issue_log_numbers WHERE log_number = $1 \
+                     AND ($2 IS NULL OR supplier_id = $2)",
                 )
                 .bind(number.as_str())
+                .bind(supplier)
                 .fetch_all(&mut **tx)
                 .await?;
                 issues.into_iter().map(ItemRef::Issue).collect()

@@ -15,3 +15,11 @@ CREATE TABLE agenda_item_revisions (
     created_at TEXT NOT NULL,
     CONSTRAINT agenda_item_revisions_unique UNIQUE (agenda_item_id, number)
 );
+
+-- Minutes published before revisions were kept: their text now is taken as published.
+INSERT INTO agenda_item_revisions (agenda_item_id, number, heading, body, body_html,
+    html_renderer, revised_by, created_at)
+SELECT i.id, 1, i.heading, i.body, i.body_html, i.html_renderer, m.published_by,
+    COALESCE(m.published_at, m.updated_at)
+FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+WHERE m.status = 'published';

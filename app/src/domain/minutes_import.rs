@@ -7,11 +7,13 @@
 //! - Without Markdown headings, a short line standing alone (a blank line before it, text
 //!   after it, no closing full stop) is a heading: "1. Outage", "ITEM 3 – RELEASE 5.2",
 //!   "Any other business". Its numbering is dropped: the agenda numbers its items.
-//! - Bullet characters a word processor leaves (•, ◦, ▪, ‣, –, o) become Markdown lists.
+//! - Bullet characters a word processor or email leaves (•, ◦, ▪, ‣, ·, –, —, -, *, o)
+//!   become Markdown lists.
 //! - Text before the first heading (who was present, apologies) becomes an item of its own.
 //!
-//! The proposal is written back as one Markdown document, each item under a `## ` heading,
-//! which is also what the chair edits: `split` reads it back exactly.
+//! The proposal is written back as one Markdown document (`to_markdown`), each item under a
+//! `## ` heading and any heading inside an item moved below that level, which is also what
+//! the chair edits: `read_proposal` reads it back exactly, taking headings word for word.
 
 /// One proposed agenda item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,10 +44,11 @@ pub fn split(text: &str) -> Vec<ProposedItem> {
     let mut in_code = false;
     for index in 0..lines.len() {
         let line = &lines[index];
-        if line.trim_start().starts_with("```") {
+        let fence = line.trim_start().starts_with("```");
+        if fence {
             in_code = !in_code;
         }
-        let found = if in_code {
+        let found = if in_code || fence {
             None
         } else {
             match level {
@@ -66,12 +69,10 @@ pub fn split(text: &str) -> Vec<ProposedItem> {
         };
         match found {
             Some(next) => {
+                // The text so far becomes an item (an opening one before the first heading);
+                // a title (`None`) starts none of its own.
                 push_item(&mut items, heading.take(), &mut body);
                 heading = next;
-                if heading.is_none() {
-                    // A title: whatever preceded it was not minutes either.
-                    body.clear();
-                }
             }
             None if level.is_none() && !in_code => body.push(bullet_to_markdown(line)),
             None => body.push(line.clone()),
@@ -146,7 +147,8 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The proposal as one Markdown document: each item under a `## ` heading.
+/// The proposal as one Markdown document: each item under a `## ` heading; a heading inside
+/// an item at that level or above becomes a `### ` one, so it cannot start an item.
 pub fn to_markdown(items: &[ProposedItem]) -> String {
     let mut out = String::new();
     for item in items {
@@ -157,11 +159,51 @@ pub fn to_markdown(items: &[ProposedItem]) -> String {
         out.push_str(&item.heading);
         if !item.minutes.is_empty() {
             out.push_str("\n\n");
-            out.push_str(&item.minutes);
+            let mut in_code = false;
+            let lines: Vec<String> = item
+                .minutes
+                .split('\n')
+                .map(|line| {
+                    if line.trim_start().starts_with("```") {
+                        in_code = !in_code;
+                    } else if !in_code
+                        && markdown_heading(line).is_some_and(|(level, _)| level <= 2)
+                    {
+                        return format!("### {}", line.trim_start().trim_start_matches('#').trim());
+                    }
+                    line.to_owned()
+                })
+                .collect();
+            out.push_str(&lines.join("\n"));
         }
     }
     out.push('\n');
     out
+}
+
+/// The items of a proposal as `to_markdown` writes it and the chair adjusts it: each line
+/// starting `## ` (outside code) starts an item, the rest of the line its heading exactly;
+/// text before the first is an opening item.
+pub fn read_proposal(text: &str) -> Vec<ProposedItem> {
+    let mut items = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut body: Vec<String> = Vec::new();
+    let mut in_code = false;
+    for line in text.replace("\r\n", "\n").split('\n') {
+        let line = line.trim_end();
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        match line.strip_prefix("## ") {
+            Some(next) if !in_code => {
+                push_item(&mut items, heading.take(), &mut body);
+                heading = Some(next.trim().to_owned());
+            }
+            _ => body.push(line.to_owned()),
+        }
+    }
+    push_item(&mut items, heading, &mut body);
+    items
 }
 
 fn push_item(items: &mut Vec<ProposedItem>, heading: Option<String>, body: &mut Vec<String>) {
@@ -269,24 +311,33 @@ fn plain_heading(lines: &[String], index: usize) -> Option<String> {
 
 /// "1.", "2)", "3 -", "Item 4:", "ITEM 5 –" and the like at the start of a heading, dropped.
 fn strip_numbering(text: &str) -> String {
-    let mut rest = text.trim();
+    let text = text.trim();
+    let mut rest = text;
     let lower = rest.to_lowercase();
-    if lower.starts_with("item ") || lower.starts_with("agenda item ") {
-        let after = &rest[rest.find(' ').unwrap_or(0)..];
-        let after = after.trim_start();
-        let after = after
-            .strip_prefix("item ")
-            .or_else(|| after.strip_prefix("Item "))
-            .or_else(|| after.strip_prefix("ITEM "))
-            .unwrap_or(after);
-        rest = after.trim_start();
+    // "Item 4: …", "Agenda item 6. …": the words go only with a number after them.
+    for label in ["agenda item ", "item "] {
+        if lower.starts_with(label) && rest.is_char_boundary(label.len()) {
+            let after = rest[label.len()..].trim_start();
+            if after.starts_with(|c: char| c.is_ascii_digit()) {
+                rest = after;
+            }
+            break;
+        }
     }
-    // At most three digits: "2023 review" keeps its year.
+    // At most three digits ("2023 review" keeps its year), then a mark or a space, and no
+    // number straight after ("1.5 million", "3 - 2 - 1" are the heading's own words).
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     if (1..=3).contains(&digits) && rest[digits..].starts_with(['.', ')', ':', ' ', '-']) {
-        rest = rest[digits..].trim_start_matches(|c: char| {
+        let after = rest[digits..].trim_start_matches(|c: char| {
             c == '.' || c == ')' || c == ':' || c == '-' || c == '–' || c == '—' || c == ' '
         });
+        let separator = &rest[digits..rest.len() - after.len()];
+        // A number straight after is the heading's own unless a mark and a space part the
+        // two ("2. 24 hour outage" is item 2; "1.5 million" and "3 - 2 - 1" are words).
+        let marked = separator.contains(['.', ')', ':']) && separator.contains(' ');
+        if !after.is_empty() && (!after.starts_with(|c: char| c.is_ascii_digit()) || marked) {
+            rest = after;
+        }
     }
     rest.trim().to_owned()
 }
@@ -407,6 +458,11 @@ mod tests {
             ("ITEM 5 – Outage", "Outage"),
             ("Agenda item 6. Outage", "Outage"),
             ("2023 review", "2023 review"),
+            ("1.5 million records lost", "1.5 million records lost"),
+            ("3 - 2 - 1 launch", "3 - 2 - 1 launch"),
+            ("2. 24 hour outage", "24 hour outage"),
+            ("Item of concern", "Item of concern"),
+            ("12", "12"),
         ] {
             assert_eq!(strip_numbering(line), heading, "{line}");
         }
@@ -527,10 +583,31 @@ mod tests {
             "Minutes\n\nPresent: all.\n\n1. Outage\nDown for four hours.\n\n2. AOB\nNone.\n",
             "# Title\n\n## One\n\nA.\n\n## Two\n\n- b\n- c\n",
             "Just one paragraph of notes with no headings at all.",
+            "1. 24 hour outage\nDown all day.\n\n2. 2.1 release\nPiloting.\n",
         ] {
             let proposed = split(text);
-            assert_eq!(split(&to_markdown(&proposed)), proposed, "{text}");
+            assert_eq!(read_proposal(&to_markdown(&proposed)), proposed, "{text}");
         }
+    }
+
+    #[test]
+    fn headings_inside_an_item_cannot_start_items_when_read_back() {
+        let text = "# Outage\n\n## Timeline\n\nFrom 08:00.\n\n# Release\n\n## Notes\n\nNone.";
+        let proposed = split(text);
+        assert_eq!(headings(text), ["Outage", "Release"]);
+        let written = to_markdown(&proposed);
+        assert!(written.contains("### Timeline"), "{written}");
+        let read: Vec<String> = read_proposal(&written)
+            .into_iter()
+            .map(|item| item.heading)
+            .collect();
+        assert_eq!(read, ["Outage", "Release"]);
+    }
+
+    #[test]
+    fn a_closing_code_fence_is_never_a_heading() {
+        let text = "Notes\n\n```\ncode\n```\n\nMore text follows here.";
+        assert!(!headings(text).iter().any(|heading| heading.contains("```")));
     }
 
     #[test]

@@ -685,6 +685,11 @@ async fn a_pasted_minutes_document_becomes_the_agenda_items_the_chair_settles_on
         .await
         .expect("added");
     assert_eq!(added, 3);
+    // The same form sent again (a double click, a reload) adds nothing more.
+    let again = app
+        .call_fn::<AddMinutesImport>(&chair, &[("meeting", &id), ("text", &adjusted)])
+        .await;
+    assert!(matches!(again, Err((StatusCode::CONFLICT, _))), "{again:?}");
     let view = app.meeting(&chair, meeting).await.expect("the meeting");
     let headings: Vec<&str> = view
         .items

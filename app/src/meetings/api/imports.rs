@@ -6,7 +6,9 @@ use super::*;
 use crate::meetings::types::MinutesImport;
 #[cfg(feature = "ssr")]
 use crate::{
-    domain::minutes_import::{bare_log_numbers, link_log_numbers, split, to_markdown},
+    domain::minutes_import::{
+        bare_log_numbers, link_log_numbers, read_proposal, split, to_markdown,
+    },
     meetings::types::{ImportProposal, ProposedItemView},
 };
 
@@ -21,7 +23,7 @@ pub async fn get_minutes_import(meeting: MeetingId) -> Result<MinutesImport, App
     let proposal = store::import_of(&db, meeting, chair.id)
         .await?
         .map(|text| ImportProposal {
-            items: split(&text)
+            items: read_proposal(&text)
                 .into_iter()
                 .map(|item| ProposedItemView {
                     heading: item.heading,
@@ -37,18 +39,26 @@ pub async fn get_minutes_import(meeting: MeetingId) -> Result<MinutesImport, App
     })
 }
 
-/// The committee: proposes agenda items from a pasted minutes document (or from the chair's
-/// adjusted proposal), recognising the log numbers the tracker knows, and keeps the proposal
-/// for the chair to adjust. Nothing is added to the agenda yet.
+/// The committee: proposes agenda items from a pasted minutes document, recognising the log
+/// numbers the tracker knows, or (`adjusted`) takes the chair's adjusted proposal as it is;
+/// keeps the proposal for the chair to adjust. Nothing is added to the agenda yet.
 #[server(prefix = "/api", endpoint = "meetings/import/propose")]
 #[cfg_attr(feature = "ssr", tracing::instrument(name = "propose_minutes_import", skip_all, fields(meeting = meeting.0)))]
-pub async fn propose_minutes_import(meeting: MeetingId, text: String) -> Result<(), AppError> {
+pub async fn propose_minutes_import(
+    meeting: MeetingId,
+    text: String,
+    adjusted: Option<String>,
+) -> Result<(), AppError> {
     let chair = guard::require(Permission::ManageMeetings)?;
     let db = crate::db::use_db()?;
     let kept = FormErrors::new().keep("text", &text);
     checked_document(&text, &kept)?;
-    let known = store::known_log_numbers(&db, &bare_log_numbers(&text)).await?;
-    let proposal = to_markdown(&split(&link_log_numbers(&text, &known)));
+    let proposal = if adjusted.is_some() {
+        to_markdown(&read_proposal(&text))
+    } else {
+        let known = store::known_log_numbers(&db, &bare_log_numbers(&text)).await?;
+        to_markdown(&split(&link_log_numbers(&text, &known)))
+    };
     let mut tx = db.begin_write().await?;
     store::record_in(&mut tx, meeting)
         .await?
@@ -68,7 +78,7 @@ pub async fn add_minutes_import(meeting: MeetingId, text: String) -> Result<usiz
     let db = crate::db::use_db()?;
     let kept = FormErrors::new().keep("text", &text);
     checked_document(&text, &kept)?;
-    let items = split(&text);
+    let items = read_proposal(&text);
     let mut problems = Vec::new();
     for item in &items {
         if let Err(message) = parse_title(&item.heading, "An item needs a heading.") {
@@ -86,6 +96,14 @@ pub async fn add_minutes_import(meeting: MeetingId, text: String) -> Result<usiz
     let record = store::record_in(&mut tx, meeting)
         .await?
         .ok_or(AppError::NotFound)?;
+    // The proposal is used once: a second post of the same form (a double click, a reload)
+    // finds it gone and adds nothing.
+    if !store::discard_import(&mut tx, meeting, chair.id).await? {
+        return Err(AppError::stale(kept.form(
+            "These items were already added, or the proposal was discarded: the agenda \
+             shows what was added. Your text is still here if you need it.",
+        )));
+    }
     for item in &items {
         let minutes = Markdown::render(item.minutes.clone());
         let fields = ItemFields {
@@ -96,7 +114,6 @@ pub async fn add_minutes_import(meeting: MeetingId, text: String) -> Result<usiz
         };
         store::add_item(&mut tx, meeting, fields, chair.id, now).await?;
     }
-    store::discard_import(&mut tx, meeting, chair.id).await?;
     tx.commit().await?;
     leptos_axum::redirect(&format!(
         "{}/edit?saved=imported#agenda-heading",

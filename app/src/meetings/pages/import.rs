@@ -147,6 +147,8 @@ fn Proposal(
             <FormMessage error=Signal::derive(move || action_failure(add).or_else(|| action_failure(propose)))/>
             <ActionForm action=add>
                 <input type="hidden" name="meeting" value=meeting/>
+                // Read only by "Show the split again": the text is a proposal already.
+                <input type="hidden" name="adjusted" value="1"/>
                 <TextAreaField name="text" label="The items, in Markdown" required=true rows=20 value=Signal::stored(text) errors/>
                 <div class="button-row">
                     <button type="submit">{add_label}</button>

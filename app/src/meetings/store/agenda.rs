@@ -104,7 +104,8 @@ pub async fn add_item(
     Ok(id)
 }
 
-/// Keeps the records the item's minutes name (`crate::mentions`).
+/// Keeps the records the item's minutes name (`crate::mentions`); log numbers are looked up
+/// among the meeting's supplier's issues.
 async fn record_mentions(
     tx: &mut Tx,
     item: AgendaItemId,
@@ -112,7 +113,14 @@ async fn record_mentions(
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let references = crate::markdown::render::references_in(minutes.source());
-    crate::mentions::record(tx, ItemRef::AgendaItem(item), &references, now).await
+    let supplier: Option<SupplierId> = sqlx::query_scalar(
+        "SELECT m.supplier_id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id \
+         WHERE i.id = $1",
+    )
+    .bind(item)
+    .fetch_one(&mut **tx)
+    .await?;
+    crate::mentions::record(tx, ItemRef::AgendaItem(item), &references, supplier, now).await
 }
 
 /// Saves an item if it is still at `version` (`false` if someone saved it since); in
@@ -145,7 +153,10 @@ pub async fn update_item(
         return Ok(false);
     }
     record_mentions(tx, item.id, fields.minutes, now).await?;
-    super::revisions::snapshot(tx, item.id, by, now).await?;
+    // A revision is a change of what the minutes say, not of who presented or may read them.
+    if fields.heading != item.heading || fields.minutes.source() != item.body {
+        super::revisions::snapshot(tx, item.id, by, now).await?;
+    }
     // The meeting moves on too, so publishing from a page loaded before this save is refused.
     touch(tx, item.meeting_id, now).await?;
     Ok(true)

@@ -38,18 +38,19 @@ pub async fn import_of(
         .await
 }
 
-/// Forgets the chair's proposal for the meeting.
+/// Forgets the chair's proposal for the meeting; `false` if there was none.
 pub async fn discard_import(
     tx: &mut Tx,
     meeting: MeetingId,
     chair: AccountId,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM minutes_imports WHERE meeting_id = $1 AND account_id = $2")
-        .bind(meeting)
-        .bind(chair)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+) -> Result<bool, sqlx::Error> {
+    let removed =
+        sqlx::query("DELETE FROM minutes_imports WHERE meeting_id = $1 AND account_id = $2")
+            .bind(meeting)
+            .bind(chair)
+            .execute(&mut **tx)
+            .await?;
+    Ok(removed.rows_affected() == 1)
 }
 
 /// Which of `words` (the first 200) are log numbers some issue holds, in any case.

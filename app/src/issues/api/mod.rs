@@ -142,7 +142,8 @@ pub async fn get_issue(issue: IssueId, before: Option<i64>) -> Result<IssueView,
         affects_me,
         following,
     };
-    let (timeline, earlier_events) = timeline_for(&db, &viewer, id, open, before).await?;
+    let (timeline, earlier_events) =
+        timeline_for(&db, &viewer, id, open, record.mentioned, before).await?;
     let editing = if viewer_rights.may_edit_details {
         let names = suppliers::store::names(&db).await?;
         let modules = names
@@ -194,6 +195,7 @@ async fn timeline_for(
     viewer: &CurrentUser,
     id: IssueId,
     open: bool,
+    mentioned: bool,
     before: Option<i64>,
 ) -> Result<(Vec<TimelineEntry>, Option<i64>), AppError> {
     let committee = allows(viewer.role, Permission::TriageIssues);
@@ -207,22 +209,27 @@ async fn timeline_for(
     }
     let earlier_events = page.next;
     // Meetings that discussed the issue join the page whose time span holds their date: after
-    // its first event when earlier pages exist, before the next page's first event.
-    let from = earlier_events.and(rows.first()).map(|row| row.entry.at);
-    let until = match before {
-        Some(event) => store::time_of_event_from(db, id, event).await?,
-        None => None,
+    // its first event when earlier pages exist, before the next page's first event. Looked
+    // for only when something names the issue at all (most issues: nothing).
+    let discussed = if mentioned {
+        let from = earlier_events.and(rows.first()).map(|row| row.entry.at);
+        let until = match before {
+            Some(event) => store::time_of_event_from(db, id, event).await?,
+            None => None,
+        };
+        let audience = crate::domain::meetings::Audience::of(Some(viewer));
+        crate::meetings::api::discussions_of(db, audience, id)
+            .await?
+            .into_iter()
+            .filter(|discussion| {
+                from.is_none_or(|from| discussion.starts_at > from)
+                    && until.is_none_or(|until| discussion.starts_at <= until)
+            })
+            .map(discussed_entry)
+            .collect()
+    } else {
+        Vec::new()
     };
-    let audience = crate::domain::meetings::Audience::of(Some(viewer));
-    let discussed: Vec<TimelineEntry> = crate::meetings::api::discussions_of(db, audience, id)
-        .await?
-        .into_iter()
-        .filter(|discussion| {
-            from.is_none_or(|from| discussion.starts_at > from)
-                && until.is_none_or(|until| discussion.starts_at <= until)
-        })
-        .map(discussed_entry)
-        .collect();
     let mut entries: Vec<TimelineEntry> = rows
         .into_iter()
         .map(|row| {

@@ -455,6 +455,9 @@ pub struct IssueRecord {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
+    /// Some other record's text names this issue (`crate::mentions`): its timeline may have
+    /// meetings that discussed it to show.
+    pub mentioned: bool,
 }
 
 pub async fn record_of(db: &Db, id: IssueId) -> Result<Option<IssueRecord>, sqlx::Error> {
@@ -462,7 +465,9 @@ pub async fn record_of(db: &Db, id: IssueId) -> Result<Option<IssueRecord>, sqlx
         "SELECT i.title, i.description, i.description_html, i.html_renderer, i.supplier_id, \
            s.name AS supplier_name, i.module_id, m.name AS module_name, \
            i.patient_safety, i.status, i.target, i.duplicate_of, i.reporter_id, a.display_name, \
-           i.affects_count, i.awaiting_since, i.created_at, i.updated_at, i.version \
+           i.affects_count, i.awaiting_since, i.created_at, i.updated_at, i.version, \
+           (SELECT COUNT(*) FROM mentions n \
+             WHERE n.target_kind = 'issue' AND n.target_id = i.id) AS mentions \
          FROM issues i JOIN suppliers s ON s.id = i.supplier_id \
            LEFT JOIN modules m ON m.id = i.module_id \
            LEFT JOIN accounts a ON a.id = i.reporter_id \
@@ -496,6 +501,7 @@ struct RecordRow {
     created_at: String,
     updated_at: String,
     version: i64,
+    mentions: i64,
 }
 
 impl RecordRow {
@@ -525,6 +531,7 @@ impl RecordRow {
             created_at: timestamp::from_db(&self.created_at)?,
             updated_at: timestamp::from_db(&self.updated_at)?,
             version: self.version,
+            mentioned: self.mentions > 0,
         })
     }
 }

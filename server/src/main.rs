@@ -58,6 +58,9 @@ enum DemoCommand {
         /// How many issues to add.
         #[arg(long, default_value_t = 100_000)]
         issues: usize,
+        /// How many published meetings (of eight agenda items each) to add after them.
+        #[arg(long, default_value_t = 0)]
+        meetings: usize,
         /// Generate even though the instance can be reached from elsewhere.
         #[arg(long)]
         force: bool,
@@ -136,13 +139,18 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Demo(DemoCommand::Generate { issues, force }) => {
+        Command::Demo(DemoCommand::Generate {
+            issues,
+            meetings,
+            force,
+        }) => {
             telemetry::init(&config.log);
             if let (Some(refusal), false) = (watchdog::demo::refusal(&config), force) {
                 anyhow::bail!("demo data not generated: {refusal}");
             }
-            let total = watchdog::demo::generate::generate(&config, issues).await?;
-            println!("the database now holds {total} issues");
+            let (issues, meetings) =
+                watchdog::demo::generate::generate(&config, issues, meetings).await?;
+            println!("the database now holds {issues} issues and {meetings} meetings");
             Ok(())
         }
         Command::Config => {

@@ -1,4 +1,5 @@
-//! `watchdog demo generate --issues N`: a large tracker for measuring speed, N issues of the
+//! `watchdog demo generate --issues N [--meetings M]`: a large tracker for measuring speed, N
+//! issues (and M meetings, `super::generate_meetings`) of the
 //! demo supplier spread over three years, with log numbers, responses, status changes and
 //! "affects us too" marks, written through the same store functions as the pages. The demo
 //! accounts and supplier are loaded first if the database is empty. Deterministic: the same
@@ -88,8 +89,13 @@ impl Sequence {
     }
 }
 
-/// Adds `count` generated issues; returns how many the database then holds.
-pub async fn generate(config: &Config, count: usize) -> anyhow::Result<i64> {
+/// Adds `count` generated issues and then `meetings` generated meetings
+/// (`super::generate_meetings`); returns how many issues and meetings the database then holds.
+pub async fn generate(
+    config: &Config,
+    count: usize,
+    meetings: usize,
+) -> anyhow::Result<(i64, i64)> {
     super::load(config).await?;
     let db = Db::connect(&config.database_url(), 1).await?;
     let (supplier, modules, rep, members) = cast(&db).await?;
@@ -124,12 +130,24 @@ pub async fn generate(config: &Config, count: usize) -> anyhow::Result<i64> {
             println!("{written} of {count} issues written");
         }
     }
+    let meetings = if meetings > 0 {
+        let chair: i64 =
+            sqlx::query_scalar("SELECT id FROM accounts WHERE role = 'chair' ORDER BY id LIMIT 1")
+                .fetch_one(db.reader())
+                .await
+                .context("the demo chair")?;
+        super::generate_meetings::generate(&db, supplier, AccountId(chair), meetings).await?
+    } else {
+        sqlx::query_scalar("SELECT COUNT(*) FROM meetings")
+            .fetch_one(db.reader())
+            .await?
+    };
     db.refresh_statistics().await?;
     let total = sqlx::query_scalar("SELECT COUNT(*) FROM issues")
         .fetch_one(db.reader())
         .await?;
     db.close().await;
-    Ok(total)
+    Ok((total, meetings))
 }
 
 type Cast = (SupplierId, Vec<ModuleId>, AccountId, Vec<AccountId>);

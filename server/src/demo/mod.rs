@@ -14,6 +14,7 @@ use app::{
 use crate::{admin, config::Config};
 
 pub mod generate;
+mod generate_meetings;
 mod issues;
 mod meetings;
 

@@ -911,7 +911,7 @@ async fn the_text_filter_finds_any_substring_however_it_is_typed() {
 #[tokio::test]
 async fn a_common_texts_count_stops_at_a_cap_and_a_rare_one_is_exact() {
     let app = TestApp::spawn().await;
-    watchdog::demo::generate::generate(&app.config, 1100)
+    watchdog::demo::generate::generate(&app.config, 1100, 0)
         .await
         .expect("generated");
     let member = crate::helpers::demo_member(&app).await;

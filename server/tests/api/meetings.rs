@@ -721,3 +721,18 @@ async fn a_pasted_minutes_document_becomes_the_agenda_items_the_chair_settles_on
         .as_ref()
         .is_some_and(|d| d.meeting == meeting)));
 }
+
+#[tokio::test]
+async fn generated_meetings_are_published_with_eight_items_that_name_issues() {
+    let app = TestApp::spawn().await;
+    let (issues, meetings) = watchdog::demo::generate::generate(&app.config, 20, 3)
+        .await
+        .expect("generated");
+    assert!(issues >= 20);
+    let member = crate::helpers::demo_member(&app).await;
+    let generated = MeetingId(meetings);
+    let view = app.meeting(&member, generated).await.expect("the meeting");
+    assert_eq!(view.status, MinutesStatus::Published);
+    assert_eq!(view.items.len(), 8);
+    assert!(view.items[0].minutes.as_str().contains("href=\"/issues/"));
+}

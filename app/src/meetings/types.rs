@@ -37,7 +37,7 @@ pub struct MeetingSummary {
     pub items: i64,
 }
 
-/// The meetings list: upcoming soonest first, then past newest first.
+/// The meetings list: upcoming ones from the next on, then past ones newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingsList {
     pub upcoming: Vec<MeetingSummary>,

@@ -326,8 +326,8 @@ the workaround to go to every practice, not only those that reported it.",
                 heading: "Replacement for batch letters",
                 presenter: "Demo Supplier Representative",
                 committee_only: false,
-                minutes: "Draft: the supplier said a replacement is \"coming soon\" but gave no \
-date. The committee asked for a quarter.",
+                minutes: "Draft: the supplier said a replacement would come \"shortly\" but gave \
+no date. The committee asked for a quarter.",
                 decisions: &[],
                 actions: &[],
             },

@@ -8,6 +8,7 @@
 #   - one static file served by nginx, if nginx is installed: the physical limit for sending
 #     those bytes here;
 #   - sign-in latency (argon2id at its production parameters);
+#   - a 20 MB attachment uploaded and downloaded, with the server's peak memory around each;
 #   - the browser bundle's sizes, raw and as served (brotli and gzip).
 # Every address is 127.0.0.1; every load is bounded in time.
 #
@@ -103,6 +104,25 @@ sign_in() {
 }
 for _ in $(seq 40); do sign_in member@example.org; done | percentiles "right password"
 for n in $(seq 40); do sign_in "nobody$n@example.org"; done | percentiles "unknown email (must match the above)"
+
+echo
+echo "== A 20 MB attachment, uploaded and downloaded (streamed in 256 KB chunks), SQLite"
+peak() { awk '/^VmHWM/ { printf "%.1f MB", $2 / 1024 }' "/proc/$server/status"; }
+jar="$data/chair.cookies"
+curl -s -o /dev/null -c "$jar" -H "origin: $base" -H "accept: application/json" \
+  --data-urlencode "email=chair@example.org" --data-urlencode "password=watchdog demo password" \
+  "$base/api/sign_in"
+{ printf '%%PDF-1.7\n'; head -c $((20 * 1024 * 1024 - 9)) /dev/urandom; } >"$data/big.pdf"
+echo "server's peak memory before: $(peak)"
+upload=$(curl -s -o /dev/null -D "$data/headers" -b "$jar" -H "origin: $base" -w '%{http_code} %{time_total}' \
+  -F item= -F "file=@$data/big.pdf;filename=Board pack.pdf" "$base/meetings/1/attachments")
+read -r status seconds <<<"$upload"
+echo "upload: $status in $(awk -v s="$seconds" 'BEGIN { printf "%.0f ms", s * 1000 }'); peak memory after: $(peak)"
+href=$(awk 'tolower($1) == "location:" { sub(/\r$/, "", $2); print $2 }' "$data/headers")
+download=$(curl -s -o "$data/back.pdf" -b "$jar" -w '%{http_code} %{time_total}' "$base$href")
+read -r status seconds <<<"$download"
+cmp -s "$data/big.pdf" "$data/back.pdf" && same="the same bytes" || same="DIFFERENT bytes"
+echo "download: $status in $(awk -v s="$seconds" 'BEGIN { printf "%.0f ms", s * 1000 }'), $same; peak memory after: $(peak)"
 kill "$server"
 wait "$server" 2>/dev/null || true
 rm -rf "$data"

@@ -216,6 +216,100 @@ test("a second chair's save of the same item is refused and keeps their text", a
   await context.close();
 });
 
+test("what a chair types is kept as their working copy, offered back, discarded or saved", async ({
+  browser,
+  page,
+  javaScriptEnabled,
+}, testInfo) => {
+  test.skip(!javaScriptEnabled, "autosave is an island; without JavaScript saving is explicit");
+  const title = `Autosaved meeting (${testInfo.project.name})`;
+  await signIn(page, "chair@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  const meetingPath = await meetingWithItem(page, title, "Pilot at two sites", "The pilot began in May.");
+
+  const item = page.getByRole("region", { name: /Pilot at two sites/ });
+  await item.getByLabel("Minutes").fill("The pilot began in May; the supplier will report in");
+  await expect(item.locator(".autosave")).toContainText("Working copy kept at", { timeout: 15_000 });
+
+  // A closed tab loses nothing: the editor offers the working copy back to this chair only.
+  await page.goto(`${meetingPath}/edit`);
+  const restored = page.getByRole("region", { name: /Pilot at two sites/ });
+  await expect(restored.getByLabel("Minutes")).toHaveValue("The pilot began in May; the supplier will report in");
+  await expect(restored.getByRole("status")).toContainText("The form holds your working copy");
+  const context = await browser.newContext({ javaScriptEnabled });
+  const other = await context.newPage();
+  await signIn(other, "admin@example.org", PASSWORD);
+  await expect(other.getByRole("banner")).toContainText("signed in as");
+  await other.goto(`${meetingPath}/edit`);
+  await expect(other.getByRole("region", { name: /Pilot at two sites/ }).getByLabel("Minutes")).toHaveValue(
+    "The pilot began in May.",
+  );
+  await other.goto(meetingPath);
+  await expect(other.getByRole("main")).not.toContainText("the supplier will report in");
+  await context.close();
+
+  // Discarding goes back to the saved text.
+  await restored.getByRole("button", { name: "Discard my working copy" }).click();
+  await expect(page.getByRole("status")).toHaveText(/Your working copy has been discarded/);
+  const item2 = page.getByRole("region", { name: /Pilot at two sites/ });
+  await expect(item2.getByLabel("Minutes")).toHaveValue("The pilot began in May.");
+
+  // Saving makes the typed text the item's, and leaves no working copy behind.
+  await item2.getByLabel("Minutes").fill("The pilot began in May; the supplier reports in July.");
+  await expect(item2.locator(".autosave")).toContainText("Working copy kept at", { timeout: 15_000 });
+  await item2.getByRole("button", { name: "Save item" }).click();
+  await expect(page.getByRole("status")).toHaveText("The item has been saved.");
+  await page.goto(`${meetingPath}/edit`);
+  const saved = page.getByRole("region", { name: /Pilot at two sites/ });
+  await expect(saved.getByLabel("Minutes")).toHaveValue("The pilot began in May; the supplier reports in July.");
+  await expect(saved.getByText("The form holds your working copy")).toHaveCount(0);
+});
+
+test("a chair attaches a PDF to an item; a member opens it from the published minutes", async ({
+  browser,
+  page,
+  javaScriptEnabled,
+}, testInfo) => {
+  const title = `Meeting with papers (${testInfo.project.name})`;
+  await signIn(page, "chair@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  const meetingPath = await meetingWithItem(page, title, "Infrastructure change", "The data centre moves in May.");
+
+  const files = page.getByRole("region", { name: "Files" });
+  // A kind Watchdog does not take is refused, saying which it does.
+  await files.getByLabel("File").setInputFiles({ name: "setup.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ") });
+  await files.getByRole("button", { name: "Attach file" }).click();
+  await expect(page.getByRole("region", { name: "Files" }).getByRole("alert")).toContainText(
+    "That kind of file cannot be attached",
+  );
+
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+  const again = page.getByRole("region", { name: "Files" });
+  await again.getByLabel("Attach to").selectOption({ label: "1. Infrastructure change" });
+  await again.getByLabel("File").setInputFiles({ name: "Move plan.pdf", mimeType: "application/pdf", buffer: pdf });
+  await again.getByRole("button", { name: "Attach file" }).click();
+  await expect(page.getByRole("status")).toHaveText("The file has been attached.");
+  await expect(page.getByRole("region", { name: "Files" }).getByRole("link", { name: "Move plan.pdf" })).toBeVisible();
+  await page.getByRole("button", { name: "Publish minutes" }).click();
+  await expect(page.getByRole("status")).toHaveText("The minutes are published.");
+
+  const context = await browser.newContext({ javaScriptEnabled });
+  const member = await context.newPage();
+  await signIn(member, "member@example.org", PASSWORD);
+  await expect(member.getByRole("banner")).toContainText("signed in as");
+  await member.goto(meetingPath);
+  const item = member.getByRole("region", { name: /Infrastructure change/ });
+  const link = item.getByRole("link", { name: "Move plan.pdf" });
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute("href");
+  const file = await member.request.get(href!);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe("application/pdf");
+  expect(file.headers()["content-disposition"]).toContain('inline; filename="Move plan.pdf"');
+  expect(await file.body()).toEqual(pdf);
+  await context.close();
+});
+
 test("a pasted minutes document becomes agenda items after the chair adjusts the split", async ({
   page,
 }, testInfo) => {

@@ -31,6 +31,7 @@ const ENV_KEYS: &[&str] = &[
     "session_remember_days",
     "behind_proxy",
     "sign_in_attempts_per_minute_per_address",
+    "attachment_max_megabytes",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,7 +39,8 @@ const ENV_KEYS: &[&str] = &[
 pub struct Config {
     /// Address and port the web server listens on.
     pub listen: SocketAddr,
-    /// Where Watchdog keeps its files: the SQLite database by default, later attachments.
+    /// Where Watchdog keeps its files: the SQLite database by default (attachments are kept in
+    /// the database, so every server process sharing it serves them).
     pub data_dir: PathBuf,
     /// `sqlite://…` or `postgres://…`; unset means a SQLite file in `data_dir`.
     pub database_url: Option<String>,
@@ -64,6 +66,8 @@ pub struct Config {
     pub behind_proxy: bool,
     /// Sign-in attempts allowed from one client address per minute.
     pub sign_in_attempts_per_minute_per_address: u32,
+    /// The largest file that may be attached to a meeting or agenda item, in megabytes.
+    pub attachment_max_megabytes: u32,
 }
 
 impl Default for Config {
@@ -81,6 +85,7 @@ impl Default for Config {
             session_remember_days: 30,
             behind_proxy: false,
             sign_in_attempts_per_minute_per_address: 30,
+            attachment_max_megabytes: 20,
         }
     }
 }
@@ -129,6 +134,12 @@ impl Config {
             return Err(ConfigError::Invalid {
                 key: "database_max_connections",
                 message: "must be at least 1".to_owned(),
+            });
+        }
+        if !(1..=1024).contains(&self.attachment_max_megabytes) {
+            return Err(ConfigError::Invalid {
+                key: "attachment_max_megabytes",
+                message: "must be between 1 and 1024".to_owned(),
             });
         }
         if self.data_dir.as_os_str().is_empty() {

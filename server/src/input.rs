@@ -21,7 +21,9 @@ pub async fn refuse_unstorable_text(request: Request, next: Next) -> Response {
     if let Some(field) = request.uri().query().and_then(field_with_nul) {
         return refusal(&field);
     }
-    if request.method().is_safe() {
+    // An upload's body is read (and bounded) by its route, a chunk at a time; a file's
+    // bytes are kept as they are, NULs and all.
+    if request.method().is_safe() || crate::attachments::is_upload(&request) {
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();

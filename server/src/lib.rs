@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod assets;
+pub mod attachments;
 pub mod config;
 pub mod demo;
 pub mod exports;

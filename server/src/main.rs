@@ -174,6 +174,10 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 "sign_in_attempts_per_minute_per_address = {}",
                 config.sign_in_attempts_per_minute_per_address
             );
+            println!(
+                "attachment_max_megabytes = {}",
+                config.attachment_max_megabytes
+            );
             match &config.public_url {
                 Some(url) => println!("public_url = {url}"),
                 None => println!("public_url = (not set: the listen address)"),

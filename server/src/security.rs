@@ -34,7 +34,24 @@ pub struct Site {
 /// functions and the static files.
 pub fn may_be_page(request: &Request) -> bool {
     let path = request.uri().path();
-    request.method().is_safe() && !path.starts_with("/api/") && !path.starts_with("/pkg/")
+    request.method().is_safe()
+        && !path.starts_with("/api/")
+        && !path.starts_with("/pkg/")
+        // An attached file is never a page of ours, whatever its type: it keeps the policy
+        // it was served with.
+        && !is_attached_file(path)
+}
+
+/// Whether `path` is where an attached file is served: `/attachments/{id}/{name}`.
+fn is_attached_file(path: &str) -> bool {
+    path.strip_prefix(app::markdown::ATTACHMENTS)
+        .and_then(|rest| rest.split_once('/'))
+        .is_some_and(|(id, name)| {
+            !id.is_empty()
+                && id.bytes().all(|b| b.is_ascii_digit())
+                && !name.is_empty()
+                && !name.contains('/')
+        })
 }
 
 /// Adds the security headers to every response: a page's CSP with its script nonce, and a

@@ -20,10 +20,10 @@ use app::{
     shell, App,
 };
 use axum::{
-    extract::{FromRef, Request},
+    extract::{DefaultBodyLimit, FromRef, Request},
     http::StatusCode,
     middleware,
-    routing::get,
+    routing::{get, post},
     serve::ListenerExt,
     Router,
 };
@@ -111,6 +111,7 @@ impl Application {
                 NonZeroU32::new(config.sign_in_attempts_per_minute_per_address)
                     .unwrap_or(NonZeroU32::MIN),
             ),
+            attachment_max_bytes: u64::from(config.attachment_max_megabytes) * 1024 * 1024,
         };
         Ok(Application {
             listener,
@@ -138,6 +139,7 @@ impl Application {
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let statistics = tokio::spawn(refresh_statistics_hourly(self.db.clone()));
         let rerender = tokio::spawn(rerender_stale_markdown(self.db.clone()));
+        let uploads = tokio::spawn(remove_abandoned_uploads_hourly(self.db.clone()));
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -167,6 +169,7 @@ impl Application {
         }
         statistics.abort();
         rerender.abort();
+        uploads.abort();
         self.db.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -181,6 +184,19 @@ async fn refresh_statistics_hourly(db: Db) {
         hourly.tick().await;
         if let Err(error) = db.refresh_statistics().await {
             tracing::warn!(%error, "could not refresh the database statistics");
+        }
+    }
+}
+
+/// Removes attachments whose upload never finished, at start and every hour.
+async fn remove_abandoned_uploads_hourly(db: Db) {
+    let mut hourly = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        hourly.tick().await;
+        match crate::attachments::remove_abandoned(&db).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "removed attachments whose upload never finished"),
+            Err(error) => tracing::warn!(%error, "could not remove unfinished attachments"),
         }
     }
 }
@@ -230,6 +246,8 @@ struct RequestPolicy {
     link_origin: LinkOrigin,
     address_source: AddressSource,
     sign_in_limit: SignInAddressLimit,
+    /// The largest file attached to a meeting or item.
+    attachment_max_bytes: u64,
 }
 
 fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Result<Router> {
@@ -247,6 +265,10 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
         db: state.db.clone(),
         link_origin: requests.link_origin.0.clone(),
     };
+    let attachments = crate::attachments::AttachmentState {
+        db: state.db.clone(),
+        max_bytes: requests.attachment_max_bytes,
+    };
     let feeds = crate::feeds::FeedState {
         db: state.db.clone(),
         link_origin: requests.link_origin.0.clone(),
@@ -259,6 +281,9 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
             provide_context(requests.address_source);
             provide_context(requests.link_origin.clone());
             provide_context(requests.sign_in_limit.clone());
+            provide_context(app::meetings::types::AttachmentLimit(
+                requests.attachment_max_bytes,
+            ));
             app::ui::forms::provide_refused_form();
             app::security::provide_page_nonce();
             app::instance::provide_for_page();
@@ -303,6 +328,16 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
         .route(
             "/feeds/meetings.ics",
             get(crate::feeds::meetings_ics).with_state(feeds),
+        )
+        .route(
+            "/meetings/{id}/attachments",
+            post(crate::attachments::upload)
+                .layer(DefaultBodyLimit::max(attachments.body_limit()))
+                .with_state(attachments.clone()),
+        )
+        .route(
+            "/attachments/{id}/{name}",
+            get(crate::attachments::download).with_state(attachments),
         )
         .leptos_routes_with_context(&state, routes, context, page_shell)
         .merge(static_files)

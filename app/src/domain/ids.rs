@@ -46,6 +46,8 @@ id! {
     DecisionId;
     /// An incident, shown as `INC-N`.
     IncidentId;
+    /// A file attached to a meeting or agenda item.
+    AttachmentId;
 }
 
 impl std::fmt::Display for IssueId {

@@ -264,6 +264,22 @@ impl Audience {
         self.reads_minutes(status) && self.reaches(meeting.narrower(item), supplier)
     }
 
+    /// Whether this audience may read a file attached to a meeting it may see: one of an
+    /// agenda item (shown at `item`) as it reads the item; the meeting's own papers as it
+    /// sees the meeting, before its minutes are published too.
+    pub fn sees_attachment(
+        self,
+        status: MinutesStatus,
+        meeting: Visibility,
+        item: Option<Visibility>,
+        supplier: Option<SupplierId>,
+    ) -> bool {
+        match item {
+            Some(item) => self.sees_item(status, meeting, item, supplier),
+            None => self.may_see(meeting, supplier),
+        }
+    }
+
     /// The SQL condition on the meetings table aliased `m` that holds exactly for the
     /// meetings `may_see` allows: `None` when every meeting is; `supplier` binds a
     /// supplier's id and gives its placeholder.
@@ -322,6 +338,34 @@ mod tests {
             .filter(|(_, audience)| audience.may_see(visibility, OWN))
             .map(|(name, _)| name)
             .collect()
+    }
+
+    #[test]
+    fn an_items_file_is_read_as_the_item_and_the_meetings_papers_as_the_meeting() {
+        let readers = |status, item| {
+            audiences()
+                .into_iter()
+                .filter(|(_, audience)| {
+                    audience.sees_attachment(status, Visibility::Members, item, OWN)
+                })
+                .map(|(name, _)| name)
+                .collect::<Vec<_>>()
+        };
+        let members = ["member", "own rep", "chair", "admin"];
+        assert_eq!(readers(MinutesStatus::Draft, None), members);
+        assert_eq!(readers(MinutesStatus::Published, None), members);
+        assert_eq!(
+            readers(MinutesStatus::Draft, Some(Visibility::Members)),
+            ["chair", "admin"]
+        );
+        assert_eq!(
+            readers(MinutesStatus::Published, Some(Visibility::Public)),
+            members
+        );
+        assert_eq!(
+            readers(MinutesStatus::Published, Some(Visibility::Committee)),
+            ["chair", "admin"]
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Pure rules with no I/O, shared by server and browser and unit-tested here.
 
+pub mod attachments;
 pub mod ids;
 pub mod issue_workflow;
 pub mod local_time;

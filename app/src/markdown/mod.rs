@@ -12,6 +12,9 @@ mod xss_tests;
 
 use serde::{Deserialize, Serialize};
 
+/// Where the app serves files attached to its records: the only images a text may show.
+pub const ATTACHMENTS: &str = "/attachments/";
+
 /// The most a Markdown text may hold, in bytes (200 KB).
 pub const MAX_BYTES: usize = 200 * 1024;
 

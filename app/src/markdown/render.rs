@@ -157,8 +157,7 @@ fn open_link(target: &Target, title: &str) -> String {
     }
 }
 
-/// Where the app serves files attached to its records: the only images a text may show.
-pub const ATTACHMENTS: &str = "/attachments/";
+pub use super::ATTACHMENTS;
 
 /// Whether `src` names a file under `ATTACHMENTS` and nothing else: no query, no fragment,
 /// no way out of the folder.

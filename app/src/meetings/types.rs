@@ -5,11 +5,13 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use crate::domain::{
-    ids::{ActionId, AgendaItemId, AttendeeId, DecisionId, MeetingId, MeetingSeriesId},
+    ids::{
+        ActionId, AgendaItemId, AttachmentId, AttendeeId, DecisionId, MeetingId, MeetingSeriesId,
+    },
     meetings::{ActionOwner, ActionStatus, MeetingKind, MinutesStatus, Visibility},
 };
 use crate::{
-    domain::ids::{AccountId, SupplierId},
+    domain::ids::{AccountId, IssueId, SupplierId},
     markdown::SafeHtml,
     suppliers::types::SupplierName,
 };
@@ -78,6 +80,17 @@ pub struct AgendaItemView {
     pub decisions: Vec<DecisionView>,
     /// When its published text was last revised, if it was (and how many revisions it has).
     pub revised: Option<(DateTime<Utc>, i64)>,
+    /// The issues the chair linked to it, those the reader may see.
+    pub issues: Vec<LinkedIssue>,
+}
+
+/// An issue an agenda item discussed, as linked by the chair.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkedIssue {
+    pub id: IssueId,
+    pub title: String,
+    /// Its status as people read it ("Awaiting the supplier").
+    pub status: String,
 }
 
 /// An action agreed at a meeting.
@@ -298,6 +311,8 @@ pub struct MeetingView {
     pub withheld: usize,
     /// Actions of earlier meetings of the series still open when this one began.
     pub carried_over: Vec<CarriedAction>,
+    /// The files the viewer may read: the meeting's papers and its items' (by `item`).
+    pub attachments: Vec<AttachmentView>,
     pub version: i64,
     /// The viewer may edit the meeting and its minutes.
     pub may_manage: bool,
@@ -417,5 +432,83 @@ mod tests {
         for bad in ["0", "-5", "721", "1.5", "an hour", ""] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
+    }
+}
+
+/// A chair's working copy of an agenda item: what their editor autosaved, seen by them alone
+/// until they save it as the item's text or discard it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkingCopy {
+    pub item: AgendaItemId,
+    /// The item's version the chair was editing from: saving is refused if it has moved on.
+    pub base_version: i64,
+    pub heading: String,
+    pub presenter: String,
+    pub visibility: String,
+    pub minutes: String,
+    pub saved_at: DateTime<Utc>,
+}
+
+/// A file attached to a meeting (its papers) or to one of its agenda items, as its readers
+/// see it listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    pub id: AttachmentId,
+    /// The agenda item it belongs to; none for the meeting's own papers.
+    pub item: Option<AgendaItemId>,
+    pub file_name: String,
+    pub size_bytes: i64,
+    /// A picture the minutes may show.
+    pub image: bool,
+    pub uploaded_at: DateTime<Utc>,
+}
+
+impl AttachmentView {
+    /// Where it is served: its id, then its name (for people and for saved files).
+    pub fn href(&self) -> String {
+        attachment_href(self.id, &self.file_name)
+    }
+
+    /// Its size as people read it: "840 KB", "12.5 MB".
+    pub fn size(&self) -> String {
+        let bytes = self.size_bytes.max(0) as f64;
+        if bytes < 1024.0 * 1024.0 {
+            format!("{} KB", (bytes / 1024.0).ceil() as i64)
+        } else {
+            format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+        }
+    }
+}
+
+/// `/attachments/ID/NAME`, the name percent-encoded as one path segment.
+pub fn attachment_href(id: AttachmentId, file_name: &str) -> String {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    format!(
+        "{}{}/{}",
+        crate::markdown::ATTACHMENTS,
+        id.0,
+        percent_encoding::utf8_percent_encode(file_name, SEGMENT)
+    )
+}
+
+/// The largest file that may be attached, in bytes, as the server is configured (the server
+/// puts it into each page's context).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttachmentLimit(pub u64);
+
+impl Default for AttachmentLimit {
+    fn default() -> Self {
+        AttachmentLimit(20 * 1024 * 1024)
+    }
+}
+
+impl AttachmentLimit {
+    /// "20 MB".
+    pub fn words(self) -> String {
+        format!("{} MB", self.0 / (1024 * 1024))
     }
 }

@@ -18,14 +18,27 @@ pub struct CallFailed(pub String);
 /// Calls the server function `S` with `arguments` (by name, as its form fields), and returns
 /// its JSON answer as the browser parsed it.
 pub async fn call<S: ServerFn>(arguments: &[(&str, &str)]) -> Result<JsValue, CallFailed> {
-    let failed = |_| CallFailed(UNREACHABLE.to_owned());
-    let form = web_sys::UrlSearchParams::new().map_err(failed)?;
+    let form = web_sys::UrlSearchParams::new().map_err(|_| CallFailed(UNREACHABLE.to_owned()))?;
     for (name, value) in arguments {
         form.append(name, value);
     }
+    call_with::<S>(&form).await
+}
+
+/// The fields of a form on the page, as `call_with` sends them (what the form would post).
+pub fn fields_of(form: &web_sys::HtmlFormElement) -> Option<web_sys::UrlSearchParams> {
+    let data = web_sys::FormData::new_with_form(form).ok()?;
+    web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()
+}
+
+/// Calls the server function `S` with the arguments already encoded (`fields_of` a form).
+pub async fn call_with<S: ServerFn>(
+    form: &web_sys::UrlSearchParams,
+) -> Result<JsValue, CallFailed> {
+    let failed = |_| CallFailed(UNREACHABLE.to_owned());
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
-    init.set_body(&form);
+    init.set_body(form);
     let request = web_sys::Request::new_with_str_and_init(S::PATH, &init).map_err(failed)?;
     // Not text/html: that would make the server treat it as a form posted without
     // JavaScript, and answer with a redirect.

@@ -447,6 +447,7 @@ async fn add_meeting(
             add_action(tx, cast, &row, action, chair, written, starts_at, today).await?;
         }
     }
+    super::attachments::attach(tx, meeting.title, id, &added, chair, written).await?;
     if meeting.published {
         let version: i64 = sqlx::query_scalar("SELECT version FROM meetings WHERE id = $1")
             .bind(id)

@@ -13,6 +13,7 @@ use app::{
 
 use crate::{admin, config::Config};
 
+mod attachments;
 pub mod generate;
 mod generate_meetings;
 mod issues;

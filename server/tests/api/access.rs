@@ -48,6 +48,8 @@ const ATTENDEE: &str = "1";
 /// An action under `AGENDA_ITEM`, owned by `OWN_SUPPLIER`, and a decision there.
 const ACTION: &str = "1";
 const DECISION: &str = "1";
+/// A file among `MEETING`'s papers (read as far as the meeting is).
+const ATTACHMENT: &str = "1";
 /// Those who may mark `ACTION` done: the committee and the owning supplier's representatives.
 const ACTION_CLOSERS: &[Who] = &[RepOwn, Chair, Admin];
 
@@ -425,6 +427,48 @@ const CALLS: &[Call] = &[
         allowed: CHAIRS,
     },
     Call {
+        path: "/api/meetings/items/working-copy",
+        form: &[
+            ("item", AGENDA_ITEM),
+            ("version", "1"),
+            ("heading", "Outage"),
+            ("presenter", ""),
+            ("visibility", "members"),
+            ("minutes", "Notes."),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/working-copies",
+        form: &[("meeting", MEETING)],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/items/working-copy/discard",
+        form: &[("item", AGENDA_ITEM)],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/items/find-issues",
+        form: &[("text", "outage")],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/items/link-issue",
+        form: &[("item", AGENDA_ITEM), ("issue", ISSUE)],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/items/unlink-issue",
+        form: &[("item", AGENDA_ITEM), ("issue", ISSUE)],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/meetings/attachments/remove",
+        form: &[("attachment", ATTACHMENT)],
+        allowed: CHAIRS,
+    },
+    Call {
         path: "/api/meetings/import",
         form: &[("meeting", MEETING)],
         allowed: CHAIRS,
@@ -582,6 +626,10 @@ async fn callers(app: &TestApp) -> Vec<(Who, reqwest::Client)> {
     let decision = app.add_decision(item, &chair, "Weekly updates").await;
     assert_eq!(decision.0.to_string(), DECISION);
     app.add_attendee(meeting, "A Chair").await;
+    let attachment = app
+        .add_attachment(meeting, None, "papers.pdf", b"%PDF-1.4\n%%EOF\n")
+        .await;
+    assert_eq!(attachment.0.to_string(), ATTACHMENT);
     let accounts = [
         (Member, member),
         (RepOwn, app.create_rep(own, "rep@own.example.org").await),
@@ -604,9 +652,19 @@ fn refused(status: StatusCode) -> bool {
 }
 
 /// The names of the arguments that name a stored record.
-const RECORD_ARGUMENTS: [&str; 11] = [
-    "issue", "post", "account", "supplier", "module", "link", "meeting", "item", "attendee",
-    "action", "decision",
+const RECORD_ARGUMENTS: [&str; 12] = [
+    "issue",
+    "post",
+    "account",
+    "supplier",
+    "module",
+    "link",
+    "meeting",
+    "item",
+    "attendee",
+    "action",
+    "decision",
+    "attachment",
 ];
 
 /// Whether the call names a stored record (reporting an issue names a supplier too, but as
@@ -766,6 +824,43 @@ async fn every_page_is_shown_exactly_to_those_allowed() {
                 || (*who == RepOther && body.contains("Page not found"));
             if !allowed && !says_why {
                 wrong.push(format!("{path} as {who:?}: refused without saying why"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "unexpected answers:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// Routes of the server's own that are not pages (their answers are plain text, not a
+/// page that says why): a path each answers, and who may read it.
+const FILES: &[(&str, &[Who])] = &[("/attachments/1/papers.pdf", MEETING_READERS)];
+
+#[tokio::test]
+async fn every_file_is_served_exactly_to_those_allowed() {
+    let app =
+        TestApp::spawn_with(|config| config.sign_in_attempts_per_minute_per_address = 1000).await;
+    let callers = callers(&app).await;
+
+    let mut wrong = Vec::new();
+    for (path, allowed) in FILES {
+        for (who, client) in &callers {
+            let status = client
+                .get(app.url(path))
+                .send()
+                .await
+                .expect("file")
+                .status();
+            let expected = match (allowed.contains(who), who) {
+                (true, _) => StatusCode::OK,
+                (false, Anonymous) => StatusCode::UNAUTHORIZED,
+                // A file someone may not read answers exactly as a missing one.
+                (false, _) => StatusCode::NOT_FOUND,
+            };
+            if status != expected {
+                wrong.push(format!("{path} as {who:?}: {status}, not {expected}"));
             }
         }
     }

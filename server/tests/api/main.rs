@@ -3,6 +3,7 @@
 
 mod access;
 mod accounts;
+mod attachments;
 mod database;
 mod feeds;
 mod health;
@@ -19,3 +20,4 @@ mod people;
 mod refused_forms;
 mod security;
 mod suppliers;
+mod working_copies;

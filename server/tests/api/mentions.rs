@@ -171,3 +171,133 @@ async fn an_issue_named_in_published_minutes_shows_where_it_was_discussed() {
     assert_eq!(discussed(&app, &member, named).await, []);
     assert_eq!(discussed(&app, &member, logged).await, []);
 }
+
+#[tokio::test]
+async fn a_chair_links_an_issue_found_by_search_and_it_shows_where_it_was_discussed() {
+    use app::meetings::api::{FindIssues, LinkIssue, UnlinkIssue};
+
+    let app = TestApp::spawn().await;
+    let own = app.create_supplier("Example Clinical Systems").await;
+    let other = app.create_supplier("Other Systems").await;
+    let chair_account = app.create_account(Role::Chair, "chair@example.org").await;
+    let member_account = app.create_account(Role::Member, "member@example.org").await;
+    let other_rep_account = app.create_rep(other, "rep@other.example.org").await;
+    let issue = app
+        .create_issue(own, &chair_account, "Appointment reminders sent twice")
+        .await;
+    app.create_issue(own, &chair_account, "Blank screen on opening a record")
+        .await;
+    let meeting = app
+        .create_meeting(&chair_account, Some(own), "members")
+        .await;
+    let item = app.add_agenda_item(meeting, "Reminders", "members").await;
+    let chair = browser_of(&app, &chair_account).await;
+    let member = browser_of(&app, &member_account).await;
+    let other_rep = browser_of(&app, &other_rep_account).await;
+
+    // Found by its number, or by words from it.
+    for text in [
+        issue.0.to_string(),
+        format!("#{}", issue.0),
+        "reminders".to_owned(),
+    ] {
+        let found = app
+            .call_fn::<FindIssues>(&chair, &[("text", &text)])
+            .await
+            .expect("found");
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].id, issue);
+        assert_eq!(found[0].title, "Appointment reminders sent twice");
+    }
+    let none = app
+        .call_fn::<FindIssues>(&chair, &[("text", "nothing like it")])
+        .await
+        .expect("answered");
+    assert!(none.is_empty());
+
+    let (item_id, issue_id) = (item.0.to_string(), issue.0.to_string());
+    app.call_fn::<LinkIssue>(&chair, &[("item", &item_id), ("issue", &issue_id)])
+        .await
+        .expect("linked");
+    // Linking it again changes nothing; a missing issue answers as missing.
+    app.call_fn::<LinkIssue>(&chair, &[("item", &item_id), ("issue", &issue_id)])
+        .await
+        .expect("linked again");
+    let refused = app
+        .call_fn::<LinkIssue>(&chair, &[("item", &item_id), ("issue", "9999")])
+        .await;
+    assert!(
+        matches!(refused, Err((reqwest::StatusCode::NOT_FOUND, _))),
+        "{refused:?}"
+    );
+    // Another supplier's issue linked too: only those who may see it are shown it.
+    let elsewhere = app
+        .create_issue(other, &chair_account, "Pathology results filed late")
+        .await;
+    app.call_fn::<LinkIssue>(
+        &chair,
+        &[("item", &item_id), ("issue", &elsewhere.0.to_string())],
+    )
+    .await
+    .expect("linked");
+    let own_rep_account = app.create_rep(own, "rep@own.example.org").await;
+    let own_rep = browser_of(&app, &own_rep_account).await;
+    let titles = |view: app::meetings::types::MeetingView| {
+        view.items[0]
+            .issues
+            .iter()
+            .map(|issue| issue.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        titles(app.meeting(&member, meeting).await.expect("the meeting")),
+        [
+            "Appointment reminders sent twice",
+            "Pathology results filed late"
+        ]
+    );
+    assert_eq!(
+        titles(app.meeting(&own_rep, meeting).await.expect("the meeting")),
+        ["Appointment reminders sent twice"]
+    );
+    app.call_fn::<UnlinkIssue>(
+        &chair,
+        &[("item", &item_id), ("issue", &elsewhere.0.to_string())],
+    )
+    .await
+    .expect("unlinked");
+
+    assert_eq!(discussed(&app, &member, issue).await, vec![(meeting, item)]);
+    let shown = app.meeting(&member, meeting).await.expect("the meeting");
+    assert_eq!(shown.items[0].issues.len(), 1);
+    assert_eq!(
+        shown.items[0].issues[0].title,
+        "Appointment reminders sent twice"
+    );
+    // Another supplier's representative does not see the meeting at all.
+    assert!(app.meeting(&other_rep, meeting).await.is_err());
+
+    app.call_fn::<UnlinkIssue>(&chair, &[("item", &item_id), ("issue", &issue_id)])
+        .await
+        .expect("unlinked");
+    assert!(discussed(&app, &member, issue).await.is_empty());
+    let shown = app.meeting(&member, meeting).await.expect("the meeting");
+    assert!(shown.items[0].issues.is_empty());
+
+    // Public minutes show a visitor no issues: the tracker is for those signed in.
+    let public = app
+        .create_meeting(&chair_account, Some(own), "public")
+        .await;
+    let public_item = app.add_agenda_item(public, "Reminders", "public").await;
+    app.call_fn::<LinkIssue>(
+        &chair,
+        &[("item", &public_item.0.to_string()), ("issue", &issue_id)],
+    )
+    .await
+    .expect("linked");
+    let visitor = crate::helpers::new_client();
+    let seen = app.meeting(&visitor, public).await.expect("public minutes");
+    assert!(seen.items[0].issues.is_empty());
+    let seen = app.meeting(&member, public).await.expect("public minutes");
+    assert_eq!(seen.items[0].issues.len(), 1);
+}

@@ -455,8 +455,8 @@ pub struct IssueRecord {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i64,
-    /// Some other record's text names this issue (`crate::mentions`): its timeline may have
-    /// meetings that discussed it to show.
+    /// Some other record's text names this issue (`crate::mentions`), or an agenda item links
+    /// it: its timeline may have meetings that discussed it to show.
     pub mentioned: bool,
 }
 
@@ -467,7 +467,8 @@ pub async fn record_of(db: &Db, id: IssueId) -> Result<Option<IssueRecord>, sqlx
            i.patient_safety, i.status, i.target, i.duplicate_of, i.reporter_id, a.display_name, \
            i.affects_count, i.awaiting_since, i.created_at, i.updated_at, i.version, \
            (SELECT COUNT(*) FROM mentions n \
-             WHERE n.target_kind = 'issue' AND n.target_id = i.id) AS mentions \
+             WHERE n.target_kind = 'issue' AND n.target_id = i.id) \
+           + (SELECT COUNT(*) FROM agenda_item_issues l WHERE l.issue_id = i.id) AS mentions \
          FROM issues i JOIN suppliers s ON s.id = i.supplier_id \
            LEFT JOIN modules m ON m.id = i.module_id \
            LEFT JOIN accounts a ON a.id = i.reporter_id \

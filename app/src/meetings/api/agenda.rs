@@ -139,6 +139,8 @@ pub async fn edit_agenda_item(
             }),
         ));
     }
+    // The chair's working copy has become the item's text.
+    store::discard_working_copy(&mut tx, item, chair.id).await?;
     tx.commit().await?;
     leptos_axum::redirect(&format!(
         "{}/edit?saved=item#item-{}",

@@ -5,16 +5,22 @@
 use leptos::prelude::*;
 
 mod agenda;
+mod attachments;
 mod details;
 mod imports;
+mod links;
 mod outcomes;
 mod revisions;
+mod working_copies;
 
 pub use agenda::*;
+pub use attachments::*;
 pub use details::*;
 pub use imports::*;
+pub use links::*;
 pub use outcomes::*;
 pub use revisions::*;
+pub use working_copies::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
@@ -27,8 +33,8 @@ use crate::{
         store::{self, ItemFields, ListFilter, MeetingRecord},
         types::{
             parse_duration, parse_link, parse_short, parse_title, ActionView, AgendaItemView,
-            Attendee, CarriedAction, DecisionView, Discussion, MeetingDetails, MeetingKind,
-            MeetingSeriesId, MinutesStatus, Visibility,
+            Attendee, CarriedAction, DecisionView, Discussion, LinkedIssue, MeetingDetails,
+            MeetingKind, MeetingSeriesId, MinutesStatus, Visibility,
         },
     },
     suppliers,
@@ -84,6 +90,7 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
         Vec::new()
     };
     let (mut actions, mut decisions) = outcomes_by_item(&db, meeting, !rows.is_empty()).await?;
+    let mut linked = linked_issues_by_item(&db, viewer.as_ref(), meeting, !rows.is_empty()).await?;
     let revised = if record.status == MinutesStatus::Published && !rows.is_empty() {
         store::revision_marks(&db, meeting).await?
     } else {
@@ -113,9 +120,20 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
                 .get(&row.id)
                 .filter(|(count, _)| *count > 1)
                 .map(|(count, at)| (*at, *count)),
+            issues: linked.remove(&row.id).unwrap_or_default(),
         });
     }
     let carried_over = carried_over(&db, audience, &record).await?;
+    // The item's files go as far as the item; the meeting's papers as far as the meeting.
+    let attachments = store::attachments_of(&db, meeting)
+        .await?
+        .into_iter()
+        .filter(|file| {
+            file.item_id
+                .is_none_or(|item| items.iter().any(|shown| shown.id == item))
+        })
+        .map(store::AttachmentRow::view)
+        .collect::<Result<_, _>>()?;
     Ok(MeetingView {
         id: record.id,
         title: record.title,
@@ -134,9 +152,46 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
         items,
         withheld,
         carried_over,
+        attachments,
         version: record.version,
         may_manage,
     })
+}
+
+/// The issues linked to the meeting's items that `viewer` may see, by item (none are looked
+/// for unless `any_items`).
+#[cfg(feature = "ssr")]
+async fn linked_issues_by_item(
+    db: &crate::db::Db,
+    viewer: Option<&crate::accounts::types::CurrentUser>,
+    meeting: MeetingId,
+    any_items: bool,
+) -> Result<std::collections::HashMap<AgendaItemId, Vec<LinkedIssue>>, AppError> {
+    use crate::domain::{
+        issue_workflow::IssueStatus,
+        permissions::{allows, may_see_supplier},
+    };
+    let mut by_item: std::collections::HashMap<_, Vec<_>> = Default::default();
+    let Some(viewer) = viewer.filter(|viewer| allows(viewer.role, Permission::ReadIssues)) else {
+        return Ok(by_item);
+    };
+    if !any_items {
+        return Ok(by_item);
+    }
+    for row in store::linked_issues(db, meeting).await? {
+        if !may_see_supplier(viewer, row.supplier_id) {
+            continue;
+        }
+        by_item.entry(row.item_id).or_default().push(LinkedIssue {
+            id: row.issue_id,
+            title: row.title,
+            status: IssueStatus::parse(&row.status)
+                .map(IssueStatus::label)
+                .unwrap_or_default()
+                .to_owned(),
+        });
+    }
+    Ok(by_item)
 }
 
 /// The committee: the suppliers and series the meeting form offers.

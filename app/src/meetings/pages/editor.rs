@@ -10,16 +10,15 @@ use crate::{
     error::FormErrors,
     meetings::{
         api::{
-            get_meeting, get_meeting_choices, AddAgendaItem, AddAttendee, EditAgendaItem,
-            EditMeeting, MoveAgendaItem, PublishMeeting, RemoveAgendaItem, RemoveAttendee,
-            ScheduleMeeting,
+            find_issues, get_meeting, get_meeting_choices, get_working_copies, AddAgendaItem,
+            AddAttendee, DiscardWorkingCopy, EditAgendaItem, EditMeeting, MoveAgendaItem,
+            PublishMeeting, RemoveAgendaItem, RemoveAttachment, RemoveAttendee, ScheduleMeeting,
         },
         types::{
-            AgendaItemView, Attendee, MeetingChoices, MeetingKind, MeetingView, MinutesStatus,
-            OwnerChoice,
+            AgendaItemId, Attendee, MeetingChoices, MeetingKind, MeetingView, MinutesStatus,
+            OwnerChoice, WorkingCopy,
         },
     },
-    suppliers::types::SupplierName,
     ui::{
         errors::Refusal,
         forms::{action_failure, form_errors, Field, FormMessage, SelectField, SuccessNotice},
@@ -29,8 +28,11 @@ use crate::{
 };
 
 use super::{
+    attachments::AttachmentsEditor,
+    item_editor::ItemEditor,
+    links::{IssueSearch, LinkActions},
     meeting::meeting_in_url,
-    outcomes::{CarriedOver, OutcomeActions, OutcomesEditor},
+    outcomes::{CarriedOver, OutcomeActions},
     *,
 };
 
@@ -163,16 +165,19 @@ fn MeetingFields(
 
 /// The committee's actions on the editor page.
 #[derive(Clone, Copy)]
-struct EditorActions {
-    details: ServerAction<EditMeeting>,
-    publish: ServerAction<PublishMeeting>,
-    add_attendee: ServerAction<AddAttendee>,
-    remove_attendee: ServerAction<RemoveAttendee>,
-    add_item: ServerAction<AddAgendaItem>,
-    edit_item: ServerAction<EditAgendaItem>,
-    move_item: ServerAction<MoveAgendaItem>,
-    remove_item: ServerAction<RemoveAgendaItem>,
-    outcomes: OutcomeActions,
+pub(super) struct EditorActions {
+    pub(super) details: ServerAction<EditMeeting>,
+    pub(super) publish: ServerAction<PublishMeeting>,
+    pub(super) add_attendee: ServerAction<AddAttendee>,
+    pub(super) remove_attendee: ServerAction<RemoveAttendee>,
+    pub(super) add_item: ServerAction<AddAgendaItem>,
+    pub(super) edit_item: ServerAction<EditAgendaItem>,
+    pub(super) move_item: ServerAction<MoveAgendaItem>,
+    pub(super) remove_item: ServerAction<RemoveAgendaItem>,
+    pub(super) discard_copy: ServerAction<DiscardWorkingCopy>,
+    pub(super) remove_file: ServerAction<RemoveAttachment>,
+    pub(super) links: LinkActions,
+    pub(super) outcomes: OutcomeActions,
 }
 
 #[component]
@@ -185,7 +190,8 @@ pub fn MeetingEditorPage() -> impl IntoView {
             if !view.may_manage {
                 return Err(crate::error::AppError::Forbidden);
             }
-            Ok((view, get_meeting_choices().await?))
+            let copies = get_working_copies(meeting).await?;
+            Ok((view, get_meeting_choices().await?, copies))
         },
     );
     let actions = EditorActions {
@@ -197,9 +203,28 @@ pub fn MeetingEditorPage() -> impl IntoView {
         edit_item: ServerAction::new(),
         move_item: ServerAction::new(),
         remove_item: ServerAction::new(),
+        discard_copy: ServerAction::new(),
+        remove_file: ServerAction::new(),
+        links: LinkActions::new(),
         outcomes: OutcomeActions::new(),
     };
     let query = use_query_map();
+    // A search for issues to link, made from one item's part of the page (`find_for`).
+    let search = Resource::new_blocking(
+        move || {
+            let query = query.read();
+            let item = query.get("find_for").and_then(|id| id.parse().ok());
+            item.map(|item| (AgendaItemId(item), query.get("find").unwrap_or_default()))
+        },
+        |sought| async move {
+            match sought {
+                Some((item, text)) => find_issues(text.clone())
+                    .await
+                    .map(|found| Some(IssueSearch { item, text, found })),
+                None => Ok(None),
+            }
+        },
+    );
     let saved = move |what: &'static str| {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };
@@ -207,9 +232,11 @@ pub fn MeetingEditorPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let search = search.await;
                 match loaded.await {
                     Err(error) => view! { <Refusal error/> }.into_any(),
-                    Ok((meeting, choices)) => {
+                    Ok((meeting, choices, copies)) => {
+                        let search = search.ok().flatten();
                         let choices_owners = choices.owners.clone();
                         let title = format!("Edit: {}", meeting.title);
                         view! {
@@ -223,12 +250,24 @@ pub fn MeetingEditorPage() -> impl IntoView {
                             <SuccessNotice show=saved("scheduled") message="The meeting is scheduled. Add its attendees and agenda below."/>
                             <SuccessNotice show=saved("details") message="The meeting's details have been saved."/>
                             <SuccessNotice show=saved("item") message="The item has been saved."/>
+                            <SuccessNotice show=saved("discarded") message="Your working copy has been discarded: the item shows its saved text."/>
+                            <SuccessNotice show=saved("attached") message="The file has been attached."/>
+                            <SuccessNotice show=saved("removed-file") message="The file has been removed."/>
+                            <SuccessNotice show=saved("linked") message="The issue is linked to the item."/>
+                            <SuccessNotice show=saved("unlinked") message="The issue is no longer linked to the item."/>
                             <SuccessNotice show=saved("imported") message="The minutes document's items have been added to the agenda."/>
                             <Publish meeting=meeting.clone() actions/>
                             <Details meeting=meeting.clone() choices actions/>
                             <Attendees meeting=meeting.clone() actions/>
                             <CarriedOver carried=meeting.carried_over.clone()/>
-                            <AgendaEditor meeting owners=choices_owners actions/>
+                            <AgendaEditor meeting=meeting.clone() owners=choices_owners copies search actions/>
+                            <AttachmentsEditor
+                                meeting=meeting.id
+                                items=meeting.items
+                                files=meeting.attachments
+                                refused=Signal::derive(move || query.read().get("attach"))
+                                remove=actions.remove_file
+                            />
                         }
                             .into_any()
                     }
@@ -363,6 +402,8 @@ fn Attendees(meeting: MeetingView, actions: EditorActions) -> impl IntoView {
 fn AgendaEditor(
     meeting: MeetingView,
     owners: Vec<OwnerChoice>,
+    copies: Vec<WorkingCopy>,
+    search: Option<IssueSearch>,
     actions: EditorActions,
 ) -> impl IntoView {
     let add_errors = Signal::derive(move || form_errors(actions.add_item.value().get()));
@@ -387,6 +428,8 @@ fn AgendaEditor(
             <FormMessage error=Signal::derive(move || action_failure(actions.remove_item))/>
             <FormMessage error=Signal::derive(move || action_failure(actions.outcomes.remove_action))/>
             <FormMessage error=Signal::derive(move || action_failure(actions.outcomes.remove_decision))/>
+            <FormMessage error=Signal::derive(move || action_failure(actions.links.link))/>
+            <FormMessage error=Signal::derive(move || action_failure(actions.links.unlink))/>
             {move || orphan.get().map(|errors| view! {
                 <div class="notice notice--error" role="alert">
                     <p>{errors.form.clone().unwrap_or_default()}</p>
@@ -400,7 +443,9 @@ fn AgendaEditor(
                 .into_iter()
                 .map(|item| {
                     let supplier = meeting.supplier.clone();
-                    view! { <ItemEditor meeting_href=meeting.id.href() item last=count supplier owners=owners.clone() actions/> }
+                    let copy = copies.iter().find(|copy| copy.item == item.id).cloned();
+                    let search = search.clone().filter(|search| search.item == item.id);
+                    view! { <ItemEditor meeting_href=meeting.id.href() item copy search last=count supplier owners=owners.clone() actions/> }
                 })
                 .collect_view()}
             <p>
@@ -426,97 +471,6 @@ fn AgendaEditor(
                     <button type="submit">"Add item"</button>
                 </ActionForm>
             </section>
-        </section>
-    }
-}
-
-#[component]
-fn ItemEditor(
-    meeting_href: String,
-    item: AgendaItemView,
-    last: usize,
-    supplier: Option<SupplierName>,
-    owners: Vec<OwnerChoice>,
-    actions: EditorActions,
-) -> impl IntoView {
-    let outcomes = item.clone();
-    let revisions_href = format!("{}/items/{}/revisions", meeting_href, item.id.0);
-    let id = item.id.0.to_string();
-    // A refused save shows its messages and what was typed in the form of the item it was for.
-    let errors = {
-        let id = id.clone();
-        Signal::derive(move || {
-            let errors = form_errors(actions.edit_item.value().get());
-            if errors.kept.get("item") == Some(&id) {
-                errors
-            } else {
-                FormErrors::default()
-            }
-        })
-    };
-    let failure = Signal::derive(move || {
-        action_failure(actions.edit_item).filter(|_| !errors.get().kept.is_empty())
-    });
-    let suffix = id.clone();
-    let number = usize::try_from(item.number).unwrap_or(0);
-    let mover = move |direction: &'static str, label: &'static str| {
-        view! {
-            <ActionForm action=actions.move_item attr:class="inline-form">
-                <input type="hidden" name="item" value=item.id.0.to_string()/>
-                <input type="hidden" name="direction" value=direction/>
-                <button type="submit" class="button--quiet">{label}<span class="visually-hidden">" item " {item.number}</span></button>
-            </ActionForm>
-        }
-    };
-    let anchor = format!("item-{id}");
-    let heading_id = format!("item-{id}-heading");
-    let labelled_by = heading_id.clone();
-    let (item_field, remove_field) = (id.clone(), id);
-    view! {
-        <section class="panel agenda-item" id=anchor aria-labelledby=labelled_by>
-            <div class="agenda-item__heading">
-                <h3 id=heading_id>{format!("{}. {}", item.number, item.heading)}</h3>
-                <div class="agenda-item__tools">
-                    {(number > 1).then(|| mover("up", "Move up"))}
-                    {(number < last).then(|| mover("down", "Move down"))}
-                    <ActionForm action=actions.remove_item attr:class="inline-form">
-                        <input type="hidden" name="item" value=remove_field/>
-                        <input type="hidden" name="version" value=item.version.to_string()/>
-                        <button type="submit" class="button--quiet">"Remove"<span class="visually-hidden">" item " {item.number}</span></button>
-                    </ActionForm>
-                </div>
-            </div>
-            {item.revised.map(|(at, count)| view! {
-                <p class="muted">
-                    {format!("Revised since publication, last on {}. ", time::date(at))}
-                    <a href=revisions_href.clone()>{format!("All {count} versions")}</a>
-                </p>
-            })}
-            <FormMessage error=failure/>
-            <ActionForm action=actions.edit_item>
-                <input type="hidden" name="item" value=item_field/>
-                <input type="hidden" name="version" value=item.version.to_string()/>
-                <Field name="heading" label="Heading" required=true id_suffix=suffix.clone() value=Signal::stored(item.heading.clone()) errors/>
-                <Field name="presenter" label="Presenter" id_suffix=suffix.clone() value=Signal::stored(item.presenter.clone()) errors/>
-                <SelectField
-                    name="visibility"
-                    label="Who may read this item"
-                    options=visibility_options()
-                    value=Signal::stored(item.visibility.as_str().to_owned())
-                    id_suffix=suffix.clone()
-                    errors
-                />
-                <MarkdownField
-                    name="minutes"
-                    label="Minutes"
-                    rows=10
-                    id_suffix=suffix
-                    value=Signal::stored(item.source.unwrap_or_default())
-                    errors
-                />
-                <button type="submit">"Save item"</button>
-            </ActionForm>
-            <OutcomesEditor item=outcomes supplier owners actions=actions.outcomes/>
         </section>
     }
 }

@@ -8,12 +8,14 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::{
     meetings::{
         api::get_meeting,
-        types::{AgendaItemView, Attendee, MeetingId, MeetingView, MinutesStatus},
+        types::{AgendaItemView, AttachmentView, Attendee, MeetingId, MeetingView, MinutesStatus},
     },
     ui::{errors::Refusal, forms::SuccessNotice, markdown::MarkdownView, time},
 };
 
 use super::{
+    attachments::{ItemAttachments, MeetingPapers},
+    links::LinkedIssues,
     outcomes::{CarriedOver, Outcomes},
     *,
 };
@@ -88,6 +90,7 @@ fn Meeting(meeting: MeetingView, print: bool) -> impl IntoView {
         items,
         withheld,
         carried_over,
+        attachments,
         version: _,
         may_manage,
     } = meeting;
@@ -153,8 +156,9 @@ fn Meeting(meeting: MeetingView, print: bool) -> impl IntoView {
         </dl>
         {publication.map(|text| view! { <p class="muted">{text}</p> })}
         <People present apologies/>
+        <MeetingPapers files=attachments.clone()/>
         <CarriedOver carried=carried_over/>
-        {(status == MinutesStatus::Published || may_manage).then(|| view! { <Agenda meeting=id items withheld may_manage/> })}
+        {(status == MinutesStatus::Published || may_manage).then(|| view! { <Agenda meeting=id items withheld files=attachments may_manage/> })}
     }
 }
 
@@ -195,6 +199,7 @@ fn Agenda(
     meeting: MeetingId,
     items: Vec<AgendaItemView>,
     withheld: usize,
+    files: Vec<AttachmentView>,
     may_manage: bool,
 ) -> impl IntoView {
     let withheld_note = match withheld {
@@ -235,6 +240,8 @@ fn Agenda(
                                 }
                             })}
                             <MarkdownView html=item.minutes/>
+                            <ItemAttachments item=item.id files=files.clone()/>
+                            <LinkedIssues issues=item.issues/>
                             <Outcomes actions=item.actions decisions=item.decisions/>
                         </section>
                     }

@@ -3,8 +3,12 @@
 //! agenda. Small pieces several of them show live here.
 
 mod action;
+mod attachments;
+mod autosave;
 mod editor;
 mod import;
+mod item_editor;
+mod links;
 mod list;
 mod meeting;
 mod outcomes;

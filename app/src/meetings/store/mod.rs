@@ -19,18 +19,24 @@ use crate::{
 };
 
 mod agenda;
+mod attachments;
 mod feeds;
 mod imports;
+mod links;
 mod list;
 mod outcomes;
 mod revisions;
+mod working_copies;
 
 pub use agenda::*;
+pub use attachments::*;
 pub use feeds::*;
 pub use imports::*;
+pub use links::*;
 pub use list::*;
 pub use outcomes::*;
 pub use revisions::*;
+pub use working_copies::*;
 
 fn decode_error(what: String) -> sqlx::Error {
     sqlx::Error::Decode(format!("unexpected {what} in the database").into())

@@ -8,9 +8,9 @@ use app::{
         api::{GetAction, GetMeeting, GetMeetings},
         store::{self, ActionFields, ItemFields},
         types::{
-            ActionId, ActionOwner, ActionPage, AgendaItemId, Attendee, AttendeeId, DecisionId,
-            MeetingDetails, MeetingId, MeetingKind, MeetingSeriesId, MeetingView, MeetingsList,
-            Visibility,
+            ActionId, ActionOwner, ActionPage, AgendaItemId, AttachmentId, Attendee, AttendeeId,
+            DecisionId, MeetingDetails, MeetingId, MeetingKind, MeetingSeriesId, MeetingView,
+            MeetingsList, Visibility,
         },
     },
 };
@@ -195,5 +195,71 @@ impl TestApp {
         self.call_fn::<GetMeetings>(client, &[("query", query)])
             .await
             .expect("the meetings list")
+    }
+}
+
+impl TestApp {
+    /// Posts a file to the meeting's upload route from `client` as a script would (the answer
+    /// is a status, not a redirect); `item` is an agenda item's id, or "" for its papers.
+    pub async fn upload(
+        &self,
+        client: &reqwest::Client,
+        meeting: MeetingId,
+        item: &str,
+        file_name: &str,
+        bytes: Vec<u8>,
+    ) -> reqwest::Response {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned());
+        let form = reqwest::multipart::Form::new()
+            .text("item", item.to_owned())
+            .part("file", part);
+        client
+            .post(self.url(&format!("/meetings/{}/attachments", meeting.0)))
+            .header("origin", &self.address)
+            .multipart(form)
+            .send()
+            .await
+            .expect("request sent")
+    }
+}
+
+impl TestApp {
+    /// Attaches `bytes` to the meeting (or `item`) straight in the database, complete.
+    pub async fn add_attachment(
+        &self,
+        meeting: MeetingId,
+        item: Option<AgendaItemId>,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> AttachmentId {
+        let by: app::domain::ids::AccountId =
+            sqlx::query_scalar("SELECT created_by FROM meetings WHERE id = $1")
+                .bind(meeting)
+                .fetch_one(self.db.reader())
+                .await
+                .expect("the meeting's chair");
+        let kind = app::domain::attachments::kind_of(file_name).expect("a kind taken");
+        let new = store::NewAttachment {
+            meeting,
+            item,
+            file_name,
+            content_type: kind.content_type,
+            by,
+        };
+        let mut tx = self.db.begin_write().await.expect("transaction");
+        let now = chrono::Utc::now();
+        let id = store::begin_attachment(&mut tx, &new, now)
+            .await
+            .expect("begun")
+            .expect("the meeting");
+        assert!(store::add_chunk(&mut tx, id, 0, bytes, now)
+            .await
+            .expect("written"));
+        let size = i64::try_from(bytes.len()).expect("a size");
+        assert!(store::finish_attachment(&mut tx, id, size, "fixture")
+            .await
+            .expect("finished"));
+        tx.commit().await.expect("committed");
+        id
     }
 }

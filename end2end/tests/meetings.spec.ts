@@ -310,6 +310,25 @@ test("a chair attaches a PDF to an item; a member opens it from the published mi
   await context.close();
 });
 
+test("a chair finds an issue from an agenda item and links it as discussed", async ({ page }, testInfo) => {
+  const title = `Meeting with linked issues (${testInfo.project.name})`;
+  await signIn(page, "chair@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  await meetingWithItem(page, title, "Issues raised by members", "Two issues were raised.");
+
+  const item = page.getByRole("region", { name: /Issues raised by members/ });
+  await item.getByLabel("Find an issue to link").fill("#1");
+  await item.getByRole("button", { name: "Find" }).click();
+  const found = page.getByRole("region", { name: /Issues raised by members/ }).getByRole("list", { name: "Issues found" });
+  await expect(found.getByRole("link")).toHaveCount(1);
+  await found.getByRole("button", { name: "Link #1" }).click();
+  await expect(page.getByRole("status")).toHaveText("The issue is linked to the item.");
+  const linked = page.getByRole("region", { name: /Issues raised by members/ });
+  await expect(linked.getByRole("button", { name: "Unlink #1" })).toBeVisible();
+  await linked.getByRole("button", { name: "Unlink #1" }).click();
+  await expect(page.getByRole("status")).toHaveText("The issue is no longer linked to the item.");
+});
+
 test("a pasted minutes document becomes agenda items after the chair adjusts the split", async ({
   page,
 }, testInfo) => {

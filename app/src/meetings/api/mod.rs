@@ -90,7 +90,8 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
         Vec::new()
     };
     let (mut actions, mut decisions) = outcomes_by_item(&db, meeting, !rows.is_empty()).await?;
-    let mut linked = linked_issues_by_item(&db, viewer.as_ref(), meeting, !rows.is_empty()).await?;
+    let any_linked = !rows.is_empty() && record.linked_issues > 0;
+    let mut linked = linked_issues_by_item(&db, viewer.as_ref(), meeting, any_linked).await?;
     let revised = if record.status == MinutesStatus::Published && !rows.is_empty() {
         store::revision_marks(&db, meeting).await?
     } else {
@@ -125,8 +126,12 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
     }
     let carried_over = carried_over(&db, audience, &record).await?;
     // The item's files go as far as the item; the meeting's papers as far as the meeting.
-    let attachments = store::attachments_of(&db, meeting)
-        .await?
+    let files = if record.files > 0 {
+        store::attachments_of(&db, meeting).await?
+    } else {
+        Vec::new()
+    };
+    let attachments = files
         .into_iter()
         .filter(|file| {
             file.item_id

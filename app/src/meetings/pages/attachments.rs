@@ -34,7 +34,7 @@ pub fn AttachmentList(
                             <span class="muted">" (" {file.size()} ")"</span>
                             {remove.map(|action| view! {
                                 {file.image.then(|| view! {
-                                    <span class="muted">" · in the minutes: " <code>{markdown.clone()}</code></span>
+                                    <span class="attachments__markdown muted">"To show it in the minutes, write " <code>{markdown.clone()}</code></span>
                                 })}
                                 <ActionForm action attr:class="inline-form">
                                     <input type="hidden" name="attachment" value=file.id.0.to_string()/>

@@ -82,8 +82,19 @@ fn start(
     let snapshot = |form: &web_sys::HtmlFormElement| {
         fields_of(form).map(|fields| (String::from(fields.to_string()), fields))
     };
+    // What the page was loaded with is already kept (the item's text, or the working copy);
+    // what was typed before the island came alive is not, so compare with the fields as the
+    // server wrote them: a copy of the form, reset to them.
+    let as_loaded = form
+        .clone_node_with_deep(true)
+        .ok()
+        .and_then(|copy| copy.dyn_into::<web_sys::HtmlFormElement>().ok())
+        .and_then(|copy| {
+            copy.reset();
+            snapshot(&copy)
+        });
     let state = Rc::new(RefCell::new(State {
-        kept: snapshot(&form).map(|(text, _)| text).unwrap_or_default(),
+        kept: as_loaded.map(|(text, _)| text).unwrap_or_default(),
         ..State::default()
     }));
     {

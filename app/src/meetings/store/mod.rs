@@ -225,6 +225,10 @@ pub struct MeetingRecord {
     pub published_at: Option<DateTime<Utc>>,
     pub published_by: Option<String>,
     pub version: i64,
+    /// How many complete files are attached to it and its items.
+    pub files: i64,
+    /// How many issues its items link.
+    pub linked_issues: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -244,6 +248,8 @@ struct RecordRow {
     published_at: Option<String>,
     publisher: Option<String>,
     version: i64,
+    files: i64,
+    linked_issues: i64,
 }
 
 /// The meeting `id`, if it exists (whoever may see it).
@@ -267,7 +273,11 @@ where
         "SELECT m.title, m.kind, m.series_id, s.name AS series_name, m.starts_at, \
            m.duration_minutes, m.place, m.online_link, m.supplier_id, \
            p.name AS supplier_name, m.visibility, m.status, m.published_at, \
-           a.display_name AS publisher, m.version \
+           a.display_name AS publisher, m.version, \
+           (SELECT COUNT(*) FROM attachments f \
+             WHERE f.meeting_id = m.id AND f.complete = 1) AS files, \
+           (SELECT COUNT(*) FROM agenda_item_issues l \
+             JOIN agenda_items i ON i.id = l.item_id WHERE i.meeting_id = m.id) AS linked_issues \
          FROM meetings m LEFT JOIN meeting_series s ON s.id = m.series_id \
            LEFT JOIN suppliers p ON p.id = m.supplier_id \
            LEFT JOIN accounts a ON a.id = m.published_by \
@@ -304,6 +314,8 @@ where
             .transpose()?,
         published_by: row.publisher,
         version: row.version,
+        files: row.files,
+        linked_issues: row.linked_issues,
     }))
 }
 

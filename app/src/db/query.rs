@@ -86,3 +86,10 @@ impl<'q, O> Bindable<'q> for sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArgu
         self.bind(value)
     }
 }
+
+/// `text` for a `LIKE … ESCAPE '\'` pattern: its own `%`, `_` and `\` match only themselves.
+pub fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}

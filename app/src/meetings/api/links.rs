@@ -8,7 +8,7 @@ use crate::{domain::ids::IssueId, meetings::types::LinkedIssue};
 /// title and description), at most ten, to link to an agenda item.
 #[server(prefix = "/api", endpoint = "meetings/items/find-issues")]
 pub async fn find_issues(text: String) -> Result<Vec<LinkedIssue>, AppError> {
-    use crate::{domain::issue_workflow::IssueStatus, issues};
+    use crate::domain::issue_workflow::IssueStatus;
 
     guard::require(Permission::ManageMeetings)?;
     let db = crate::db::use_db()?;
@@ -16,42 +16,16 @@ pub async fn find_issues(text: String) -> Result<Vec<LinkedIssue>, AppError> {
     if text.is_empty() {
         return Ok(Vec::new());
     }
-    let one = |id: IssueId| {
-        let db = db.clone();
-        async move {
-            Ok::<_, AppError>(issues::store::record_of(&db, id).await?.map(|issue| {
-                vec![LinkedIssue {
-                    id,
-                    title: issue.title,
-                    status: issue.status.label().to_owned(),
-                }]
-            }))
-        }
-    };
-    if let Some(id) = IssueId::parse(text) {
-        return Ok(one(id).await?.unwrap_or_default());
-    }
-    let query = form_urlencoded::Serializer::new(String::new())
-        .append_pair("q", text)
-        .append_pair("status", "all")
-        .finish();
-    let found = issues::api::get_issues(query).await?;
-    if let Some(id) = found
-        .go_to
-        .as_deref()
-        .and_then(|href| href.strip_prefix("/issues/"))
-        .and_then(IssueId::parse)
-    {
-        return Ok(one(id).await?.unwrap_or_default());
-    }
-    Ok(found
-        .rows
+    Ok(store::find_issues(&db, text)
+        .await?
         .into_iter()
-        .take(10)
         .map(|row| LinkedIssue {
             id: row.id,
             title: row.title,
-            status: IssueStatus::label(row.status).to_owned(),
+            status: IssueStatus::parse(&row.status)
+                .map(IssueStatus::label)
+                .unwrap_or_default()
+                .to_owned(),
         })
         .collect())
 }

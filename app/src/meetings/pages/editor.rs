@@ -9,11 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     error::FormErrors,
     meetings::{
-        api::{
-            find_issues, get_meeting, get_meeting_choices, get_working_copies, AddAgendaItem,
-            AddAttendee, DiscardWorkingCopy, EditAgendaItem, EditMeeting, MoveAgendaItem,
-            PublishMeeting, RemoveAgendaItem, RemoveAttachment, RemoveAttendee, ScheduleMeeting,
-        },
+        api::{find_issues, get_meeting, get_meeting_choices, get_working_copies, ScheduleMeeting},
         types::{
             AgendaItemId, Attendee, MeetingChoices, MeetingKind, MeetingView, MinutesStatus,
             OwnerChoice, WorkingCopy,
@@ -28,12 +24,8 @@ use crate::{
 };
 
 use super::{
-    attachments::AttachmentsEditor,
-    item_editor::ItemEditor,
-    links::{IssueSearch, LinkActions},
-    meeting::meeting_in_url,
-    outcomes::{CarriedOver, OutcomeActions},
-    *,
+    attachments::AttachmentsEditor, editor_actions::EditorActions, item_editor::ItemEditor,
+    links::IssueSearch, meeting::meeting_in_url, outcomes::CarriedOver, *,
 };
 
 #[component]
@@ -163,23 +155,6 @@ fn MeetingFields(
     }
 }
 
-/// The committee's actions on the editor page.
-#[derive(Clone, Copy)]
-pub(super) struct EditorActions {
-    pub(super) details: ServerAction<EditMeeting>,
-    pub(super) publish: ServerAction<PublishMeeting>,
-    pub(super) add_attendee: ServerAction<AddAttendee>,
-    pub(super) remove_attendee: ServerAction<RemoveAttendee>,
-    pub(super) add_item: ServerAction<AddAgendaItem>,
-    pub(super) edit_item: ServerAction<EditAgendaItem>,
-    pub(super) move_item: ServerAction<MoveAgendaItem>,
-    pub(super) remove_item: ServerAction<RemoveAgendaItem>,
-    pub(super) discard_copy: ServerAction<DiscardWorkingCopy>,
-    pub(super) remove_file: ServerAction<RemoveAttachment>,
-    pub(super) links: LinkActions,
-    pub(super) outcomes: OutcomeActions,
-}
-
 #[component]
 pub fn MeetingEditorPage() -> impl IntoView {
     let meeting = meeting_in_url();
@@ -194,20 +169,7 @@ pub fn MeetingEditorPage() -> impl IntoView {
             Ok((view, get_meeting_choices().await?, copies))
         },
     );
-    let actions = EditorActions {
-        details: ServerAction::new(),
-        publish: ServerAction::new(),
-        add_attendee: ServerAction::new(),
-        remove_attendee: ServerAction::new(),
-        add_item: ServerAction::new(),
-        edit_item: ServerAction::new(),
-        move_item: ServerAction::new(),
-        remove_item: ServerAction::new(),
-        discard_copy: ServerAction::new(),
-        remove_file: ServerAction::new(),
-        links: LinkActions::new(),
-        outcomes: OutcomeActions::new(),
-    };
+    let actions = EditorActions::new();
     let query = use_query_map();
     // A search for issues to link, made from one item's part of the page (`find_for`).
     let search = Resource::new_blocking(

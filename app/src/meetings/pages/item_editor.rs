@@ -16,7 +16,7 @@ use crate::{
 
 use super::{
     autosave::ItemAutosave,
-    editor::EditorActions,
+    editor_actions::EditorActions,
     links::{IssueSearch, LinkedIssuesEditor},
     outcomes::OutcomesEditor,
     *,

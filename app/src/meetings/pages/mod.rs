@@ -6,6 +6,7 @@ mod action;
 mod attachments;
 mod autosave;
 mod editor;
+mod editor_actions;
 mod import;
 mod item_editor;
 mod links;

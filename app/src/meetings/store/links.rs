@@ -4,6 +4,46 @@
 use super::*;
 use crate::domain::ids::IssueId;
 
+/// An issue a chair may link, as a search finds it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FoundIssueRow {
+    pub id: IssueId,
+    pub title: String,
+    pub status: String,
+}
+
+/// At most ten issues for a chair to link: the one numbered `text` ("12", "#12"), those
+/// holding it as a log number, or those whose title or description holds it, newest first.
+pub async fn find_issues(db: &Db, text: &str) -> Result<Vec<FoundIssueRow>, sqlx::Error> {
+    const COLUMNS: &str = "SELECT i.id, i.title, i.status FROM issues i";
+    if let Some(id) = IssueId::parse(text) {
+        return sqlx::query_as(&format!("{COLUMNS} WHERE i.id = $1"))
+            .bind(id)
+            .fetch_all(db.reader())
+            .await;
+    }
+    if let Ok(number) = crate::domain::log_number::LogNumber::parse(text) {
+        let found: Vec<FoundIssueRow> = sqlx::query_as(&format!(
+            "{COLUMNS} WHERE i.id IN \
+               (SELECT l.issue_id FROM issue_log_numbers l WHERE l.log_number = $1) \
+             ORDER BY i.id DESC LIMIT 10"
+        ))
+        .bind(number.as_str())
+        .fetch_all(db.reader())
+        .await?;
+        if !found.is_empty() {
+            return Ok(found);
+        }
+    }
+    let pattern = format!("%{}%", crate::db::query::escape_like(&text.to_lowercase()));
+    sqlx::query_as(&format!(
+        "{COLUMNS} WHERE i.search_text LIKE $1 ESCAPE '\\' ORDER BY i.id DESC LIMIT 10"
+    ))
+    .bind(pattern)
+    .fetch_all(db.reader())
+    .await
+}
+
 /// Whether `issue` exists, inside a write.
 pub async fn issue_exists_in(tx: &mut Tx, issue: IssueId) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM issues WHERE id = $1")

@@ -350,7 +350,7 @@ fn matching(
                 "i.id IN (SELECT rowid FROM issues_search WHERE issues_search MATCH {placeholder})"
             ));
         } else {
-            let placeholder = query.text(&format!("%{}%", escape_like(&text)));
+            let placeholder = query.text(&format!("%{}%", crate::db::query::escape_like(&text)));
             query.condition(format!("i.search_text LIKE {placeholder} ESCAPE '\\'"));
         }
     }
@@ -502,12 +502,6 @@ fn status_list(statuses: impl Iterator<Item = IssueStatus>) -> String {
         .map(|status| format!("'{}'", status.as_str()))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
 }
 
 #[cfg(test)]

@@ -11,3 +11,4 @@ pub mod people;
 pub mod permissions;
 pub mod posting_limits;
 pub mod sign_in_throttle;
+pub mod timeframe;

@@ -1,6 +1,7 @@
 //! Pure rules with no I/O, shared by server and browser and unit-tested here.
 
 pub mod attachments;
+pub mod commitments;
 pub mod ids;
 pub mod issue_workflow;
 pub mod local_time;

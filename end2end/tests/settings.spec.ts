@@ -28,6 +28,7 @@ test("an administrator changes the introduction, and the change is recorded", as
   await openSettings(withoutJs);
   const original = await withoutJs.getByLabel("Introduction").inputValue();
   await expect(withoutJs.getByLabel("Time zone")).toHaveValue("Europe/London");
+  await expect(withoutJs.getByLabel("Quarters")).toHaveValue("calendar");
 
   // A refused value is kept and explained by its field.
   await withoutJs.getByLabel("Name").fill(" ");

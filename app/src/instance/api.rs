@@ -47,6 +47,7 @@ pub async fn save_instance_settings(
     name: String,
     description: String,
     time_zone: String,
+    quarter_scheme: String,
 ) -> Result<(), AppError> {
     let admin = guard::require(Permission::ManageInstance)?;
     let db = crate::db::use_db()?;
@@ -54,6 +55,7 @@ pub async fn save_instance_settings(
         (Setting::Name, &name),
         (Setting::Description, &description),
         (Setting::TimeZone, &time_zone),
+        (Setting::QuarterScheme, &quarter_scheme),
     ];
     let mut errors = FormErrors::new();
     for (setting, text) in typed {
@@ -66,6 +68,7 @@ pub async fn save_instance_settings(
                 Setting::Name => new.name = value,
                 Setting::Description => new.description = value,
                 Setting::TimeZone => new.time_zone = value,
+                Setting::QuarterScheme => new.quarter_scheme = value,
             },
             Err(message) => errors = errors.field(setting.key(), message),
         }

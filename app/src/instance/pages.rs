@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    domain::local_time::Zone,
+    domain::{local_time::Zone, timeframe::QuarterScheme},
     instance::{
         api::{get_instance_settings, SaveInstanceSettings},
         types::{SettingChange, SettingsView},
@@ -82,6 +82,14 @@ pub fn SettingsPage() -> impl IntoView {
                                             errors
                                         />
                                         <p class="muted">"It is now " {now} " in the time zone saved."</p>
+                                        <SelectField
+                                            name="quarter_scheme"
+                                            label="Quarters"
+                                            hint="How a quarter written without its financial year (\"Q3 2023\") is read in promises entered from now on; promises already entered keep their dates."
+                                            options=quarter_schemes()
+                                            value=Signal::stored(settings.quarter_scheme)
+                                            errors
+                                        />
                                         <button type="submit">"Save settings"</button>
                                     </ActionForm>
                                 </section>
@@ -94,6 +102,14 @@ pub fn SettingsPage() -> impl IntoView {
             }}
         </Suspense>
     }
+}
+
+/// The ways quarters may be numbered, as the settings form offers them.
+fn quarter_schemes() -> Vec<(String, String)> {
+    QuarterScheme::ALL
+        .into_iter()
+        .map(|scheme| (scheme.as_str().to_owned(), scheme.label().to_owned()))
+        .collect()
 }
 
 #[component]
@@ -125,8 +141,8 @@ fn ChangeHistory(changes: Vec<SettingChange>) -> impl IntoView {
                                                 <td>{time::date_time(change.at)}</td>
                                                 <td data-label="By">{change.by.unwrap_or_else(|| "—".to_owned())}</td>
                                                 <td data-label="Setting">{change.setting.label()}</td>
-                                                <td data-label="Was">{change.old}</td>
-                                                <td data-label="Now">{change.new}</td>
+                                                <td data-label="Was">{change.setting.shown(&change.old)}</td>
+                                                <td data-label="Now">{change.setting.shown(&change.new)}</td>
                                             </tr>
                                         }
                                     })

@@ -17,6 +17,7 @@ struct SettingsRow {
     name: String,
     description: String,
     time_zone: String,
+    quarter_scheme: String,
     demo: i64,
     version: i64,
 }
@@ -27,6 +28,7 @@ impl From<SettingsRow> for InstanceInfo {
             name: row.name,
             description: row.description,
             time_zone: row.time_zone,
+            quarter_scheme: row.quarter_scheme,
             demo: row.demo != 0,
             version: row.version,
         }
@@ -34,7 +36,8 @@ impl From<SettingsRow> for InstanceInfo {
 }
 
 const SELECT_SETTINGS: &str =
-    "SELECT name, description, time_zone, demo, version FROM instance_settings WHERE id = 1";
+    "SELECT name, description, time_zone, quarter_scheme, demo, version FROM instance_settings \
+     WHERE id = 1";
 
 /// The settings as they are now (one primary-key read while they have not changed).
 pub async fn settings(db: &Db) -> Result<Arc<InstanceInfo>, sqlx::Error> {
@@ -87,12 +90,14 @@ pub async fn update(
     }
     sqlx::query(
         "UPDATE instance_settings \
-         SET name = $1, description = $2, time_zone = $3, updated_at = $4, version = version + 1 \
-         WHERE id = 1 AND version = $5",
+         SET name = $1, description = $2, time_zone = $3, quarter_scheme = $4, updated_at = $5, \
+           version = version + 1 \
+         WHERE id = 1 AND version = $6",
     )
     .bind(&new.name)
     .bind(&new.description)
     .bind(&new.time_zone)
+    .bind(&new.quarter_scheme)
     .bind(&at)
     .bind(version)
     .execute(&mut **tx)

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::local_time::Zone;
+use crate::domain::{local_time::Zone, timeframe::QuarterScheme};
 
 /// The instance's settings: how it introduces itself and the rules every page follows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,6 +12,9 @@ pub struct InstanceInfo {
     pub description: String,
     /// The IANA time zone every time is shown and entered in ("Europe/London").
     pub time_zone: String,
+    /// How quarters written without a financial year are numbered ("calendar" or
+    /// "uk_financial", `QuarterScheme`).
+    pub quarter_scheme: String,
     /// The instance holds the demonstration data (`watchdog demo load`), whose accounts'
     /// password is published: every page says so.
     pub demo: bool,
@@ -23,6 +26,10 @@ impl InstanceInfo {
     pub fn zone(&self) -> Zone {
         Zone::from_stored(&self.time_zone)
     }
+
+    pub fn quarter_scheme(&self) -> QuarterScheme {
+        QuarterScheme::parse(&self.quarter_scheme).unwrap_or_default()
+    }
 }
 
 /// Each setting administrators edit, by the name its changes are recorded under. A new
@@ -32,10 +39,16 @@ pub enum Setting {
     Name,
     Description,
     TimeZone,
+    QuarterScheme,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 3] = [Setting::Name, Setting::Description, Setting::TimeZone];
+    pub const ALL: [Setting; 4] = [
+        Setting::Name,
+        Setting::Description,
+        Setting::TimeZone,
+        Setting::QuarterScheme,
+    ];
 
     /// The name stored with its changes (and its form field's name).
     pub fn key(self) -> &'static str {
@@ -43,6 +56,7 @@ impl Setting {
             Setting::Name => "name",
             Setting::Description => "description",
             Setting::TimeZone => "time_zone",
+            Setting::QuarterScheme => "quarter_scheme",
         }
     }
 
@@ -58,6 +72,7 @@ impl Setting {
             Setting::Name => "Name",
             Setting::Description => "Introduction",
             Setting::TimeZone => "Time zone",
+            Setting::QuarterScheme => "Quarters",
         }
     }
 
@@ -67,6 +82,18 @@ impl Setting {
             Setting::Name => &settings.name,
             Setting::Description => &settings.description,
             Setting::TimeZone => &settings.time_zone,
+            Setting::QuarterScheme => &settings.quarter_scheme,
+        }
+    }
+
+    /// A stored value as people read it in the history ("UK financial year", not its name).
+    pub fn shown(self, value: &str) -> String {
+        match (self, QuarterScheme::parse(value)) {
+            (Setting::QuarterScheme, Some(QuarterScheme::Calendar)) => "Calendar".to_owned(),
+            (Setting::QuarterScheme, Some(QuarterScheme::UkFinancial)) => {
+                "UK financial year".to_owned()
+            }
+            _ => value.to_owned(),
         }
     }
 
@@ -82,6 +109,8 @@ impl Setting {
             }
             Setting::TimeZone if Zone::is_choice(text) => Ok(text.to_owned()),
             Setting::TimeZone => Err("Choose a time zone from the list."),
+            Setting::QuarterScheme if QuarterScheme::parse(text).is_some() => Ok(text.to_owned()),
+            Setting::QuarterScheme => Err("Choose how quarters are numbered."),
             _ => Ok(text.to_owned()),
         }
     }
@@ -136,5 +165,10 @@ mod tests {
             Setting::TimeZone.parse_value("GB").is_err(),
             "an alias, not on the list"
         );
+        assert_eq!(
+            Setting::QuarterScheme.parse_value("uk_financial"),
+            Ok("uk_financial".to_owned())
+        );
+        assert!(Setting::QuarterScheme.parse_value("fiscal").is_err());
     }
 }

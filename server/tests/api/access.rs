@@ -187,6 +187,7 @@ const CALLS: &[Call] = &[
             ("name", "Watchdog"),
             ("description", ""),
             ("time_zone", "Europe/London"),
+            ("quarter_scheme", "calendar"),
         ],
         allowed: ADMINS,
     },

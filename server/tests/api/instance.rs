@@ -24,6 +24,7 @@ async fn an_administrator_changes_the_settings_and_each_change_is_recorded() {
                 name: "  Northshire Practice Systems User Group ",
                 description: &before.description,
                 time_zone: "America/New_York",
+                quarter_scheme: "uk_financial",
             },
         )
         .await;
@@ -32,6 +33,10 @@ async fn an_administrator_changes_the_settings_and_each_change_is_recorded() {
     let after = app.instance_info().await;
     assert_eq!(after.name, "Northshire Practice Systems User Group");
     assert_eq!(after.time_zone, "America/New_York");
+    assert_eq!(
+        after.quarter_scheme(),
+        app::domain::timeframe::QuarterScheme::UkFinancial
+    );
     assert_eq!(after.version, before.version + 1);
     let view = app.instance_settings(&browser).await.expect("settings");
     let changes: Vec<_> = view
@@ -43,6 +48,7 @@ async fn an_administrator_changes_the_settings_and_each_change_is_recorded() {
     assert_eq!(
         changes,
         [
+            (Setting::QuarterScheme, "calendar", "uk_financial"),
             (Setting::TimeZone, "Europe/London", "America/New_York"),
             (
                 Setting::Name,
@@ -83,6 +89,7 @@ async fn bad_values_are_refused_by_their_fields_and_change_nothing() {
                 name: " ",
                 description: "",
                 time_zone: "Europe/Atlantis",
+                quarter_scheme: "calendar",
             },
         )
         .await;
@@ -115,6 +122,7 @@ async fn a_save_from_an_older_page_is_refused_and_keeps_what_was_typed() {
         name,
         description: "",
         time_zone: "Europe/London",
+        quarter_scheme: "calendar",
     };
     assert_eq!(
         app.save_instance_settings(&browser, form("First Group"))
@@ -175,6 +183,7 @@ async fn pages_show_times_in_the_instance_time_zone() {
             name: &loaded.name,
             description: &loaded.description,
             time_zone: "Asia/Tokyo",
+            quarter_scheme: "calendar",
         },
     )
     .await

@@ -29,6 +29,29 @@ pub enum QuarterScheme {
     UkFinancial,
 }
 
+impl QuarterScheme {
+    pub const ALL: [QuarterScheme; 2] = [QuarterScheme::Calendar, QuarterScheme::UkFinancial];
+
+    /// Its stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuarterScheme::Calendar => "calendar",
+            QuarterScheme::UkFinancial => "uk_financial",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<QuarterScheme> {
+        Self::ALL.into_iter().find(|scheme| scheme.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            QuarterScheme::Calendar => "Calendar: Q1 is Jan–Mar",
+            QuarterScheme::UkFinancial => "UK financial year: Q1 is Apr–Jun",
+        }
+    }
+}
+
 /// A run of days, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Window {

@@ -13,6 +13,7 @@ pub struct SettingsForm<'a> {
     pub name: &'a str,
     pub description: &'a str,
     pub time_zone: &'a str,
+    pub quarter_scheme: &'a str,
 }
 
 impl TestApp {
@@ -42,6 +43,7 @@ impl TestApp {
                 ("name", form.name),
                 ("description", form.description),
                 ("time_zone", form.time_zone),
+                ("quarter_scheme", form.quarter_scheme),
             ],
         )
         .await

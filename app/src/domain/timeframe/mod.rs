@@ -71,7 +71,6 @@ pub enum Third {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Vague {
     Soon,
-    ComingSoon,
     Tbc,
     InDueCourse,
     /// "later this year": no start, but an end.
@@ -343,7 +342,6 @@ impl std::fmt::Display for Timeframe {
             Timeframe::Release { version } => write!(f, "release {version}"),
             Timeframe::Conditional { condition } => f.write_str(condition),
             Timeframe::Vague(Vague::Soon) => f.write_str("soon"),
-            Timeframe::Vague(Vague::ComingSoon) => f.write_str("coming soon"),
             Timeframe::Vague(Vague::Tbc) => f.write_str("TBC"),
             Timeframe::Vague(Vague::InDueCourse) => f.write_str("in due course"),
             Timeframe::Vague(Vague::LaterIn(year)) => write!(f, "later in {year}"),

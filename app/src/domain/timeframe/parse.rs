@@ -115,10 +115,12 @@ fn read(
     Err(ParseError::Unreadable(original.to_owned()))
 }
 
+/// Words that promise no time. "Coming" before them (as in a release note's "coming …")
+/// adds nothing: it reads as the words alone.
 fn vague(lower: &str, said: NaiveDate) -> Result<Option<Vague>, ParseError> {
+    let lower = lower.strip_prefix("coming ").unwrap_or(lower);
     Ok(Some(match lower {
         "soon" | "shortly" | "asap" | "as soon as possible" | "in the near future" => Vague::Soon,
-        "coming soon" => Vague::ComingSoon,
         "tbc" | "tba" | "to be confirmed" | "to be announced" | "tbd" | "to be decided" => {
             Vague::Tbc
         }

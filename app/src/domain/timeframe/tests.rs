@@ -288,7 +288,8 @@ const READ: &[(&str, &str, &str)] = &[
     ),
     // Vague words.
     ("soon", "2023-05-02", "soon"),
-    ("Coming soon", "2023-05-02", "coming soon"),
+    ("Coming shortly", "2023-05-02", "soon"),
+    ("coming in due course", "2023-05-02", "in due course"),
     ("TBC", "2023-05-02", "TBC"),
     ("to be confirmed", "2023-05-02", "TBC"),
     ("in due course", "2023-05-02", "in due course"),
@@ -444,7 +445,6 @@ fn a_timeframe() -> impl Strategy<Value = Timeframe> {
             .prop_map(|condition| Timeframe::Conditional { condition }),
         prop_oneof![
             Just(Vague::Soon),
-            Just(Vague::ComingSoon),
             Just(Vague::Tbc),
             Just(Vague::InDueCourse),
             year.prop_map(Vague::LaterIn),

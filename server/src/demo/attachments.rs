@@ -5,9 +5,8 @@ use app::{
     accounts::types::AccountId,
     db::Tx,
     domain::attachments::kind_of,
-    markdown::Markdown,
     meetings::{
-        store::{self, ItemFields, NewAttachment},
+        store::{self, NewAttachment},
         types::{attachment_href, AgendaItemId, MeetingId},
     },
 };
@@ -46,7 +45,8 @@ const FILES: &[DemoFile] = &[
 ];
 
 /// Attaches the demo files of the meeting `title` (`items`: its items' headings and ids), as
-/// the chair did when writing the minutes (before they were published).
+/// the chair did when writing the minutes (before they were published); answers the pictures
+/// to show at the end of their items' minutes, as Markdown.
 pub(super) async fn attach(
     tx: &mut Tx,
     title: &str,
@@ -54,7 +54,8 @@ pub(super) async fn attach(
     items: &[(&str, AgendaItemId)],
     chair: AccountId,
     at: DateTime<Utc>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<(AgendaItemId, String)>> {
+    let mut pictures = Vec::new();
     for file in FILES.iter().filter(|file| file.meeting == title) {
         let item = match file.item {
             Some(heading) => Some(
@@ -83,22 +84,11 @@ pub(super) async fn attach(
         let sha256 = format!("{:x}", <sha2::Sha256 as sha2::Digest>::digest(file.bytes));
         store::finish_attachment(tx, id, size, &sha256).await?;
         if let (Some(description), Some(item)) = (file.shown_as, item) {
-            let row = store::item_in(tx, item)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("the demo item"))?;
-            let minutes = Markdown::render(format!(
-                "{}\n\n![{description}]({})",
-                row.body,
-                attachment_href(id, file.name)
+            pictures.push((
+                item,
+                format!("![{description}]({})", attachment_href(id, file.name)),
             ));
-            let fields = ItemFields {
-                heading: &row.heading,
-                presenter: &row.presenter,
-                visibility: row.visibility()?,
-                minutes: &minutes,
-            };
-            store::update_item(tx, &row, row.version, fields, chair, at).await?;
         }
     }
-    Ok(())
+    Ok(pictures)
 }

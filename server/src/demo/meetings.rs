@@ -447,7 +447,15 @@ async fn add_meeting(
             add_action(tx, cast, &row, action, chair, written, starts_at, today).await?;
         }
     }
-    super::attachments::attach(tx, meeting.title, id, &added, chair, written).await?;
+    for (item, picture) in
+        super::attachments::attach(tx, meeting.title, id, &added, chair, written).await?
+    {
+        let minutes = store::item_in(tx, item)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("the item shown a picture"))?
+            .body;
+        revise(tx, item, &format!("{minutes}\n\n{picture}"), chair, written).await?;
+    }
     if meeting.published {
         let version: i64 = sqlx::query_scalar("SELECT version FROM meetings WHERE id = $1")
             .bind(id)
@@ -482,7 +490,7 @@ cases\" once the supplier gave the figure). Members asked what replaces it; the 
 come back to us.",
 )];
 
-/// Saves corrected minutes of a published item: its next revision.
+/// Saves new minutes of an item: its next revision, once its minutes are published.
 async fn revise(
     tx: &mut Tx,
     item: app::meetings::types::AgendaItemId,

@@ -437,4 +437,37 @@ async fn the_demo_has_a_year_of_meetings_with_their_outcomes() {
             .any(|what| what.starts_with("Send the committee the timeline")),
         "done long ago: {carried:?}"
     );
+    // The winter meeting has its agenda pack among its papers, and shows the outage's chart
+    // in that item's minutes (written before publication: no revision).
+    let winter = list
+        .past
+        .iter()
+        .find(|meeting| meeting.title.ends_with("winter"))
+        .expect("the winter meeting");
+    let winter = app.meeting(&member, winter.id).await.expect("the meeting");
+    let files: Vec<(&str, bool)> = winter
+        .attachments
+        .iter()
+        .map(|file| (file.file_name.as_str(), file.item.is_some()))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            ("Agenda pack, winter meeting.pdf", false),
+            ("outage-calls-by-hour.png", true)
+        ]
+    );
+    let chart = &winter.attachments[1];
+    let outage = winter
+        .items
+        .iter()
+        .find(|item| Some(item.id) == chart.item)
+        .expect("the outage item");
+    assert!(outage
+        .minutes
+        .as_str()
+        .contains(&format!("<img src=\"{}\"", chart.href())));
+    assert_eq!(outage.revised, None);
+    let got = app.get_with(&member, &chart.href()).await;
+    assert_eq!(got.headers()["content-type"], "image/png");
 }

@@ -93,7 +93,7 @@ pub async fn add_agenda_item(
     let minutes = Markdown::render(checked.minutes.trim_end());
     let id = store::add_item(&mut tx, meeting, checked.fields(&minutes), chair.id, now).await?;
     tx.commit().await?;
-    leptos_axum::redirect(&format!("{}/edit#item-{}", meeting.href(), id.0));
+    back_to_item(meeting, id, None);
     Ok(id)
 }
 
@@ -142,11 +142,7 @@ pub async fn edit_agenda_item(
     // The chair's working copy has become the item's text.
     store::discard_working_copy(&mut tx, item, chair.id).await?;
     tx.commit().await?;
-    leptos_axum::redirect(&format!(
-        "{}/edit?saved=item#item-{}",
-        record.id.href(),
-        item.0
-    ));
+    back_to_item(record.id, item, Some("item"));
     Ok(())
 }
 
@@ -165,7 +161,7 @@ pub async fn move_agenda_item(item: AgendaItemId, direction: String) -> Result<(
     let (record, row) = item_of(&mut tx, item).await?;
     store::move_item(&mut tx, &row, up, chrono::Utc::now()).await?;
     tx.commit().await?;
-    leptos_axum::redirect(&format!("{}/edit#item-{}", record.id.href(), item.0));
+    back_to_item(record.id, item, None);
     Ok(())
 }
 

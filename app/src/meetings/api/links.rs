@@ -43,11 +43,7 @@ pub async fn link_issue(item: AgendaItemId, issue: IssueId) -> Result<(), AppErr
     }
     store::link_issue(&mut tx, item, issue, chair.id, chrono::Utc::now()).await?;
     tx.commit().await?;
-    leptos_axum::redirect(&format!(
-        "{}/edit?saved=linked#item-{}",
-        record.id.href(),
-        item.0
-    ));
+    back_to_item(record.id, item, Some("linked"));
     Ok(())
 }
 
@@ -63,10 +59,6 @@ pub async fn unlink_issue(item: AgendaItemId, issue: IssueId) -> Result<(), AppE
         return Err(AppError::NotFound);
     }
     tx.commit().await?;
-    leptos_axum::redirect(&format!(
-        "{}/edit?saved=unlinked#item-{}",
-        record.id.href(),
-        item.0
-    ));
+    back_to_item(record.id, item, Some("unlinked"));
     Ok(())
 }

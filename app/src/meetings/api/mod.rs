@@ -211,6 +211,16 @@ pub async fn get_meeting_choices() -> Result<MeetingChoices, AppError> {
     })
 }
 
+/// Sends a form posted from the editor back to the item it was about, with the notice
+/// `saved` names, if any (`?saved=item`).
+#[cfg(feature = "ssr")]
+fn back_to_item(meeting: MeetingId, item: AgendaItemId, saved: Option<&str>) {
+    let notice = saved
+        .map(|what| format!("?saved={what}"))
+        .unwrap_or_default();
+    leptos_axum::redirect(&format!("{}/edit{notice}#item-{}", meeting.href(), item.0));
+}
+
 /// The meeting `id` if `audience` may see it; else exactly what a missing one answers: "not
 /// found" to someone signed in, "please sign in" to a visitor (who may see more once signed
 /// in, whether the meeting exists or not).

@@ -65,7 +65,7 @@ pub async fn add_action(
     let checked = form.parse(&mut tx, &record, kept).await?;
     let id = store::add_action(&mut tx, &row, &checked.fields(), chair.id, now).await?;
     tx.commit().await?;
-    leptos_axum::redirect(&format!("{}/edit#item-{}", record.id.href(), item.0));
+    back_to_item(record.id, item, None);
     Ok(id)
 }
 
@@ -100,11 +100,7 @@ pub async fn edit_action(
         return Err(action_changed(form.kept(kept)));
     }
     tx.commit().await?;
-    leptos_axum::redirect(&format!(
-        "{}/edit#item-{}",
-        record.id.href(),
-        row.agenda_item_id.0
-    ));
+    back_to_item(record.id, row.agenda_item_id, None);
     Ok(())
 }
 
@@ -165,11 +161,7 @@ pub async fn remove_action(action: ActionId, version: i64) -> Result<(), AppErro
         return Err(action_changed(FormErrors::new()));
     }
     tx.commit().await?;
-    leptos_axum::redirect(&format!(
-        "{}/edit#item-{}",
-        record.id.href(),
-        row.agenda_item_id.0
-    ));
+    back_to_item(record.id, row.agenda_item_id, None);
     Ok(())
 }
 
@@ -189,7 +181,7 @@ pub async fn add_decision(item: AgendaItemId, description: String) -> Result<Dec
     let (record, row) = item_of(&mut tx, item).await?;
     let id = store::add_decision(&mut tx, &row, &text, chair.id, now).await?;
     tx.commit().await?;
-    leptos_axum::redirect(&format!("{}/edit#item-{}", record.id.href(), item.0));
+    back_to_item(record.id, item, None);
     Ok(id)
 }
 
@@ -217,11 +209,7 @@ pub async fn edit_decision(
         return Err(action_changed(kept));
     }
     tx.commit().await?;
-    leptos_axum::redirect(&format!(
-        "{}/edit#item-{}",
-        row.meeting_id.href(),
-        row.agenda_item_id.0
-    ));
+    back_to_item(row.meeting_id, row.agenda_item_id, None);
     Ok(())
 }
 
@@ -239,11 +227,7 @@ pub async fn remove_decision(decision: DecisionId, version: i64) -> Result<(), A
         return Err(action_changed(FormErrors::new()));
     }
     tx.commit().await?;
-    leptos_axum::redirect(&format!(
-        "{}/edit#item-{}",
-        row.meeting_id.href(),
-        row.agenda_item_id.0
-    ));
+    back_to_item(row.meeting_id, row.agenda_item_id, None);
     Ok(())
 }
 

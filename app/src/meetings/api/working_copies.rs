@@ -80,11 +80,7 @@ pub async fn discard_working_copy(item: AgendaItemId) -> Result<(), AppError> {
     let (record, _) = item_of(&mut tx, item).await?;
     store::discard_working_copy(&mut tx, item, chair.id).await?;
     tx.commit().await?;
-    leptos_axum::redirect(&format!(
-        "{}/edit?saved=discarded#item-{}",
-        record.id.href(),
-        item.0
-    ));
+    back_to_item(record.id, item, Some("discarded"));
     Ok(())
 }
 

@@ -35,6 +35,7 @@ pub struct AttachmentState {
     pub db: Db,
     /// The largest file taken (`Config::attachment_max_megabytes`).
     pub max_bytes: u64,
+    pub clock: app::clock::Clock,
 }
 
 impl AttachmentState {
@@ -217,7 +218,7 @@ impl Upload<'_> {
             return Err(Failure::Refused(Refusal::Kind));
         };
         let db = &self.state.db;
-        let now = chrono::Utc::now();
+        let now = self.state.clock.now();
         let mut tx = db.begin_write().await?;
         let new = NewAttachment {
             meeting: self.meeting,
@@ -299,7 +300,7 @@ impl Upload<'_> {
     async fn write_chunk(&self, id: AttachmentId, seq: i64, data: &[u8]) -> Result<(), Failure> {
         let mut tx = self.state.db.begin_write().await?;
         // The meeting or item removed meanwhile took the file's row with it.
-        if !store::add_chunk(&mut tx, id, seq, data, chrono::Utc::now()).await? {
+        if !store::add_chunk(&mut tx, id, seq, data, self.state.clock.now()).await? {
             return Err(AppError::NotFound.into());
         }
         tx.commit().await?;
@@ -454,8 +455,8 @@ fn chunks(
 
 /// Removes the files whose upload never finished (cut off, or its process stopped) and that
 /// were begun over an hour ago, so no other process is still writing them.
-pub async fn remove_abandoned(db: &Db) -> Result<usize, sqlx::Error> {
-    let before = chrono::Utc::now() - chrono::Duration::hours(1);
+pub async fn remove_abandoned(db: &Db, clock: app::clock::Clock) -> Result<usize, sqlx::Error> {
+    let before = clock.now() - chrono::Duration::hours(1);
     let abandoned = store::abandoned_attachments(db, before).await?;
     for id in &abandoned {
         let mut tx = db.begin_write().await?;

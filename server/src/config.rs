@@ -32,6 +32,7 @@ const ENV_KEYS: &[&str] = &[
     "behind_proxy",
     "sign_in_attempts_per_minute_per_address",
     "attachment_max_megabytes",
+    "demo_today",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,6 +69,10 @@ pub struct Config {
     pub sign_in_attempts_per_minute_per_address: u32,
     /// The largest file that may be attached to a meeting or agenda item, in megabytes.
     pub attachment_max_megabytes: u32,
+    /// A demo instance only: the day the server's clock starts on, e.g. `2023-09-01`, so the
+    /// demo's promises stand as they would on that day (overdue, due this quarter). The clock
+    /// runs on from there. Refused on an instance that does not hold the demo data.
+    pub demo_today: Option<chrono::NaiveDate>,
 }
 
 impl Default for Config {
@@ -86,6 +91,7 @@ impl Default for Config {
             behind_proxy: false,
             sign_in_attempts_per_minute_per_address: 30,
             attachment_max_megabytes: 20,
+            demo_today: None,
         }
     }
 }

@@ -24,6 +24,7 @@ pub struct ExportState {
     pub db: Db,
     /// Where the app is reached, for the links in a file (`Config::link_origin`).
     pub link_origin: String,
+    pub clock: app::clock::Clock,
 }
 
 pub async fn issues_csv(
@@ -43,7 +44,7 @@ pub async fn issues_csv(
     }
     let filter = export::filter_from_query(query.as_deref().unwrap_or_default());
     let origin = &state.link_origin;
-    let now = chrono::Utc::now();
+    let now = state.clock.now();
     match export::issues_csv(&state.db, &filter, &user, now, origin).await {
         Ok(body) => (
             [

@@ -19,6 +19,7 @@ pub struct FeedState {
     pub db: Db,
     /// Where the app is reached, for the links in a feed (`Config::link_origin`).
     pub link_origin: String,
+    pub clock: app::clock::Clock,
 }
 
 #[derive(Deserialize)]
@@ -62,7 +63,7 @@ pub async fn meetings_ics(
         Ok(settings) => settings.name.clone(),
         Err(error) => return failed(error),
     };
-    let now = chrono::Utc::now();
+    let now = state.clock.now();
     match feeds::meetings_ics(&state.db, audience, &name, &state.link_origin, now).await {
         Ok(body) => answer("text/calendar; charset=utf-8", private, body),
         Err(error) => failed(error),

@@ -20,7 +20,7 @@ use axum::{
     middleware::Next,
     response::Response,
 };
-use chrono::{Duration, Utc};
+use chrono::Duration;
 
 /// A session's last-seen time is written at most this often, not on every request.
 const TOUCH_EVERY: Duration = Duration::minutes(1);
@@ -29,6 +29,7 @@ const TOUCH_EVERY: Duration = Duration::minutes(1);
 pub struct SessionLayerState {
     pub db: Db,
     pub config: SessionConfig,
+    pub clock: app::clock::Clock,
 }
 
 pub async fn resolve_session(
@@ -53,7 +54,7 @@ pub async fn resolve_session(
     };
 
     let hash = sessions::token_hash(&token);
-    let now = Utc::now();
+    let now = state.clock.now();
     let mut clear_cookie = false;
     match store::find_session(&state.db, &hash).await {
         Ok(Some(found))

@@ -16,6 +16,7 @@ use app::{
         request::{AddressSource, LinkOrigin},
         sessions::SessionConfig,
     },
+    clock::Clock,
     db::Db,
     shell, App,
 };
@@ -54,6 +55,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     db: Db,
+    clock: Clock,
     shutdown_grace: Duration,
 }
 
@@ -72,6 +74,7 @@ impl Application {
             .with_context(|| format!("database {}", config.database_url_redacted()))?;
         db.migrate().await?;
         db.ensure_statistics().await?;
+        let clock = clock(config, &db).await?;
         tracing::info!(
             backend = db.backend().name(),
             database = %config.database_url_redacted(),
@@ -112,11 +115,13 @@ impl Application {
                     .unwrap_or(NonZeroU32::MIN),
             ),
             attachment_max_bytes: u64::from(config.attachment_max_megabytes) * 1024 * 1024,
+            clock,
         };
         Ok(Application {
             listener,
             router: router(state, site, requests)?,
             db,
+            clock,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_seconds),
         })
     }
@@ -139,7 +144,7 @@ impl Application {
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let statistics = tokio::spawn(refresh_statistics_hourly(self.db.clone()));
         let rerender = tokio::spawn(rerender_stale_markdown(self.db.clone()));
-        let uploads = tokio::spawn(remove_abandoned_uploads_hourly(self.db.clone()));
+        let uploads = tokio::spawn(remove_abandoned_uploads_hourly(self.db.clone(), self.clock));
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -176,6 +181,22 @@ impl Application {
     }
 }
 
+/// The clock: the system's, or on a demo instance the day `demo_today` names.
+async fn clock(config: &Config, db: &Db) -> anyhow::Result<Clock> {
+    let Some(today) = config.demo_today else {
+        return Ok(Clock::system());
+    };
+    let settings = app::instance::store::settings(db).await?;
+    if !settings.demo {
+        anyhow::bail!(
+            "configuration: demo_today: this instance does not hold the demo data, and only a \
+             demo may run on another day than today; remove demo_today"
+        );
+    }
+    tracing::info!(%today, "demo instance: the clock starts on demo_today");
+    Ok(Clock::starting_on(today))
+}
+
 /// Keeps the query planner's statistics in step with the data as it grows.
 async fn refresh_statistics_hourly(db: Db) {
     let mut hourly = tokio::time::interval(Duration::from_secs(3600));
@@ -189,11 +210,11 @@ async fn refresh_statistics_hourly(db: Db) {
 }
 
 /// Removes attachments whose upload never finished, at start and every hour.
-async fn remove_abandoned_uploads_hourly(db: Db) {
+async fn remove_abandoned_uploads_hourly(db: Db, clock: Clock) {
     let mut hourly = tokio::time::interval(Duration::from_secs(3600));
     loop {
         hourly.tick().await;
-        match crate::attachments::remove_abandoned(&db).await {
+        match crate::attachments::remove_abandoned(&db, clock).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "removed attachments whose upload never finished"),
             Err(error) => tracing::warn!(%error, "could not remove unfinished attachments"),
@@ -248,6 +269,8 @@ struct RequestPolicy {
     sign_in_limit: SignInAddressLimit,
     /// The largest file attached to a meeting or item.
     attachment_max_bytes: u64,
+    /// The one clock every "now" and "today" is read from.
+    clock: Clock,
 }
 
 fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Result<Router> {
@@ -255,6 +278,7 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
     let sessions = Arc::new(SessionLayerState {
         db: state.db.clone(),
         config: requests.sessions,
+        clock: requests.clock,
     });
     let routes = route_list();
     let refused = refused_forms::RefusedForms {
@@ -264,19 +288,23 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
     let exports = ExportState {
         db: state.db.clone(),
         link_origin: requests.link_origin.0.clone(),
+        clock: requests.clock,
     };
     let attachments = crate::attachments::AttachmentState {
         db: state.db.clone(),
         max_bytes: requests.attachment_max_bytes,
+        clock: requests.clock,
     };
     let feeds = crate::feeds::FeedState {
         db: state.db.clone(),
         link_origin: requests.link_origin.0.clone(),
+        clock: requests.clock,
     };
     let context = {
         let db = state.db.clone();
         move || {
             provide_context(db.clone());
+            provide_context(requests.clock);
             provide_context(requests.sessions);
             provide_context(requests.address_source);
             provide_context(requests.link_origin.clone());

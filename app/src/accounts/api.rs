@@ -34,7 +34,7 @@ pub async fn sign_in(
     let db = crate::db::use_db()?;
     let config = request::session_config()?;
     let client = request::client();
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let refused = |errors: FormErrors| Err(AppError::refused(errors.keep("email", &email)));
     if let (Some(limit), Some(ip)) = (use_context::<SignInAddressLimit>(), client.ip) {
         if let Err(wait) = limit.check(ip) {
@@ -178,7 +178,7 @@ pub async fn sign_out() -> Result<(), AppError> {
     let db = crate::db::use_db()?;
     let config = request::session_config()?;
     if let Some(token) = request::session_token(config.secure) {
-        let now = chrono::Utc::now();
+        let now = crate::clock::now();
         let mut tx = db.begin_write().await?;
         if let Some(account) = store::end_session(&mut tx, &sessions::token_hash(&token)).await? {
             audit_store::record_for_request(

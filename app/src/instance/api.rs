@@ -33,7 +33,11 @@ pub async fn get_instance_settings() -> Result<SettingsView, AppError> {
     let db = crate::db::use_db()?;
     let settings = store::settings(&db).await?.as_ref().clone();
     let changes = store::changes(&db, CHANGES_SHOWN).await?;
-    Ok(SettingsView { settings, changes })
+    Ok(SettingsView {
+        settings,
+        changes,
+        now: crate::clock::now(),
+    })
 }
 
 /// Administrators: saves the settings form, if no one saved the settings since it was loaded.
@@ -77,7 +81,7 @@ pub async fn save_instance_settings(
         return Err(AppError::refused(errors));
     }
     let mut tx = db.begin_write().await?;
-    if !store::update(&mut tx, admin.id, version, &new, chrono::Utc::now()).await? {
+    if !store::update(&mut tx, admin.id, version, &new, crate::clock::now()).await? {
         return Err(AppError::stale(errors.form(
             "Someone else saved the settings after you opened this page: their change is at \
              the top of the history below. What you typed is still in the form; save again to \

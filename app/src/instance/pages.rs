@@ -46,8 +46,8 @@ pub fn SettingsPage() -> impl IntoView {
                 Suspend::new(async move {
                     match view.await {
                         Err(error) => view! { <Refusal error/> }.into_any(),
-                        Ok(SettingsView { settings, changes }) => {
-                            let now = time::date_time(chrono::Utc::now());
+                        Ok(SettingsView { settings, changes, now }) => {
+                            let now = time::date_time(now);
                             view! {
                                 <AdminNav current="/admin/settings"/>
                                 <h1>"Settings"</h1>

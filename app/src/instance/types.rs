@@ -132,6 +132,8 @@ pub struct SettingChange {
 pub struct SettingsView {
     pub settings: InstanceInfo,
     pub changes: Vec<SettingChange>,
+    /// The time by the server's clock, shown in the zone saved.
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ pub async fn add_supplier(
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
     let form = NamedForm::supplier(&name, &slug, &website, &description)?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     form.check_supplier_slug_free(&mut tx, None).await?;
     let id = store::create_supplier(&mut tx, form.supplier_fields(), now).await?;
@@ -71,7 +71,7 @@ pub async fn edit_supplier(
 ) -> Result<(), AppError> {
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     if store::supplier_name(&mut tx, supplier).await?.is_none() {
         return Err(AppError::NotFound);
@@ -98,7 +98,7 @@ pub async fn add_module(
 ) -> Result<(), AppError> {
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     if store::supplier_name(&mut tx, supplier).await?.is_none() {
         return Err(AppError::NotFound);
@@ -127,7 +127,7 @@ pub async fn edit_module(
 ) -> Result<(), AppError> {
     guard::require(Permission::ManageSuppliers)?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     if !store::has_module(&mut tx, supplier, module).await? {
         return Err(AppError::NotFound);

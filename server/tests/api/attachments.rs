@@ -448,7 +448,7 @@ async fn an_upload_that_never_finished_is_served_to_no_one_and_removed_later() {
             .status(),
         StatusCode::NOT_FOUND
     );
-    let removed = watchdog::attachments::remove_abandoned(&app.db)
+    let removed = watchdog::attachments::remove_abandoned(&app.db, app::clock::Clock::system())
         .await
         .expect("swept");
     assert_eq!(removed, 1);

@@ -198,3 +198,37 @@ async fn pages_show_times_in_the_instance_time_zone() {
     assert!(html.contains(&tokyo.date_time(at)), "{html}");
     assert!(!html.contains(&Zone::default().date_time(at)));
 }
+
+#[tokio::test]
+async fn only_a_demo_instance_may_run_on_another_day() {
+    let first = TestApp::spawn().await;
+    let mut config = first.config.clone();
+    config.listen = "127.0.0.1:0".parse().expect("address");
+    config.demo_today = chrono::NaiveDate::from_ymd_opt(2023, 9, 1);
+    let refused = watchdog::startup::Application::build(&config)
+        .await
+        .err()
+        .expect("a demo day on an instance without the demo is refused");
+    assert!(refused.to_string().contains("demo_today"), "{refused}");
+
+    let mut tx = first.db.begin_write().await.expect("transaction");
+    sqlx::query("UPDATE instance_settings SET demo = 1 WHERE id = 1")
+        .execute(&mut *tx)
+        .await
+        .expect("marked as the demo");
+    tx.commit().await.expect("committed");
+    let url = first.database_url.clone();
+    let demo = TestApp::spawn_with(move |config| {
+        config.database_url = Some(url);
+        config.demo_today = chrono::NaiveDate::from_ymd_opt(2023, 9, 1);
+    })
+    .await;
+    let admin = demo.create_account(Role::Admin, "admin@example.org").await;
+    let browser = browser_of(&demo, &admin).await;
+    let settings = demo.instance_settings(&browser).await.expect("settings");
+    let day = settings.now.date_naive();
+    assert!(
+        day.to_string() == "2023-09-01" || day.to_string() == "2023-09-02",
+        "the demo's clock reads {day}"
+    );
+}

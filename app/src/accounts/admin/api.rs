@@ -55,7 +55,7 @@ pub struct UsersOverview {
 pub async fn get_users_overview() -> Result<UsersOverview, AppError> {
     let admin = guard::require(Permission::ManageAccounts)?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let issued = match request::session_token_hash() {
         Some(hash) => store::take_session_notice(&db, &hash)
             .await?
@@ -105,7 +105,7 @@ pub async fn invite(
         }
     };
 
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     if store::account_by_email(&mut tx, &parsed_email)
         .await?
@@ -164,7 +164,7 @@ pub async fn change_role(
     let names = suppliers::store::names(&db).await?;
     let (role, supplier) =
         parse_role(&role, supplier.as_deref(), &names.suppliers).map_err(AppError::refused)?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let current = store::account(&mut tx, account)
         .await?
@@ -203,7 +203,7 @@ pub async fn set_account_active(
             "You cannot disable your own account; another administrator can.",
         )));
     }
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let current = store::account(&mut tx, account)
         .await?
@@ -245,7 +245,7 @@ pub async fn issue_password_reset(account: AccountId) -> Result<IssuedLink, AppE
     let admin = guard::require(Permission::ManageAccounts)?;
     let db = crate::db::use_db()?;
     let account = account;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let current = store::account(&mut tx, account)
         .await?
@@ -282,7 +282,7 @@ pub async fn issue_password_reset(account: AccountId) -> Result<IssuedLink, AppE
 pub async fn revoke_invitation(link: LinkId) -> Result<(), AppError> {
     let admin = guard::require(Permission::ManageAccounts)?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let email = links::store::revoke_invitation(&mut tx, link, now)
         .await?

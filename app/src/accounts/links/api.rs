@@ -19,7 +19,7 @@ use crate::{
 #[server(prefix = "/api", endpoint = "link")]
 pub async fn get_link(token: String) -> Result<Option<LinkDetails>, AppError> {
     let db = crate::db::use_db()?;
-    let link = links::store::usable(&db, &sessions::token_hash(&token), chrono::Utc::now()).await?;
+    let link = links::store::usable(&db, &sessions::token_hash(&token), crate::clock::now()).await?;
     if link.is_none() {
         // The page says the link no longer works; the status says so to tools.
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
@@ -40,7 +40,7 @@ pub async fn use_link(
     confirm_password: String,
 ) -> Result<(), AppError> {
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let typed_name = display_name.unwrap_or_default();
     let keep = |errors: FormErrors| errors.keep("display_name", &typed_name);
     let hash = sessions::token_hash(&token);

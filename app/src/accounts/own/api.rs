@@ -52,7 +52,7 @@ pub async fn rename(display_name: String) -> Result<(), AppError> {
                 .keep("display_name", &display_name),
         )
     })?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     store::set_display_name(&mut tx, user.id, &name, now).await?;
     audit_store::record_for_request(
@@ -84,7 +84,7 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     let user = guard::require(Permission::ManageOwnAccount)?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let credentials = store::credentials(&db, user.id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -197,7 +197,7 @@ pub async fn end_own_session(session: SessionId) -> Result<(), AppError> {
     let user = guard::require(Permission::ManageOwnAccount)?;
     let db = crate::db::use_db()?;
     let config = request::session_config()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let Some(ended) = store::end_session_of(&mut tx, user.id, session).await? else {
         // Already ended (perhaps in another tab): the outcome asked for holds.

@@ -37,7 +37,7 @@ pub async fn change_issue_status(
 ) -> Result<(), AppError> {
     let changer_account = guard::signed_in()?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let target_text = target.unwrap_or_default();
     let note = note.unwrap_or_default();
     let kept = FormErrors::new()
@@ -85,7 +85,7 @@ pub async fn change_issue_status(
 pub async fn set_issue_affects(issue: IssueId, affects: bool) -> Result<(), AppError> {
     let account = guard::require(Permission::ReportIssues)?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let core = visible_issue(&mut tx, &account, issue).await?;
     if core.duplicate_of.is_some() {
@@ -105,7 +105,7 @@ pub async fn set_issue_affects(issue: IssueId, affects: bool) -> Result<(), AppE
 pub async fn set_issue_following(issue: IssueId, follow: bool) -> Result<(), AppError> {
     let account = guard::signed_in()?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let core = visible_issue(&mut tx, &account, issue).await?;
     if follow {
@@ -124,7 +124,7 @@ pub async fn set_issue_following(issue: IssueId, follow: bool) -> Result<(), App
 pub async fn merge_issue(issue: IssueId, version: i64, into: String) -> Result<(), AppError> {
     let chair = guard::require(Permission::TriageIssues)?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let kept = FormErrors::new().keep("into", &into);
     let refuse = |message: String| Err(AppError::refused(kept.clone().field("into", message)));
     let mut tx = db.begin_write().await?;
@@ -180,7 +180,7 @@ pub async fn edit_issue(
 ) -> Result<(), AppError> {
     let editor = guard::signed_in()?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let module_text = module.unwrap_or_default();
     let safety = patient_safety.is_some_and(|value| !value.is_empty());
     let kept = FormErrors::new()

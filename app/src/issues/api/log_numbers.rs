@@ -24,7 +24,7 @@ use super::*;
 pub async fn add_issue_log_number(issue: IssueId, log_number: String) -> Result<(), AppError> {
     let account = guard::signed_in()?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let kept = FormErrors::new().keep("log_number", &log_number);
     let mut tx = db.begin_write().await?;
     let core = visible_issue(&mut tx, &account, issue).await?;
@@ -73,7 +73,7 @@ pub async fn remove_issue_log_number(
 ) -> Result<(), AppError> {
     let account = guard::signed_in()?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let move_text = move_to.unwrap_or_default();
     let kept = FormErrors::new()
         .keep("log_number", &log_number)

@@ -57,7 +57,7 @@ pub async fn get_issues(query: String) -> Result<IssueListPage, AppError> {
             return Ok(IssueListPage::going_to(only.href()));
         }
     }
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let names = suppliers::store::names(&db).await?;
     let (page, total) = store::list(&db, &filter, &viewer, now, PAGE_SIZE, &names).await?;
     let (total, total_capped) = match total {
@@ -117,7 +117,7 @@ pub async fn get_issue(issue: IssueId, before: Option<i64>) -> Result<IssueView,
         // the caller's to learn.
         return Err(AppError::NotFound);
     }
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let (affects_me, following) = store::affects_and_follows(&db, id, viewer.id).await?;
     let changer = status_changer(&viewer, record.supplier.id);
     let next_statuses = changer

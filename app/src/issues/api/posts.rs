@@ -28,7 +28,7 @@ use super::*;
 pub async fn post_to_issue(issue: IssueId, body: String) -> Result<(), AppError> {
     let poster = guard::signed_in()?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let core = visible_issue(&mut tx, &poster, issue).await?;
     if !may_post(&poster, core.supplier) {
@@ -68,7 +68,7 @@ pub async fn post_to_issue(issue: IssueId, body: String) -> Result<(), AppError>
 pub async fn edit_issue_post(post: PostId, version: i64, body: String) -> Result<(), AppError> {
     let editor = guard::signed_in()?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let kept = FormErrors::new().keep("body", &body);
     let mut tx = db.begin_write().await?;
     let (post, issue) = visible_post(&mut tx, &editor, post).await?;
@@ -106,7 +106,7 @@ pub async fn edit_issue_post(post: PostId, version: i64, body: String) -> Result
 pub async fn remove_issue_post(post: PostId, version: i64) -> Result<(), AppError> {
     let remover = guard::signed_in()?;
     let db = crate::db::use_db()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let (post, issue) = visible_post(&mut tx, &remover, post).await?;
     let own = post.author == Some(remover.id);

@@ -95,7 +95,7 @@ pub async fn report_issue(
     };
 
     let description = Markdown::render(description.trim_end());
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     if let Some(number) = &log {
         if let Some(holder) = store::issue_holding(&mut tx, supplier_id, number).await? {

@@ -33,7 +33,7 @@ pub async fn add_attendee(
     if !errors.fields.is_empty() {
         return Err(AppError::refused(errors));
     }
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     store::record_in(&mut tx, meeting)
         .await?
@@ -58,7 +58,7 @@ pub async fn remove_attendee(meeting: MeetingId, attendee: AttendeeId) -> Result
     guard::require(Permission::ManageMeetings)?;
     let db = crate::db::use_db()?;
     let mut tx = db.begin_write().await?;
-    if !store::remove_attendee(&mut tx, meeting, attendee, chrono::Utc::now()).await? {
+    if !store::remove_attendee(&mut tx, meeting, attendee, crate::clock::now()).await? {
         return Err(AppError::NotFound);
     }
     tx.commit().await?;
@@ -84,7 +84,7 @@ pub async fn add_agenda_item(
         visibility,
         minutes,
     };
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let record = store::record_in(&mut tx, meeting)
         .await?
@@ -116,7 +116,7 @@ pub async fn edit_agenda_item(
         visibility,
         minutes,
     };
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let (record, row) = item_of(&mut tx, item).await?;
     let checked = form.parse(&record, Some(item))?;
@@ -159,7 +159,7 @@ pub async fn move_agenda_item(item: AgendaItemId, direction: String) -> Result<(
     let db = crate::db::use_db()?;
     let mut tx = db.begin_write().await?;
     let (record, row) = item_of(&mut tx, item).await?;
-    store::move_item(&mut tx, &row, up, chrono::Utc::now()).await?;
+    store::move_item(&mut tx, &row, up, crate::clock::now()).await?;
     tx.commit().await?;
     back_to_item(record.id, item, None);
     Ok(())
@@ -173,7 +173,7 @@ pub async fn remove_agenda_item(item: AgendaItemId, version: i64) -> Result<(), 
     let db = crate::db::use_db()?;
     let mut tx = db.begin_write().await?;
     let (record, row) = item_of(&mut tx, item).await?;
-    if !store::remove_item(&mut tx, &row, version, chrono::Utc::now()).await? {
+    if !store::remove_item(&mut tx, &row, version, crate::clock::now()).await? {
         return Err(changed_meanwhile(FormErrors::new()));
     }
     tx.commit().await?;

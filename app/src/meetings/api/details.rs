@@ -39,7 +39,7 @@ pub async fn schedule_meeting(
         supplier,
         visibility,
     };
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let details = form.parse(&db, &mut tx, now).await?;
     let id = store::create(&mut tx, &details, chair.id, now).await?;
@@ -81,7 +81,7 @@ pub async fn edit_meeting(
         supplier,
         visibility,
     };
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     store::record_in(&mut tx, meeting)
         .await?
@@ -105,7 +105,7 @@ pub async fn publish_meeting(meeting: MeetingId, version: i64) -> Result<(), App
     store::record_in(&mut tx, meeting)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !store::publish(&mut tx, meeting, version, chair.id, chrono::Utc::now()).await? {
+    if !store::publish(&mut tx, meeting, version, chair.id, crate::clock::now()).await? {
         return Err(changed_meanwhile(FormErrors::new()));
     }
     tx.commit().await?;

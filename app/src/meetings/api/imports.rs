@@ -63,7 +63,7 @@ pub async fn propose_minutes_import(
     store::record_in(&mut tx, meeting)
         .await?
         .ok_or(AppError::NotFound)?;
-    store::keep_import(&mut tx, meeting, chair.id, &proposal, chrono::Utc::now()).await?;
+    store::keep_import(&mut tx, meeting, chair.id, &proposal, crate::clock::now()).await?;
     tx.commit().await?;
     leptos_axum::redirect(&format!("{}/import#proposal-heading", meeting.href()));
     Ok(())
@@ -91,7 +91,7 @@ pub async fn add_minutes_import(meeting: MeetingId, text: String) -> Result<usiz
     if !problems.is_empty() {
         return Err(AppError::refused(kept.field("text", problems.join(" "))));
     }
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let record = store::record_in(&mut tx, meeting)
         .await?

@@ -41,7 +41,7 @@ pub async fn link_issue(item: AgendaItemId, issue: IssueId) -> Result<(), AppErr
     if !store::issue_exists_in(&mut tx, issue).await? {
         return Err(AppError::NotFound);
     }
-    store::link_issue(&mut tx, item, issue, chair.id, chrono::Utc::now()).await?;
+    store::link_issue(&mut tx, item, issue, chair.id, crate::clock::now()).await?;
     tx.commit().await?;
     back_to_item(record.id, item, Some("linked"));
     Ok(())

@@ -61,7 +61,7 @@ pub async fn get_meetings(query: String) -> Result<MeetingsList, AppError> {
             _ => {}
         }
     }
-    let (upcoming, past) = store::list(&db, audience, &filter, chrono::Utc::now()).await?;
+    let (upcoming, past) = store::list(&db, audience, &filter, crate::clock::now()).await?;
     Ok(MeetingsList {
         upcoming,
         past: past.rows,

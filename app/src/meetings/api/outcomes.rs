@@ -59,7 +59,7 @@ pub async fn add_action(
         due,
     };
     let kept = FormErrors::new().keep("item", &item.0.to_string());
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let (record, row) = item_of(&mut tx, item).await?;
     let checked = form.parse(&mut tx, &record, kept).await?;
@@ -90,7 +90,7 @@ pub async fn edit_action(
         due,
     };
     let kept = FormErrors::new().keep("action", &action.0.to_string());
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let (record, row) = action_of(&mut tx, action).await?;
     let checked = form.parse(&mut tx, &record, kept.clone()).await?;
@@ -117,7 +117,7 @@ pub async fn close_action(action: ActionId, version: i64, note: String) -> Resul
         Ok(note) => note,
         Err(message) => return Err(AppError::refused(kept.field("note", message))),
     };
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let row = visible_action_in(&mut tx, audience, action).await?;
     if !may_close_action(&viewer, row.owner_account_id, row.owner_supplier_id) {
@@ -139,7 +139,7 @@ pub async fn reopen_action(action: ActionId, version: i64) -> Result<(), AppErro
     let db = crate::db::use_db()?;
     let mut tx = db.begin_write().await?;
     let (_, row) = action_of(&mut tx, action).await?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     if !store::set_action_status(&mut tx, &row, version, false, "", chair.id, now).await? {
         return Err(action_changed(FormErrors::new()));
     }
@@ -157,7 +157,7 @@ pub async fn remove_action(action: ActionId, version: i64) -> Result<(), AppErro
     let db = crate::db::use_db()?;
     let mut tx = db.begin_write().await?;
     let (record, row) = action_of(&mut tx, action).await?;
-    if !store::remove_action(&mut tx, &row, version, chrono::Utc::now()).await? {
+    if !store::remove_action(&mut tx, &row, version, crate::clock::now()).await? {
         return Err(action_changed(FormErrors::new()));
     }
     tx.commit().await?;
@@ -176,7 +176,7 @@ pub async fn add_decision(item: AgendaItemId, description: String) -> Result<Dec
         .keep("description", &description);
     let text = parse_outcome(&description, "Say what was decided.")
         .map_err(|message| AppError::refused(kept.clone().field("description", message)))?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let (record, row) = item_of(&mut tx, item).await?;
     let id = store::add_decision(&mut tx, &row, &text, chair.id, now).await?;
@@ -200,7 +200,7 @@ pub async fn edit_decision(
         .keep("description", &description);
     let text = parse_outcome(&description, "Say what was decided.")
         .map_err(|message| AppError::refused(kept.clone().field("description", message)))?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let row = store::decision_in(&mut tx, decision)
         .await?
@@ -223,7 +223,7 @@ pub async fn remove_decision(decision: DecisionId, version: i64) -> Result<(), A
     let row = store::decision_in(&mut tx, decision)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !store::remove_decision(&mut tx, &row, version, chrono::Utc::now()).await? {
+    if !store::remove_decision(&mut tx, &row, version, crate::clock::now()).await? {
         return Err(action_changed(FormErrors::new()));
     }
     tx.commit().await?;

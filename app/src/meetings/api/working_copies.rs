@@ -32,7 +32,7 @@ pub async fn keep_working_copy(
         return Err(AppError::BadRequest);
     }
     check_size(&minutes).map_err(|message| AppError::refused(FormErrors::new().form(message)))?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::now();
     let mut tx = db.begin_write().await?;
     let (_, row) = item_of(&mut tx, item).await?;
     let saved = row.heading == heading.trim()

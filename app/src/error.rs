@@ -171,6 +171,13 @@ impl FormErrors {
         self
     }
 
+    /// Keeps each field's value, as `keep` does one.
+    pub fn keep_all<'a>(self, fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        fields
+            .into_iter()
+            .fold(self, |kept, (name, value)| kept.keep(name, value))
+    }
+
     fn summary(&self) -> String {
         match &self.form {
             Some(message) => message.clone(),

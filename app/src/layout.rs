@@ -14,6 +14,7 @@ const AREAS: &[(&str, &str)] = &[
     ("/", "Home"),
     ("/issues", "Issues"),
     ("/meetings", "Meetings"),
+    ("/commitments", "Commitments"),
 ];
 
 #[component]

@@ -7,6 +7,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod commitments;
 pub mod domain;
 pub mod error;
 pub mod home;
@@ -83,6 +84,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/issues") view=issues::pages::IssuesPage ssr=SsrMode::Async/>
                     <Route path=path!("/issues/new") view=issues::pages::ReportIssuePage ssr=SsrMode::Async/>
                     <Route path=path!("/issues/:number") view=issues::pages::IssuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/commitments") view=commitments::pages::CommitmentsPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/commitments/new")
+                        view=commitments::pages::NewCommitmentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/commitments/:id") view=commitments::pages::CommitmentPageView ssr=SsrMode::Async/>
                     <Route path=path!("/meetings") view=meetings::pages::MeetingsPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/meetings/new")

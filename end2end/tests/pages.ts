@@ -18,6 +18,8 @@ export const pages: PageUnderTest[] = [
   { path: "/issues", status: 401, heading: "Please sign in" },
   { path: "/meetings", status: 200, heading: "Meetings" },
   { path: "/meetings/new", status: 401, heading: "Please sign in" },
+  { path: "/commitments", status: 401, heading: "Please sign in" },
+  { path: "/commitments/new", status: 401, heading: "Please sign in" },
 ];
 
 // Pages seen signed in, with the demo account that may see them.
@@ -55,6 +57,14 @@ export const signedInPages: (PageUnderTest & { as: string })[] = [
     as: "supplier@example.org",
   },
   { path: "/issues/new", status: 200, heading: "Report an issue", as: "member@example.org" },
+  { path: "/commitments", status: 200, heading: "Commitments", as: "supplier@example.org" },
+  { path: "/commitments/new", status: 200, heading: "Record a commitment", as: "chair@example.org" },
+  {
+    path: "/commitments/new?action=1",
+    status: 200,
+    heading: "Record a commitment",
+    as: "chair@example.org",
+  },
   {
     path: "/issues/1",
     status: 200,

@@ -33,6 +33,11 @@ pub enum Permission {
     TriageIssues,
     /// Post official responses and move the issues of one's own supplier.
     RespondForSupplier,
+    /// Read commitments and their ledgers (a representative: their own supplier's only).
+    ReadCommitments,
+    /// Record a commitment and change what it says; re-promise any supplier's (a
+    /// representative re-promises their own supplier's: `may_act_for_supplier`).
+    ManageCommitments,
 }
 
 /// Whether an account with this role holds this permission.
@@ -41,9 +46,11 @@ pub fn allows(role: Role, permission: Permission) -> bool {
     match permission {
         ManageOwnAccount => true,
         ManageAccounts | ReadAuditLog | ManageSuppliers | ManageInstance => role == Role::Admin,
-        ReadIssues => true,
+        ReadIssues | ReadCommitments => true,
         ReportIssues => role != Role::SupplierRep,
-        TriageIssues | ManageMeetings => matches!(role, Role::Chair | Role::Admin),
+        TriageIssues | ManageMeetings | ManageCommitments => {
+            matches!(role, Role::Chair | Role::Admin)
+        }
         RespondForSupplier => role == Role::SupplierRep,
     }
 }
@@ -214,6 +221,15 @@ mod tests {
     fn the_committee_writes_the_minutes() {
         assert_eq!(
             holders(Permission::ManageMeetings),
+            [Role::Chair, Role::Admin]
+        );
+    }
+
+    #[test]
+    fn everyone_reads_commitments_and_the_committee_records_them() {
+        assert_eq!(holders(Permission::ReadCommitments), Role::ALL);
+        assert_eq!(
+            holders(Permission::ManageCommitments),
             [Role::Chair, Role::Admin]
         );
     }

@@ -28,3 +28,10 @@ pub fn provide_for_page() {
         provide_context(settings);
     }
 }
+
+/// Today in the instance's time zone, by the server's clock (`crate::clock`).
+#[cfg(feature = "ssr")]
+pub async fn today(db: &crate::db::Db) -> Result<chrono::NaiveDate, sqlx::Error> {
+    let settings = store::settings(db).await?;
+    Ok(settings.zone().clock(crate::clock::now()).date())
+}

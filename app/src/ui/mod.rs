@@ -7,3 +7,4 @@ pub mod forms;
 pub mod markdown;
 pub mod server_call;
 pub mod time;
+pub mod url;

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use app::{accounts::types::Role, meetings::types::ActionOwner};
 use reqwest::StatusCode;
 
-use crate::helpers::{browser_of, new_client, TestApp};
+use crate::helpers::{browser_of, new_client, CommitmentForm, TestApp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Who {
@@ -52,6 +52,11 @@ const DECISION: &str = "1";
 const ATTACHMENT: &str = "1";
 /// Those who may mark `ACTION` done: the committee and the owning supplier's representatives.
 const ACTION_CLOSERS: &[Who] = &[RepOwn, Chair, Admin];
+/// A commitment of `OWN_SUPPLIER`, made of `ACTION`.
+const COMMITMENT: &str = "1";
+/// Those who may read `COMMITMENT`, and those who may re-promise it.
+const COMMITMENT_READERS: &[Who] = &[Member, RepOwn, Chair, Admin];
+const COMMITMENT_REVISERS: &[Who] = &[RepOwn, Chair, Admin];
 
 /// One server function: its path, a well-formed body (the check must come before any
 /// validation, so a body that is then refused as invalid is fine), and who may call it.
@@ -557,6 +562,50 @@ const CALLS: &[Call] = &[
         allowed: CHAIRS,
     },
     Call {
+        path: "/api/commitment",
+        form: &[("commitment", COMMITMENT)],
+        allowed: COMMITMENT_READERS,
+    },
+    Call {
+        path: "/api/commitments",
+        form: &[("query", "rating=overdue")],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/commitments/form",
+        form: &[("action", ACTION)],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/commitments/add",
+        form: &[
+            ("title", "Weekly outage reports"),
+            ("supplier", OWN_SUPPLIER),
+            ("module", ""),
+            ("description", ""),
+            ("words", "next month"),
+            ("said_on", ""),
+            ("committee_owner", ""),
+            ("supplier_owner", ""),
+            ("supplier_owner_name", ""),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/commitments/revise",
+        form: &[
+            ("commitment", COMMITMENT),
+            ("version", "0"),
+            ("status", "piloting"),
+            ("words", ""),
+            ("said_on", ""),
+            ("reason", ""),
+            ("note", ""),
+            ("evidence_url", ""),
+        ],
+        allowed: COMMITMENT_REVISERS,
+    },
+    Call {
         path: "/api/markdown/preview",
         form: &[("text", "*hello*")],
         allowed: SIGNED_IN,
@@ -589,6 +638,9 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ("/meetings/{id}", "/meetings/1", MEETING_READERS),
     ("/meetings/{id}/edit", "/meetings/1/edit", CHAIRS),
     ("/actions/{id}", "/actions/1", MEETING_READERS),
+    ("/commitments", "/commitments", SIGNED_IN),
+    ("/commitments/new", "/commitments/new?action=1", CHAIRS),
+    ("/commitments/{id}", "/commitments/1", COMMITMENT_READERS),
     ("/meetings/{id}/import", "/meetings/1/import", CHAIRS),
     ("/meetings/{id}/print", "/meetings/1/print", MEETING_READERS),
     (
@@ -645,6 +697,25 @@ async fn callers(app: &TestApp) -> Vec<(Who, reqwest::Client)> {
     for (who, account) in accounts {
         callers.push((who, browser_of(app, &account).await));
     }
+    let chair = &callers
+        .iter()
+        .find(|(who, _)| *who == Chair)
+        .expect("a chair")
+        .1;
+    let commitment = app
+        .add_commitment(
+            chair,
+            CommitmentForm {
+                title: "Report on the outage",
+                supplier: OWN_SUPPLIER.to_owned(),
+                words: "next month",
+                action: Some(ACTION.to_owned()),
+                ..CommitmentForm::default()
+            },
+        )
+        .await
+        .expect("a commitment");
+    assert_eq!(commitment.0.to_string(), COMMITMENT);
     callers
 }
 
@@ -653,7 +724,7 @@ fn refused(status: StatusCode) -> bool {
 }
 
 /// The names of the arguments that name a stored record.
-const RECORD_ARGUMENTS: [&str; 12] = [
+const RECORD_ARGUMENTS: [&str; 13] = [
     "issue",
     "post",
     "account",
@@ -666,6 +737,7 @@ const RECORD_ARGUMENTS: [&str; 12] = [
     "action",
     "decision",
     "attachment",
+    "commitment",
 ];
 
 /// Whether the call names a stored record (reporting an issue names a supplier too, but as
@@ -673,6 +745,7 @@ const RECORD_ARGUMENTS: [&str; 12] = [
 fn names_a_record(call: &Call) -> bool {
     call.path != "/api/issues/report"
         && call.path != "/api/meetings/schedule"
+        && call.path != "/api/commitments/add"
         && call
             .form
             .iter()

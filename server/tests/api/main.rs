@@ -4,6 +4,7 @@
 mod access;
 mod accounts;
 mod attachments;
+mod commitments;
 mod database;
 mod feeds;
 mod health;

@@ -50,7 +50,13 @@ pub async fn renew_feed_key() -> Result<(), AppError> {
     let user = guard::require(Permission::ManageOwnAccount)?;
     let db = crate::db::use_db()?;
     let mut tx = db.begin_write().await?;
-    store::replace_key(&mut tx, user.id, &sessions::new_token(), crate::clock::now()).await?;
+    store::replace_key(
+        &mut tx,
+        user.id,
+        &sessions::new_token(),
+        crate::clock::now(),
+    )
+    .await?;
     tx.commit().await?;
     leptos_axum::redirect("/account?changed=feeds#feeds-heading");
     Ok(())

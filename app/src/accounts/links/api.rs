@@ -19,7 +19,8 @@ use crate::{
 #[server(prefix = "/api", endpoint = "link")]
 pub async fn get_link(token: String) -> Result<Option<LinkDetails>, AppError> {
     let db = crate::db::use_db()?;
-    let link = links::store::usable(&db, &sessions::token_hash(&token), crate::clock::now()).await?;
+    let link =
+        links::store::usable(&db, &sessions::token_hash(&token), crate::clock::now()).await?;
     if link.is_none() {
         // The page says the link no longer works; the status says so to tools.
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

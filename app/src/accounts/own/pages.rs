@@ -1,8 +1,8 @@
 //! The account page: a person's details, their name, their password and their sessions.
 
+use crate::ui::url::changed;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     accounts::{
@@ -24,10 +24,6 @@ pub fn AccountPage() -> impl IntoView {
     let end_session = ServerAction::<EndOwnSession>::new();
     let sign_out = ServerAction::<SignOut>::new();
     let account = OnceResource::new_blocking(get_own_account());
-    let query = use_query_map();
-    let changed = move |what: &'static str| {
-        Signal::derive(move || query.read().get("changed").as_deref() == Some(what))
-    };
 
     view! {
         <Title text="Your account"/>

@@ -87,6 +87,35 @@ pub enum Rating {
 }
 
 impl Rating {
+    pub const ALL: [Rating; 7] = [
+        Rating::OnTrack,
+        Rating::Slipped,
+        Rating::Overdue,
+        Rating::Kept,
+        Rating::KeptLate,
+        Rating::Withdrawn,
+        Rating::NotYetConcrete,
+    ];
+
+    /// The rating's name in URLs and files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::OnTrack => "on_track",
+            Rating::Slipped => "slipped",
+            Rating::Overdue => "overdue",
+            Rating::Kept => "kept",
+            Rating::KeptLate => "kept_late",
+            Rating::Withdrawn => "withdrawn",
+            Rating::NotYetConcrete => "not_yet_concrete",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Rating> {
+        Rating::ALL
+            .into_iter()
+            .find(|rating| rating.as_str() == text)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Rating::OnTrack => "on track",
@@ -156,13 +185,6 @@ pub fn facts(ledger: &[LedgerEntry], today: NaiveDate) -> Option<Facts> {
         _ => 0,
     };
     let current = last.window;
-    let overdue = match (last.status.is_closed(), current) {
-        (false, Some(window)) if today > window.last => Some((
-            (today - window.last).num_days(),
-            (today - original_end.unwrap_or(window.last)).num_days(),
-        )),
-        _ => None,
-    };
     // Delivered on the first day of the ledger's final run of "delivered".
     let delivered = (last.status == CommitmentStatus::Delivered).then(|| {
         let on = ledger
@@ -174,15 +196,14 @@ pub fn facts(ledger: &[LedgerEntry], today: NaiveDate) -> Option<Facts> {
         let late = original_end.map_or(0, |end| (on - end).num_days().max(0));
         (on, late)
     });
-    let rating = match (last.status, delivered) {
-        (CommitmentStatus::Withdrawn, _) => Rating::Withdrawn,
-        (_, Some((_, 0))) => Rating::Kept,
-        (_, Some(_)) => Rating::KeptLate,
-        _ if current.is_none() => Rating::NotYetConcrete,
-        _ if overdue.is_some() => Rating::Overdue,
-        _ if slips > 0 => Rating::Slipped,
-        _ => Rating::OnTrack,
+    let standing = Standing {
+        status: last.status,
+        current_end: current.map(|window| window.last),
+        original_end,
+        slips,
+        delivered_on: delivered.map(|(on, _)| on),
     };
+    let (overdue, rating) = (standing.overdue(today), standing.rating(today));
     Some(Facts {
         original: original.map(|(window, _)| window),
         current,
@@ -195,4 +216,54 @@ pub fn facts(ledger: &[LedgerEntry], today: NaiveDate) -> Option<Facts> {
         delivered,
         rating,
     })
+}
+
+/// Where a promise stands, as a list keeps it beside the promise (rewritten with each entry
+/// of its ledger): enough for its rating and its days overdue on any day, without reading
+/// the ledger again. `facts` reads these from the ledger itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standing {
+    pub status: CommitmentStatus,
+    /// The last day of the window in force; none while it is a condition or vague words.
+    pub current_end: Option<NaiveDate>,
+    /// The last day of the first window promised.
+    pub original_end: Option<NaiveDate>,
+    pub slips: u32,
+    pub delivered_on: Option<NaiveDate>,
+}
+
+impl Standing {
+    /// Days past the current due end, and past the original one, while still owed.
+    pub fn overdue(&self, today: NaiveDate) -> Option<(i64, i64)> {
+        match (self.status.is_closed(), self.current_end) {
+            (false, Some(end)) if today > end => Some((
+                (today - end).num_days(),
+                (today - self.original_end.unwrap_or(end)).num_days(),
+            )),
+            _ => None,
+        }
+    }
+
+    /// How many days after the original due end it was delivered (0 if by it).
+    pub fn delivered_late_by(&self) -> Option<i64> {
+        let on = self
+            .delivered_on
+            .filter(|_| self.status == CommitmentStatus::Delivered)?;
+        Some(
+            self.original_end
+                .map_or(0, |end| (on - end).num_days().max(0)),
+        )
+    }
+
+    pub fn rating(&self, today: NaiveDate) -> Rating {
+        match (self.status, self.delivered_late_by()) {
+            (CommitmentStatus::Withdrawn, _) => Rating::Withdrawn,
+            (_, Some(0)) => Rating::Kept,
+            (_, Some(_)) => Rating::KeptLate,
+            _ if self.current_end.is_none() => Rating::NotYetConcrete,
+            _ if self.overdue(today).is_some() => Rating::Overdue,
+            _ if self.slips > 0 => Rating::Slipped,
+            _ => Rating::OnTrack,
+        }
+    }
 }

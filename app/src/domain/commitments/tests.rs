@@ -191,3 +191,55 @@ fn statuses_are_stored_and_read_by_one_name() {
     }
     assert!(Delivered.is_closed() && Withdrawn.is_closed() && !Piloting.is_closed());
 }
+
+#[test]
+fn the_standing_a_list_keeps_rates_a_promise_as_its_ledger_does() {
+    let ledgers = [
+        vec![entry("2023-06-15", Promised, month("07"))],
+        vec![
+            entry("2023-06-15", Promised, month("07")),
+            entry("2023-07-20", InProgress, month("09")),
+        ],
+        vec![
+            entry("2023-06-15", Promised, None),
+            entry("2023-07-01", Promised, month("08")),
+            entry("2023-09-02", Delivered, month("08")),
+        ],
+        vec![
+            entry("2023-06-15", Promised, month("07")),
+            entry("2023-07-10", Withdrawn, month("07")),
+        ],
+        vec![entry("2023-06-15", Piloting, None)],
+    ];
+    for ledger in &ledgers {
+        for today in ["2023-07-01", "2023-08-15", "2024-01-01"] {
+            let facts = facts_on(ledger, today);
+            let last = ledger.last().expect("an entry");
+            let standing = Standing {
+                status: last.status,
+                current_end: facts.current.map(|window| window.last),
+                original_end: facts.original.map(|window| window.last),
+                slips: facts.slips,
+                delivered_on: facts.delivered.map(|(on, _)| on),
+            };
+            assert_eq!(
+                standing.rating(day(today)),
+                facts.rating,
+                "{ledger:?} {today}"
+            );
+            assert_eq!(
+                standing.overdue(day(today)),
+                facts.overdue,
+                "{ledger:?} {today}"
+            );
+        }
+    }
+}
+
+#[test]
+fn ratings_read_back_from_their_names() {
+    for rating in Rating::ALL {
+        assert_eq!(Rating::parse(rating.as_str()), Some(rating));
+    }
+    assert_eq!(Rating::parse("late"), None);
+}

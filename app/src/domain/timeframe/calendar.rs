@@ -15,7 +15,7 @@ fn month_number(word: &str) -> Option<u32> {
     MONTHS
         .iter()
         .position(|name| {
-            let name = name.to_lowercase();
+            let name = name.to_ascii_lowercase();
             name == word || (word.len() == 3 && name.starts_with(word))
         })
         .and_then(|index| u32::try_from(index + 1).ok())

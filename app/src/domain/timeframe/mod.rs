@@ -145,6 +145,20 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// A day written as a date field sends it, "2023-06-15". Read by hand rather than with
+/// chrono's format parser, which the browser's bundle would otherwise carry for this alone.
+pub fn iso_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-');
+    let mut number = |width: usize| {
+        parts
+            .next()
+            .filter(|part| part.len() == width && part.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|part| part.parse::<u32>().ok())
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
 /// The first day of `month` of `year`; `None` outside the calendar.
 fn first_of(year: i32, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, 1)
@@ -248,6 +262,24 @@ impl Timeframe {
                 window(first_of(*year, 1), last_of(*year, 12))
             }
             Timeframe::Release { .. } | Timeframe::Conditional { .. } | Timeframe::Vague(_) => None,
+        }
+    }
+
+    /// Its kind in a word, as stored beside it and filtered on: `date`, `week`, `month`,
+    /// `quarter`, `half`, `year`, `release`, `conditional` or `vague`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Timeframe::Day { .. } => "date",
+            Timeframe::Week { .. } => "week",
+            Timeframe::Month { .. }
+            | Timeframe::PartOfMonth { .. }
+            | Timeframe::EndOfMonth { .. } => "month",
+            Timeframe::Quarter { .. } => "quarter",
+            Timeframe::Half { .. } => "half",
+            Timeframe::EndOfYear { .. } => "year",
+            Timeframe::Release { .. } => "release",
+            Timeframe::Conditional { .. } => "conditional",
+            Timeframe::Vague(_) => "vague",
         }
     }
 

@@ -21,12 +21,12 @@ pub fn parse(text: &str, said: NaiveDate, scheme: QuarterScheme) -> Result<Timef
     if original.is_empty() {
         return Err(ParseError::Empty);
     }
-    let lower = original.to_lowercase();
+    let lower = original.to_ascii_lowercase();
     // A canonical description with its window in brackets reads as what it describes.
     if let Some((head, _)) = original.rsplit_once(" (") {
         if original.ends_with(')') {
-            if let Ok(timeframe) = read(head, &head.to_lowercase(), said, scheme) {
-                if timeframe.describe().to_lowercase() == lower {
+            if let Ok(timeframe) = read(head, &head.to_ascii_lowercase(), said, scheme) {
+                if timeframe.describe().to_ascii_lowercase() == lower {
                     return Ok(timeframe);
                 }
             }

@@ -501,3 +501,41 @@ proptest! {
         let _ = parse(&words.join(" "), said, QuarterScheme::Calendar);
     }
 }
+
+#[test]
+fn each_timeframe_names_its_kind() {
+    let said = day("2023-06-15");
+    for (text, kind) in [
+        ("14 July 2023", "date"),
+        ("next week", "week"),
+        ("mid-July", "month"),
+        ("end of July", "month"),
+        ("Q3", "quarter"),
+        ("H2 2023", "half"),
+        ("the end of the year", "year"),
+        ("in 5.2.0", "release"),
+        ("after the pilot", "conditional"),
+        ("TBC", "vague"),
+        ("later this year", "vague"),
+    ] {
+        let read = parse(text, said, QuarterScheme::Calendar).expect("read");
+        assert_eq!(read.kind(), kind, "{text}");
+    }
+}
+
+#[test]
+fn a_date_field_s_value_is_read_by_hand() {
+    assert_eq!(iso_date("2023-06-15"), Some(day("2023-06-15")));
+    assert_eq!(iso_date(" 2024-02-29 "), Some(day("2024-02-29")));
+    for refused in [
+        "2023-02-29",
+        "2023-6-15",
+        "15/06/2023",
+        "",
+        "2023-06",
+        "2023-06-15-01",
+        "+023-06-15",
+    ] {
+        assert_eq!(iso_date(refused), None, "{refused}");
+    }
+}

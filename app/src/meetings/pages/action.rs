@@ -3,37 +3,24 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     meetings::{
         api::{get_action, CloseAction, ReopenAction},
-        types::{ActionEvent, ActionEventKind, ActionId, ActionPage, ActionStatus},
+        types::{ActionEvent, ActionEventKind, ActionId, ActionOwner, ActionPage, ActionStatus},
     },
     ui::{
         errors::Refusal,
         forms::{action_failure, form_errors, FormMessage, SuccessNotice, TextAreaField},
         time,
+        url::{changed, id_in_url},
     },
 };
 
 #[component]
 pub fn ActionPageView() -> impl IntoView {
-    let params = use_params_map();
-    let action = Memo::new(move |_| {
-        ActionId(
-            params
-                .read()
-                .get("id")
-                .and_then(|id| id.parse().ok())
-                .unwrap_or(0),
-        )
-    });
-    let page = Resource::new_blocking(move || action.get(), get_action);
-    let query = use_query_map();
-    let changed = move |what: &'static str| {
-        Signal::derive(move || query.read().get("changed").as_deref() == Some(what))
-    };
+    let id = id_in_url();
+    let page = Resource::new_blocking(move || ActionId(id.get()), get_action);
     let close = ServerAction::<CloseAction>::new();
     let reopen = ServerAction::<ReopenAction>::new();
 
@@ -114,6 +101,9 @@ fn Action(
             {done.map(|done| view! { <dt>"Done"</dt><dd>{done}</dd> })}
             {(!action.done_note.is_empty()).then(|| view! { <dt>"What was done"</dt><dd>{action.done_note.clone()}</dd> })}
         </dl>
+        {(may_manage && matches!(action.owner, ActionOwner::Supplier(_))).then(|| view! {
+            <p><a class="button" href=format!("/commitments/new?action={}", action.id.0)>"Make this a commitment"</a></p>
+        })}
         {(open && may_close).then(|| view! {
             <section class="panel" aria-labelledby="close-heading">
                 <h2 id="close-heading">"Mark this action done"</h2>

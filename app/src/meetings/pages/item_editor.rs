@@ -75,6 +75,13 @@ pub(super) fn ItemEditor(
                 <div class="agenda-item__tools">
                     {(number > 1).then(|| mover("up", "Move up"))}
                     {(number < last).then(|| mover("down", "Move down"))}
+                    <a
+                        class="button--quiet"
+                        href=format!("/commitments/new?item={}", item.id.0)
+                        aria-label=format!("Make this a commitment: item {}", item.number)
+                    >
+                        "Make this a commitment"
+                    </a>
                     <ActionForm action=actions.remove_item attr:class="inline-form">
                         <input type="hidden" name="item" value=remove_field/>
                         <input type="hidden" name="version" value=item.version.to_string()/>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     meetings::{
@@ -22,16 +22,8 @@ use super::{
 
 /// The meeting in the URL (`/meetings/:id`); an id that is not a number is a missing meeting.
 pub(super) fn meeting_in_url() -> Memo<MeetingId> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        MeetingId(
-            params
-                .read()
-                .get("id")
-                .and_then(|id| id.parse().ok())
-                .unwrap_or(0),
-        )
-    })
+    let id = crate::ui::url::id_in_url();
+    Memo::new(move |_| MeetingId(id.get()))
 }
 
 #[component]

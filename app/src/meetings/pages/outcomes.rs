@@ -272,9 +272,23 @@ fn ActionEditor(
     let refused = move || !errors.get().kept.is_empty();
     let version = action.version.to_string();
     let (remove_id, remove_version) = (id.clone(), version.clone());
+    // A promise the supplier made can be followed as a commitment.
+    let promote = matches!(action.owner, ActionOwner::Supplier(_)).then(|| {
+        view! {
+            " "
+            <a
+                class="button--quiet"
+                href=format!("/commitments/new?action={id}")
+                aria-label=format!("Make this a commitment: {}", action.description)
+            >
+                "Make this a commitment"
+            </a>
+        }
+    });
     view! {
         <li>
             <ActionLine action=action.clone()/>
+            {promote}
             <details open=refused>
                 <summary>"Change" <span class="visually-hidden">" this action"</span></summary>
                 <FormMessage error=Signal::derive(move || action_failure(actions.edit_action).filter(|_| refused()))/>

@@ -4,12 +4,14 @@
 //! the answer into the app's own types (`TestApp::call_fn`).
 
 mod accounts;
+mod commitments;
 mod instance;
 mod issues;
 mod meetings;
 mod suppliers;
 
 pub use accounts::{browser_of, demo_member, TestAccount};
+pub use commitments::{CommitmentForm, Revision};
 pub use instance::SettingsForm;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -1,0 +1,108 @@
+//! Server functions for commitments. Everyone signed in reads them (a representative their
+//! own supplier's only: another supplier's answers as a missing one does); the committee
+//! records them; the committee and the supplier's representatives re-promise them
+//! (`changes`).
+
+use leptos::prelude::*;
+
+use crate::{
+    commitments::types::{CommitmentId, CommitmentList, CommitmentPage},
+    error::AppError,
+};
+#[cfg(feature = "ssr")]
+use crate::{
+    commitments::{
+        store,
+        types::{CommitmentFilter, CommitmentView},
+    },
+    domain::{
+        commitments::{facts, LedgerEntry},
+        meetings::Audience,
+        permissions::{allows, may_act_for_supplier, may_see_supplier, Permission, SupplierScope},
+    },
+    guard,
+};
+
+mod changes;
+mod drafts;
+
+pub use changes::*;
+pub use drafts::*;
+
+/// Anyone signed in who may see its supplier's records: a commitment with its ledger and
+/// what the ledger says.
+#[server(prefix = "/api", endpoint = "commitment")]
+pub async fn get_commitment(commitment: CommitmentId) -> Result<CommitmentPage, AppError> {
+    let viewer = guard::require(Permission::ReadCommitments)?;
+    let db = crate::db::use_db()?;
+    let row = store::find(&db, commitment)
+        .await?
+        .filter(|row| may_see_supplier(&viewer, row.supplier_id))
+        .ok_or(AppError::NotFound)?;
+    let today = crate::instance::today(&db).await?;
+    let ledger = store::ledger(&db, commitment).await?;
+    let entries: Vec<LedgerEntry> = ledger
+        .iter()
+        .map(|line| LedgerEntry {
+            on: line.said_on,
+            status: line.status,
+            window: line.promise.window,
+        })
+        .collect();
+    let Some(facts) = facts(&entries, today) else {
+        tracing::error!(commitment = commitment.0, "a commitment without a ledger");
+        return Err(AppError::Internal);
+    };
+    let promised_at = match row.agenda_item_id {
+        Some(item) => store::promised_at(&db, item, Audience::of(Some(&viewer))).await?,
+        None => None,
+    };
+    Ok(CommitmentPage {
+        commitment: CommitmentView {
+            id: row.id,
+            title: row.title.clone(),
+            supplier: row.supplier_id,
+            supplier_name: row.supplier_name.clone(),
+            module_name: row.module_name.clone(),
+            description: row.description().into_html(),
+            status: row.status()?,
+            promise: row.promise()?,
+            committee_owner: row.committee_owner.clone(),
+            supplier_owner: row.supplier_owner_label(),
+            // An action is read at its agenda item's visibility.
+            action: row.action_id.filter(|_| promised_at.is_some()),
+            promised_at,
+            version: row.version,
+        },
+        facts,
+        ledger,
+        today,
+        may_revise: may_act_for_supplier(&viewer, row.supplier_id),
+    })
+}
+
+/// Anyone signed in: a page of the commitments they may see that the query's filters match.
+#[server(prefix = "/api", endpoint = "commitments")]
+pub async fn get_commitments(query: String) -> Result<CommitmentList, AppError> {
+    let viewer = guard::require(Permission::ReadCommitments)?;
+    let db = crate::db::use_db()?;
+    let filter = CommitmentFilter::from_query(&query);
+    let today = crate::instance::today(&db).await?;
+    let scope = SupplierScope::of(&viewer);
+    let (page, total) = store::list(&db, scope, &filter, today).await?;
+    let names = crate::suppliers::store::names(&db).await?;
+    Ok(CommitmentList {
+        rows: page.rows,
+        next: page.next.map(CommitmentId),
+        total,
+        filter,
+        suppliers: names
+            .suppliers
+            .iter()
+            .filter(|supplier| scope.includes(supplier.id))
+            .map(|supplier| (supplier.id, supplier.name.clone()))
+            .collect(),
+        today,
+        may_create: allows(viewer.role, Permission::ManageCommitments),
+    })
+}

@@ -1,0 +1,169 @@
+//! The commitments list: filters and order in the URL, most overdue first, a page at a time.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::Form, hooks::use_location};
+
+use super::*;
+use crate::{
+    commitments::{
+        api::get_commitments,
+        types::{keys, CommitmentList, CommitmentSummary, Sort, PAGE_SIZE},
+    },
+    error::FormErrors,
+    ui::{errors::Refusal, forms::SelectField},
+};
+
+#[component]
+pub fn CommitmentsPage() -> impl IntoView {
+    let location = use_location();
+    let list = Resource::new_blocking(
+        move || location.search.get(),
+        |query| get_commitments(query.trim_start_matches('?').to_owned()),
+    );
+    view! {
+        <Title text="Commitments"/>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Err(error) => view! { <Refusal error/> }.into_any(),
+                    Ok(list) => view! { <CommitmentsView list/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CommitmentsView(list: CommitmentList) -> impl IntoView {
+    let CommitmentList {
+        rows,
+        next,
+        total,
+        filter,
+        suppliers,
+        today,
+        may_create,
+    } = list;
+    let any = || (String::new(), "Any".to_owned());
+    let supplier_options: Vec<_> = std::iter::once(any())
+        .chain(
+            suppliers
+                .into_iter()
+                .map(|(id, name)| (id.0.to_string(), name)),
+        )
+        .collect();
+    let status_options: Vec<_> = std::iter::once(any()).chain(status_options()).collect();
+    let rating_options: Vec<_> = std::iter::once(any())
+        .chain(
+            Rating::ALL
+                .into_iter()
+                .map(|rating| (rating.as_str().to_owned(), rating.label().to_owned())),
+        )
+        .collect();
+    let sort_options: Vec<_> = Sort::ALL
+        .into_iter()
+        .map(|sort| (sort.as_str().to_owned(), sort.label().to_owned()))
+        .collect();
+    let no_errors = Signal::stored(FormErrors::default());
+    let chosen = |value: Option<String>| Signal::stored(value.unwrap_or_default());
+    let link = |after| format!("/commitments?{}", filter.to_query(after));
+    let (first, next) = (
+        filter.after.is_some().then(|| link(None)),
+        next.map(|after| link(Some(after))),
+    );
+    let shown = if total == 1 {
+        "1 commitment".to_owned()
+    } else {
+        format!("{total} commitments")
+    };
+
+    view! {
+        <div class="page-heading">
+            <h1>"Commitments"</h1>
+            {may_create.then(|| view! { <a class="button" href="/commitments/new">"Record a commitment"</a> })}
+        </div>
+        <Form method="GET" action="/commitments" attr:class="filters" attr:role="search" attr:aria-label="Filter commitments">
+            <SelectField name=keys::SUPPLIER label="Supplier" options=supplier_options value=chosen(filter.supplier.map(|id| id.0.to_string())) errors=no_errors/>
+            <SelectField name=keys::STATUS label="Status" options=status_options value=chosen(filter.status.map(|status| status.as_str().to_owned())) errors=no_errors/>
+            <SelectField name=keys::RATING label="Standing" options=rating_options value=chosen(filter.rating.map(|rating| rating.as_str().to_owned())) errors=no_errors/>
+            <SelectField name=keys::SORT label="Order" options=sort_options value=chosen(Some(filter.sort.as_str().to_owned())) errors=no_errors/>
+            <div class="filters__actions">
+                <button type="submit">"Show"</button>
+            </div>
+        </Form>
+        <p class="muted">{shown} {(total > PAGE_SIZE).then(|| format!(", {PAGE_SIZE} to a page"))}</p>
+        {if rows.is_empty() {
+            view! { <p>"No commitments match."</p> }.into_any()
+        } else {
+            view! { <CommitmentTable rows today/> }.into_any()
+        }}
+        <nav class="pager" aria-label="Pages">
+            {first.map(|href| view! { <a href=href>"First page"</a> })}
+            {next.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
+        </nav>
+    }
+}
+
+#[component]
+fn CommitmentTable(rows: Vec<CommitmentSummary>, today: NaiveDate) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="list">
+                <thead>
+                    <tr>
+                        <th scope="col">"Commitment"</th>
+                        <th scope="col">"Supplier"</th>
+                        <th scope="col">"Promised now"</th>
+                        <th scope="col">"First promised"</th>
+                        <th scope="col">"Standing"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| commitment_row(row, today)).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn commitment_row(row: CommitmentSummary, today: NaiveDate) -> impl IntoView {
+    let rating = row.standing.rating(today);
+    let overdue = row.standing.overdue(today).map(|(current, original)| {
+        if current == original {
+            format!("{current} days overdue")
+        } else {
+            format!("{current} days overdue ({original} against the first promise)")
+        }
+    });
+    let slips = (row.standing.slips > 0).then(|| match row.standing.slips {
+        1 => "slipped once".to_owned(),
+        2 => "slipped twice".to_owned(),
+        n => format!("slipped {n} times"),
+    });
+    let supplier = match row.module_name {
+        Some(module) => format!("{} · {module}", row.supplier_name),
+        None => row.supplier_name,
+    };
+    view! {
+        <tr>
+            <td>
+                <span class="issue-number">{row.id.label()}</span>
+                " "
+                <a href=row.id.href()>{row.title}</a>
+                " "
+                <span class="muted">{row.status.label()}</span>
+            </td>
+            <td data-label="Supplier">{supplier}</td>
+            <td data-label="Promised now"><PromiseText promise=row.promise/></td>
+            <td data-label="First promised">
+                {row.original.map(|window| window.describe()).unwrap_or_else(|| "no date yet".to_owned())}
+            </td>
+            <td data-label="Standing">
+                <RatingBadge rating/>
+                {overdue.map(|text| view! { <br/><span class="overdue">{text}</span> })}
+                {slips.map(|text| view! { <br/><span class="muted">{text}</span> })}
+            </td>
+        </tr>
+    }
+}

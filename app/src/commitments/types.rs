@@ -1,0 +1,341 @@
+//! What the commitments pages and their server functions exchange, in both builds.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use crate::domain::{
+    commitments::{CommitmentStatus, Facts, Rating, Standing},
+    ids::{ActionId, AgendaItemId, CommitmentId, MeetingId, ModuleId, SupplierId},
+    timeframe::Window,
+};
+
+impl CommitmentId {
+    pub fn href(self) -> String {
+        format!("/commitments/{}", self.0)
+    }
+
+    /// How people name it in text: `C-45`.
+    pub fn label(self) -> String {
+        format!("C-{}", self.0)
+    }
+}
+
+/// A promise as stored: the words said, how they were read, and the days they stand for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Promise {
+    /// Exactly as the supplier put it ("by the middle of next month").
+    pub words: String,
+    /// The reading of the words, canonical ("mid-July 2023").
+    pub timeframe: String,
+    /// `Timeframe::kind`: `vague` and `conditional` promise no days.
+    pub kind: String,
+    pub window: Option<Window>,
+}
+
+impl Promise {
+    /// `words` as read into `timeframe`.
+    pub fn read(words: &str, timeframe: &crate::domain::timeframe::Timeframe) -> Promise {
+        Promise {
+            words: words.split_whitespace().collect::<Vec<_>>().join(" "),
+            timeframe: timeframe.to_string(),
+            kind: timeframe.kind().to_owned(),
+            window: timeframe.window(),
+        }
+    }
+
+    /// "mid-July 2023 (11–20 Jul 2023)", or the words alone when they name no days.
+    pub fn describe(&self) -> String {
+        match self.window {
+            Some(window) if window.first != window.last => {
+                format!("{} ({})", self.timeframe, window.describe())
+            }
+            _ => self.timeframe.clone(),
+        }
+    }
+
+    /// Whether the words were read as they were said (else both are worth showing).
+    pub fn read_as_said(&self) -> bool {
+        self.words
+            .trim()
+            .eq_ignore_ascii_case(self.timeframe.trim())
+    }
+}
+
+/// Where a promise was made: an agenda item of a meeting the reader may see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromisedAt {
+    pub meeting: MeetingId,
+    pub meeting_title: String,
+    pub meeting_start: DateTime<Utc>,
+    pub item: AgendaItemId,
+    pub item_heading: String,
+}
+
+/// One entry of a commitment's ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerLine {
+    pub seq: i64,
+    /// The day it was said (the meeting's, when entered from minutes).
+    pub said_on: NaiveDate,
+    pub status: CommitmentStatus,
+    pub promise: Promise,
+    pub reason: String,
+    /// What was delivered, when it was.
+    pub note: String,
+    pub evidence_url: String,
+    pub by: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// A commitment as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentView {
+    pub id: CommitmentId,
+    pub title: String,
+    pub supplier: SupplierId,
+    pub supplier_name: String,
+    pub module_name: Option<String>,
+    pub description: crate::markdown::SafeHtml,
+    pub status: CommitmentStatus,
+    pub promise: Promise,
+    pub committee_owner: Option<String>,
+    /// The supplier's side: an account's name or a named party; empty if none was given.
+    pub supplier_owner: String,
+    /// Where it was promised, if the reader may see that item.
+    pub promised_at: Option<PromisedAt>,
+    /// The action it was made from, if the reader may see it.
+    pub action: Option<ActionId>,
+    pub version: i64,
+}
+
+/// A commitment's page: the commitment, what its ledger says, and the ledger itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentPage {
+    pub commitment: CommitmentView,
+    pub facts: Facts,
+    pub ledger: Vec<LedgerLine>,
+    /// Today, by the server's clock in the instance's time zone.
+    pub today: NaiveDate,
+    /// The reader may re-promise it or change its status: the committee, or the supplier's
+    /// representatives.
+    pub may_revise: bool,
+}
+
+/// A row of the commitments list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentSummary {
+    pub id: CommitmentId,
+    pub title: String,
+    pub supplier_name: String,
+    pub module_name: Option<String>,
+    pub status: CommitmentStatus,
+    /// The promise in force.
+    pub promise: Promise,
+    pub original: Option<Window>,
+    pub standing: Standing,
+}
+
+/// What the form for a new commitment starts with: empty, or filled from the agenda item or
+/// the action it is made from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentDraft {
+    pub title: String,
+    pub description: String,
+    pub supplier: Option<SupplierId>,
+    pub words: String,
+    /// The day it was said: the meeting's date when made from the minutes, else today.
+    pub said_on: Option<NaiveDate>,
+    pub item: Option<AgendaItemId>,
+    pub action: Option<ActionId>,
+    /// "the agenda item “…” of the meeting of 15 June 2023", for the form to say.
+    pub source: Option<String>,
+}
+
+/// The choices the new-commitment form offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentForm {
+    pub draft: CommitmentDraft,
+    pub suppliers: Vec<(SupplierId, String)>,
+    /// Every supplier's modules, as (supplier, module, name).
+    pub modules: Vec<(SupplierId, ModuleId, String)>,
+    /// Chairs and administrators who may own it for the committee.
+    pub committee: Vec<(crate::domain::ids::AccountId, String)>,
+    /// Representatives who may own it for their supplier, as (supplier, account, name).
+    pub representatives: Vec<(SupplierId, crate::domain::ids::AccountId, String)>,
+    pub today: NaiveDate,
+    /// How the instance numbers quarters, for the live reading of the words.
+    pub quarter_scheme: crate::domain::timeframe::QuarterScheme,
+}
+
+/// The commitments list's filters, as its URL carries them (`keys`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentFilter {
+    pub supplier: Option<SupplierId>,
+    pub status: Option<CommitmentStatus>,
+    pub rating: Option<Rating>,
+    pub sort: Sort,
+    /// Continue the list after this commitment (the last row of the page before).
+    pub after: Option<CommitmentId>,
+}
+
+/// How the list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sort {
+    /// Most overdue against the original promise first, then the rest by due date.
+    #[default]
+    Overdue,
+    /// Soonest current due end first.
+    Due,
+    /// Most slips first.
+    Slips,
+    /// Newest first.
+    Newest,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Overdue, Sort::Due, Sort::Slips, Sort::Newest];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Overdue => "overdue",
+            Sort::Due => "due",
+            Sort::Slips => "slips",
+            Sort::Newest => "newest",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Overdue => "Most overdue (against the original promise)",
+            Sort::Due => "Due soonest",
+            Sort::Slips => "Most slips",
+            Sort::Newest => "Newest",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|sort| sort.as_str() == text)
+    }
+}
+
+/// The list's query keys, named once for the page, its form and its server function.
+pub mod keys {
+    pub const SUPPLIER: &str = "supplier";
+    pub const STATUS: &str = "status";
+    pub const RATING: &str = "rating";
+    pub const SORT: &str = "sort";
+    pub const AFTER: &str = "after";
+}
+
+impl CommitmentFilter {
+    /// Reads a query string; what it cannot read it leaves out.
+    pub fn from_query(query: &str) -> CommitmentFilter {
+        let mut filter = CommitmentFilter::default();
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            match key.as_ref() {
+                keys::SUPPLIER => filter.supplier = value.parse().ok().map(SupplierId),
+                keys::STATUS => filter.status = CommitmentStatus::parse(&value),
+                keys::RATING => filter.rating = Rating::parse(&value),
+                keys::SORT => filter.sort = Sort::parse(&value).unwrap_or_default(),
+                keys::AFTER => filter.after = value.parse().ok().map(CommitmentId),
+                _ => {}
+            }
+        }
+        filter
+    }
+
+    /// The query string of this filter (defaults left out), continued after `after`.
+    pub fn to_query(&self, after: Option<CommitmentId>) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        if let Some(supplier) = self.supplier {
+            query.append_pair(keys::SUPPLIER, &supplier.0.to_string());
+        }
+        if let Some(status) = self.status {
+            query.append_pair(keys::STATUS, status.as_str());
+        }
+        if let Some(rating) = self.rating {
+            query.append_pair(keys::RATING, rating.as_str());
+        }
+        if self.sort != Sort::default() {
+            query.append_pair(keys::SORT, self.sort.as_str());
+        }
+        if let Some(after) = after {
+            query.append_pair(keys::AFTER, &after.0.to_string());
+        }
+        query.finish()
+    }
+}
+
+/// A page of the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentList {
+    pub rows: Vec<CommitmentSummary>,
+    /// The last row, if more follow it.
+    pub next: Option<CommitmentId>,
+    /// How many match, on every page.
+    pub total: i64,
+    pub filter: CommitmentFilter,
+    pub suppliers: Vec<(SupplierId, String)>,
+    pub today: NaiveDate,
+    /// The reader may record a commitment.
+    pub may_create: bool,
+}
+
+/// Rows on one page of the list.
+pub const PAGE_SIZE: i64 = 50;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_filter_reads_back_from_its_query() {
+        let filter = CommitmentFilter {
+            supplier: Some(SupplierId(3)),
+            status: Some(CommitmentStatus::InProgress),
+            rating: Some(Rating::Overdue),
+            sort: Sort::Slips,
+            after: None,
+        };
+        let query = filter.to_query(Some(CommitmentId(40)));
+        assert_eq!(
+            query,
+            "supplier=3&status=in_progress&rating=overdue&sort=slips&after=40"
+        );
+        assert_eq!(
+            CommitmentFilter::from_query(&query),
+            CommitmentFilter {
+                after: Some(CommitmentId(40)),
+                ..filter
+            }
+        );
+    }
+
+    #[test]
+    fn what_a_query_cannot_say_is_left_out() {
+        let filter = CommitmentFilter::from_query("supplier=x&status=late&rating=&sort=up&after=-");
+        assert_eq!(filter, CommitmentFilter::default());
+    }
+
+    #[test]
+    fn a_promise_shows_its_days_unless_it_is_one_day_or_none() {
+        let window = |first: &str, last: &str| Window {
+            first: first.parse().expect("date"),
+            last: last.parse().expect("date"),
+        };
+        let promise = Promise {
+            words: "by the middle of next month".to_owned(),
+            timeframe: "mid-July 2023".to_owned(),
+            kind: "month".to_owned(),
+            window: Some(window("2023-07-11", "2023-07-20")),
+        };
+        assert_eq!(promise.describe(), "mid-July 2023 (11 Jul – 20 Jul 2023)");
+        assert!(!promise.read_as_said());
+        let day = Promise {
+            timeframe: "14 July 2023".to_owned(),
+            window: Some(window("2023-07-14", "2023-07-14")),
+            ..promise.clone()
+        };
+        assert_eq!(day.describe(), "14 July 2023");
+    }
+}

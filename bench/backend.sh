@@ -11,6 +11,7 @@ seconds=${BENCH_SECONDS:-20}
 warm_up=${BENCH_WARM_UP:-5}
 issues=${BENCH_ISSUES:-100000}
 meetings=${BENCH_MEETINGS:-5000}
+commitments=${BENCH_COMMITMENTS:-100000}
 port=${BENCH_PORT:-3197}
 base="http://127.0.0.1:$port"
 binary="${CARGO_TARGET_DIR:-target}/release/watchdog"
@@ -19,17 +20,17 @@ export WATCHDOG_LISTEN="127.0.0.1:$port" WATCHDOG_SITE_ROOT=target/site WATCHDOG
   WATCHDOG_SIGN_IN_ATTEMPTS_PER_MINUTE_PER_ADDRESS=10000
 
 generate() {
-  echo "==> Generating $issues issues and $meetings meetings of 8 items on $1"
+  echo "==> Generating $issues issues, $meetings meetings of 8 items and $commitments commitments on $1"
   local started
   started=$(date +%s)
-  "$binary" demo generate --issues "$issues" --meetings "$meetings"
+  "$binary" demo generate --issues "$issues" --meetings "$meetings" --commitments "$commitments"
   echo "generated in $(($(date +%s) - started)) s"
 }
 
 case $backend in
   sqlite)
     # Kept between runs: generating it takes minutes.
-    export WATCHDOG_DATA_DIR="target/bench/sqlite-$issues-$meetings"
+    export WATCHDOG_DATA_DIR="target/bench/sqlite-$issues-$meetings-$commitments"
     if [ "${BENCH_FRESH:-0}" = 1 ] || [ ! -f "$WATCHDOG_DATA_DIR/watchdog.db" ]; then
       rm -rf "$WATCHDOG_DATA_DIR"
       mkdir -p "$WATCHDOG_DATA_DIR"
@@ -113,6 +114,10 @@ row "list, common text" "/issues?q=crashes"
 row "issue page" "/issues/$((issues / 2))"
 row "meetings list" "/meetings"
 row "meeting page (8 items)" "/meetings/$((meetings / 2))"
+row "commitments list, default view" "/commitments"
+row "commitments, overdue" "/commitments?rating=overdue"
+row "commitments, by slips, page 2" "/commitments?sort=slips&after=$((commitments / 3))"
+row "commitment page" "/commitments/$((commitments / 2))"
 row "a static file, /pkg/$js" "/pkg/$js"
 echo "RSS after the load: $(rss)"
 

@@ -80,6 +80,7 @@ test("a chair schedules a meeting, writes its minutes, publishes; a member reads
   await retry.getByRole("button", { name: "Record action" }).click();
   await expect(page.getByRole("region", { name: /Outage on 2 June/ }).getByRole("link", {
     name: "Send the outage report to the committee",
+    exact: true,
   })).toBeVisible();
 
   await page.getByRole("button", { name: "Publish minutes" }).click();

@@ -73,6 +73,17 @@ BEGIN
     SELECT RAISE(ABORT, 'the commitment ledger is append-only');
 END;
 
+-- INSERT OR REPLACE would delete the row it replaces without firing the DELETE trigger.
+CREATE TRIGGER commitment_revisions_are_never_replaced
+BEFORE INSERT ON commitment_revisions
+WHEN EXISTS (
+    SELECT 1 FROM commitment_revisions
+    WHERE commitment_id = NEW.commitment_id AND seq = NEW.seq
+)
+BEGIN
+    SELECT RAISE(ABORT, 'the commitment ledger is append-only');
+END;
+
 CREATE TRIGGER commitment_revisions_are_never_deleted
 BEFORE DELETE ON commitment_revisions
 BEGIN

@@ -61,6 +61,9 @@ enum DemoCommand {
         /// How many published meetings (of eight agenda items each) to add after them.
         #[arg(long, default_value_t = 0)]
         meetings: usize,
+        /// How many commitments (each with its ledger of promises) to add.
+        #[arg(long, default_value_t = 0)]
+        commitments: usize,
         /// Generate even though the instance can be reached from elsewhere.
         #[arg(long)]
         force: bool,
@@ -142,15 +145,24 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Demo(DemoCommand::Generate {
             issues,
             meetings,
+            commitments,
             force,
         }) => {
             telemetry::init(&config.log);
             if let (Some(refusal), false) = (watchdog::demo::refusal(&config), force) {
                 anyhow::bail!("demo data not generated: {refusal}");
             }
-            let (issues, meetings) =
-                watchdog::demo::generate::generate(&config, issues, meetings).await?;
-            println!("the database now holds {issues} issues and {meetings} meetings");
+            let amounts = watchdog::demo::generate::Amounts {
+                issues,
+                meetings,
+                commitments,
+            };
+            let (issues, meetings, commitments) =
+                watchdog::demo::generate::generate(&config, &amounts).await?;
+            println!(
+                "the database now holds {issues} issues, {meetings} meetings and {commitments} \
+                 commitments"
+            );
             Ok(())
         }
         Command::Config => {

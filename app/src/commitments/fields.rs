@@ -26,12 +26,13 @@ pub fn parse_said_on(
     not_before: Option<NaiveDate>,
 ) -> Result<NaiveDate, String> {
     let text = text.trim();
-    if text.is_empty() {
-        return Ok(today);
-    }
-    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .map_err(|_| "Give the day it was said, e.g. 2023-06-15.".to_owned())?;
+    let day = if text.is_empty() {
+        today
+    } else {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+            .map_err(|_| "Give the day it was said, e.g. 2023-06-15.".to_owned())?
+    };
     if day > today {
         return Err("That day is still to come; give the day it was said.".to_owned());
     }
@@ -86,13 +87,20 @@ pub fn parse_reason(
     Ok(text.to_owned())
 }
 
-/// What was delivered: required when the status becomes delivered; up to 2,000 characters.
-pub fn parse_note(text: &str, status: CommitmentStatus) -> Result<String, &'static str> {
+/// What was delivered: required when the status becomes delivered (from `before`); up to
+/// 2,000 characters.
+pub fn parse_note(
+    text: &str,
+    status: CommitmentStatus,
+    before: CommitmentStatus,
+) -> Result<String, &'static str> {
     let text = text.trim();
     if text.chars().count() > 2000 {
         return Err("Keep the note under 2,000 characters.");
     }
-    if status == CommitmentStatus::Delivered && text.is_empty() {
+    let becomes_delivered =
+        status == CommitmentStatus::Delivered && before != CommitmentStatus::Delivered;
+    if becomes_delivered && text.is_empty() {
         return Err("Say what was delivered, e.g. the release and where to find it.");
     }
     Ok(text.to_owned())
@@ -155,6 +163,10 @@ mod tests {
             parse_said_on("1999-12-31", today, None),
             Err("Give a day from 2000 on.".to_owned())
         );
+        assert!(
+            parse_said_on("", today, Some(day("2023-07-21"))).is_err(),
+            "today is no excuse for coming before the last promise"
+        );
     }
 
     #[test]
@@ -178,17 +190,17 @@ mod tests {
 
     #[test]
     fn a_delivery_needs_a_note() {
-        assert!(parse_note(" ", CommitmentStatus::Delivered).is_err());
+        use CommitmentStatus::*;
+        assert!(parse_note(" ", Delivered, InProgress).is_err());
+        assert_eq!(parse_note("", InProgress, Promised), Ok(String::new()));
         assert_eq!(
-            parse_note("", CommitmentStatus::InProgress),
-            Ok(String::new())
+            parse_note("In 5.2.0, see the release notes", Delivered, Piloting),
+            Ok("In 5.2.0, see the release notes".to_owned())
         );
         assert_eq!(
-            parse_note(
-                "In 5.2.0, see the release notes",
-                CommitmentStatus::Delivered
-            ),
-            Ok("In 5.2.0, see the release notes".to_owned())
+            parse_note("", Delivered, Delivered),
+            Ok(String::new()),
+            "a re-promise of what was delivered needs no second note"
         );
     }
 

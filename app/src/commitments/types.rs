@@ -281,6 +281,42 @@ pub struct CommitmentList {
     pub may_create: bool,
 }
 
+/// "1 day", "46 days".
+pub fn days(count: i64) -> String {
+    if count == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{count} days")
+    }
+}
+
+/// "46 days overdue (120 days against the first promise)", naming the first promise only
+/// when it differs from the one in force.
+pub fn overdue_words(current: i64, original: i64) -> String {
+    if current == original {
+        format!("{} overdue", days(current))
+    } else {
+        format!(
+            "{} overdue ({} against the first promise)",
+            days(current),
+            days(original)
+        )
+    }
+}
+
+/// What the home page shows of the commitments first: the most overdue, and those due this
+/// quarter, each with how many there are in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attention {
+    pub overdue: Vec<CommitmentSummary>,
+    pub overdue_total: i64,
+    pub due: Vec<CommitmentSummary>,
+    pub due_total: i64,
+    /// "Q4 2026 (1 Oct – 31 Dec 2026)".
+    pub quarter: String,
+    pub today: NaiveDate,
+}
+
 /// Rows on one page of the list.
 pub const PAGE_SIZE: i64 = 50;
 
@@ -308,6 +344,15 @@ mod tests {
                 after: Some(CommitmentId(40)),
                 ..filter
             }
+        );
+    }
+
+    #[test]
+    fn overdue_days_name_the_first_promise_only_when_it_differs() {
+        assert_eq!(overdue_words(1, 1), "1 day overdue");
+        assert_eq!(
+            overdue_words(46, 120),
+            "46 days overdue (120 days against the first promise)"
         );
     }
 

@@ -1,3 +1,5 @@
-//! The home page: what this instance is, and (as areas arrive) what needs attention first.
+//! The home page: what this instance is, and for anyone signed in, what needs attention
+//! first (the supplier's overdue promises and those due this quarter).
 
+mod attention;
 pub mod pages;

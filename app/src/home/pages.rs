@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::instance::api::get_instance_info;
+use super::attention::AttentionView;
+use crate::{commitments::api::get_attention, instance::api::get_instance_info};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let info = OnceResource::new_blocking(get_instance_info());
+    let attention = OnceResource::new_blocking(get_attention());
 
     view! {
         <Title text=""/>
@@ -18,6 +20,11 @@ pub fn HomePage() -> impl IntoView {
                                 <h1>{info.name}</h1>
                                 <p class="lead">{info.description}</p>
                             </section>
+                            <Suspense fallback=|| ()>
+                                {move || Suspend::new(async move {
+                                    attention.await.ok().flatten().map(|attention| view! { <AttentionView attention/> })
+                                })}
+                            </Suspense>
                             <section class="intro__about" aria-labelledby="about-heading">
                                 <h2 id="about-heading">"What Watchdog keeps"</h2>
                                 <ul class="feature-list">

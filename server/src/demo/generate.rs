@@ -1,5 +1,6 @@
-//! `watchdog demo generate --issues N [--meetings M]`: a large tracker for measuring speed, N
-//! issues (and M meetings, `super::generate_meetings`) of the
+//! `watchdog demo generate --issues N [--meetings M] [--commitments C]`: a large tracker for
+//! measuring speed, N issues (and M meetings, `super::generate_meetings`, and C commitments,
+//! `super::generate_commitments`) of the
 //! demo supplier spread over three years, with log numbers, responses, status changes and
 //! "affects us too" marks, written through the same store functions as the pages. The demo
 //! accounts and supplier are loaded first if the database is empty. Deterministic: the same
@@ -69,7 +70,7 @@ const WHEN: &[&str] = &[
 ];
 
 /// SplitMix64: a small, well-mixed, repeatable sequence; no dependency for a demo.
-struct Sequence(u64);
+pub(super) struct Sequence(pub(super) u64);
 
 impl Sequence {
     fn next(&mut self) -> u64 {
@@ -80,22 +81,27 @@ impl Sequence {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub(super) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
 }
 
-/// Adds `count` generated issues and then `meetings` generated meetings
-/// (`super::generate_meetings`); returns how many issues and meetings the database then holds.
-pub async fn generate(
-    config: &Config,
-    count: usize,
-    meetings: usize,
-) -> anyhow::Result<(i64, i64)> {
+/// How much of each kind of record `generate` adds.
+pub struct Amounts {
+    pub issues: usize,
+    pub meetings: usize,
+    pub commitments: usize,
+}
+
+/// Adds the generated issues, then the meetings (`super::generate_meetings`) and the
+/// commitments (`super::generate_commitments`); returns how many of each the database then
+/// holds.
+pub async fn generate(config: &Config, amounts: &Amounts) -> anyhow::Result<(i64, i64, i64)> {
+    let (count, meetings) = (amounts.issues, amounts.meetings);
     super::load(config).await?;
     let db = Db::connect(&config.database_url(), 1).await?;
     let (supplier, modules, rep, members) = cast(&db).await?;
@@ -130,12 +136,21 @@ pub async fn generate(
             println!("{written} of {count} issues written");
         }
     }
+    let chair: i64 =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE role = 'chair' ORDER BY id LIMIT 1")
+            .fetch_one(db.reader())
+            .await
+            .context("the demo chair")?;
+    let commitments = super::generate_commitments::generate(
+        &db,
+        supplier,
+        &modules,
+        rep,
+        AccountId(chair),
+        amounts.commitments,
+    )
+    .await?;
     let meetings = if meetings > 0 {
-        let chair: i64 =
-            sqlx::query_scalar("SELECT id FROM accounts WHERE role = 'chair' ORDER BY id LIMIT 1")
-                .fetch_one(db.reader())
-                .await
-                .context("the demo chair")?;
         super::generate_meetings::generate(&db, supplier, AccountId(chair), meetings).await?
     } else {
         sqlx::query_scalar("SELECT COUNT(*) FROM meetings")
@@ -147,7 +162,7 @@ pub async fn generate(
         .fetch_one(db.reader())
         .await?;
     db.close().await;
-    Ok((total, meetings))
+    Ok((total, meetings, commitments))
 }
 
 type Cast = (SupplierId, Vec<ModuleId>, AccountId, Vec<AccountId>);

@@ -14,7 +14,9 @@ use app::{
 use crate::{admin, config::Config};
 
 mod attachments;
+mod commitments;
 pub mod generate;
+mod generate_commitments;
 mod generate_meetings;
 mod issues;
 mod meetings;
@@ -167,6 +169,7 @@ pub async fn load(config: &Config) -> anyhow::Result<Loaded> {
     };
     issues::load(&db, &cast, now).await?;
     meetings::load(&db, &cast, now).await?;
+    commitments::load(&db, &cast, now).await?;
     db.close().await;
     Ok(Loaded::Now)
 }

@@ -572,6 +572,11 @@ const CALLS: &[Call] = &[
         allowed: SIGNED_IN,
     },
     Call {
+        path: "/api/commitments/attention",
+        form: &[],
+        allowed: EVERYONE,
+    },
+    Call {
         path: "/api/commitments/form",
         form: &[("action", ACTION)],
         allowed: CHAIRS,

@@ -431,3 +431,131 @@ async fn the_list_continues_after_its_last_row_in_every_order() {
         .expect("the list");
     assert!(list.rows.is_empty());
 }
+
+#[tokio::test]
+async fn generated_commitments_keep_ledgers_the_list_and_the_facts_agree_on() {
+    let app = TestApp::spawn().await;
+    let amounts = watchdog::demo::generate::Amounts {
+        issues: 10,
+        meetings: 0,
+        commitments: 120,
+    };
+    let (_, _, commitments) = watchdog::demo::generate::generate(&app.config, &amounts)
+        .await
+        .expect("generated");
+    assert_eq!(commitments, 12 + 120, "the demo's dozen and the generated");
+    let member = crate::helpers::demo_member(&app).await;
+    let mut seen = std::collections::HashSet::new();
+    let mut after = String::new();
+    loop {
+        let list = app.commitments(&member, &after).await.expect("the list");
+        for row in &list.rows {
+            // Every row's standing says what its own page's ledger says.
+            let page = app.commitment(&member, row.id).await.expect("its page");
+            assert_eq!(
+                row.standing.rating(list.today),
+                page.facts.rating,
+                "{:?}",
+                row.id
+            );
+            seen.insert(page.facts.rating);
+        }
+        match list.next {
+            Some(next) => after = format!("after={}", next.0),
+            None => break,
+        }
+    }
+    for rating in [
+        Rating::Kept,
+        Rating::Overdue,
+        Rating::NotYetConcrete,
+        Rating::Withdrawn,
+    ] {
+        assert!(seen.contains(&rating), "no {rating:?} among {seen:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_demo_holds_a_dozen_promises_in_every_standing() {
+    let app = TestApp::spawn().await;
+    watchdog::demo::load(&app.config)
+        .await
+        .expect("demo loaded");
+    let member = crate::helpers::demo_member(&app).await;
+    let list = app.commitments(&member, "").await.expect("the list");
+    assert_eq!(list.total, 12);
+    let ratings: std::collections::HashSet<_> = list
+        .rows
+        .iter()
+        .map(|row| row.standing.rating(list.today))
+        .collect();
+    for rating in [
+        Rating::Kept,
+        Rating::KeptLate,
+        Rating::Slipped,
+        Rating::Overdue,
+        Rating::Withdrawn,
+        Rating::NotYetConcrete,
+    ] {
+        assert!(ratings.contains(&rating), "no {rating:?} among {ratings:?}");
+    }
+    // The first was made of the supplier's action at the winter meeting, and kept.
+    let first = app
+        .commitment(&member, CommitmentId(1))
+        .await
+        .expect("its page");
+    assert!(first.commitment.promised_at.is_some());
+    assert!(first.commitment.action.is_some());
+    assert_eq!(first.facts.rating, Rating::Kept);
+}
+
+#[tokio::test]
+async fn a_promise_made_at_one_suppliers_meeting_is_that_suppliers() {
+    let f = fixture().await;
+    let app = &f.app;
+    let other = app.create_supplier("Another Supplier").await;
+    let answer = app
+        .add_commitment(
+            &f.chair,
+            CommitmentForm {
+                item: Some(f.item.0.to_string()),
+                ..form(other, "Q3 2023")
+            },
+        )
+        .await;
+    assert_eq!(
+        field_error(answer, "supplier"),
+        "This was said at a meeting with another supplier: pick that supplier."
+    );
+}
+
+#[tokio::test]
+async fn the_home_page_shows_those_signed_in_the_most_overdue_promises() {
+    let f = fixture().await;
+    let app = &f.app;
+    let overdue = app
+        .add_commitment(&f.chair, form(f.supplier, "mid-July"))
+        .await
+        .expect("recorded");
+    app.add_commitment(&f.chair, form(f.supplier, "December 2099"))
+        .await
+        .expect("recorded");
+    let attention = app
+        .call_fn::<app::commitments::api::GetAttention>(&f.rep, &[])
+        .await
+        .expect("answered")
+        .expect("for someone signed in");
+    assert_eq!(attention.overdue_total, 1);
+    assert_eq!(attention.overdue[0].id, overdue);
+    assert_eq!(attention.due_total, 0);
+    let visitor = app
+        .call_fn::<app::commitments::api::GetAttention>(&app.client, &[])
+        .await;
+    assert_eq!(visitor, Ok(None));
+
+    let home = app.get_with(&f.rep, "/").await.text().await.expect("page");
+    assert!(home.contains("Overdue promises"), "{home}");
+    assert!(home.contains("Roll-out to all sites"));
+    let public = app.get("/").await.text().await.expect("page");
+    assert!(!public.contains("Overdue promises"));
+}

@@ -911,7 +911,12 @@ async fn the_text_filter_finds_any_substring_however_it_is_typed() {
 #[tokio::test]
 async fn a_common_texts_count_stops_at_a_cap_and_a_rare_one_is_exact() {
     let app = TestApp::spawn().await;
-    watchdog::demo::generate::generate(&app.config, 1100, 0)
+    let amounts = watchdog::demo::generate::Amounts {
+        issues: 1100,
+        meetings: 0,
+        commitments: 0,
+    };
+    watchdog::demo::generate::generate(&app.config, &amounts)
         .await
         .expect("generated");
     let member = crate::helpers::demo_member(&app).await;

@@ -725,7 +725,12 @@ async fn a_pasted_minutes_document_becomes_the_agenda_items_the_chair_settles_on
 #[tokio::test]
 async fn generated_meetings_are_published_with_eight_items_that_name_issues() {
     let app = TestApp::spawn().await;
-    let (issues, meetings) = watchdog::demo::generate::generate(&app.config, 20, 3)
+    let amounts = watchdog::demo::generate::Amounts {
+        issues: 20,
+        meetings: 3,
+        commitments: 0,
+    };
+    let (issues, meetings, _) = watchdog::demo::generate::generate(&app.config, &amounts)
         .await
         .expect("generated");
     assert!(issues >= 20);

@@ -111,6 +111,13 @@ pub async fn add_commitment(
         }
         (None, None) => (None, None),
     };
+    // A meeting with one supplier hears that supplier's promises only.
+    let said_elsewhere = match (place.1, supplier_known) {
+        (Some((meeting, _)), Some(supplier)) => store::meeting_supplier(&mut tx, meeting)
+            .await?
+            .is_some_and(|theirs| theirs != supplier),
+        _ => false,
+    };
 
     let mut refused = errors;
     if let Err(message) = title {
@@ -118,6 +125,11 @@ pub async fn add_commitment(
     }
     if supplier_known.is_none() {
         refused = refused.field("supplier", "Pick the supplier who made the promise.");
+    } else if said_elsewhere {
+        refused = refused.field(
+            "supplier",
+            "This was said at a meeting with another supplier: pick that supplier.",
+        );
     }
     if let Err(message) = &module {
         refused = refused.field("module", *message);
@@ -145,6 +157,9 @@ pub async fn add_commitment(
     }
     if let Err(message) = &party {
         refused = refused.field("supplier_owner_name", *message);
+    }
+    if said_elsewhere {
+        return Err(AppError::refused(refused));
     }
     let (
         Ok(title),
@@ -211,7 +226,7 @@ pub async fn revise_commitment(
     note: String,
     evidence_url: String,
 ) -> Result<(), AppError> {
-    let viewer = guard::signed_in()?;
+    let viewer = guard::require(Permission::ReadCommitments)?;
     let db = crate::db::use_db()?;
     let settings = crate::instance::store::settings(&db).await?;
     let now = crate::clock::now();
@@ -250,7 +265,7 @@ pub async fn revise_commitment(
         Err(_) => Ok(reason.trim().to_owned()),
     };
     let note = match status {
-        Ok(status) => parse_note(&note, status),
+        Ok(status) => parse_note(&note, status, row.status()?),
         Err(_) => Ok(note.trim().to_owned()),
     };
     let evidence = crate::suppliers::types::parse_website(&evidence_url);
@@ -271,11 +286,8 @@ pub async fn revise_commitment(
     if let Err(message) = note {
         refused = refused.field("note", message);
     }
-    if evidence.is_err() {
-        refused = refused.field(
-            "evidence_url",
-            "Give a web address starting with https://, or leave it empty.",
-        );
+    if let Err(message) = &evidence {
+        refused = refused.field("evidence_url", *message);
     }
     let (Ok(status), Ok(said_on), Ok(promise), Ok(reason), Ok(note), Ok(evidence)) =
         (status, said_on, promise, reason, note, evidence)

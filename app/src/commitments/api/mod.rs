@@ -6,14 +6,14 @@
 use leptos::prelude::*;
 
 use crate::{
-    commitments::types::{CommitmentId, CommitmentList, CommitmentPage},
+    commitments::types::{Attention, CommitmentId, CommitmentList, CommitmentPage},
     error::AppError,
 };
 #[cfg(feature = "ssr")]
 use crate::{
     commitments::{
         store,
-        types::{CommitmentFilter, CommitmentView},
+        types::{CommitmentFilter, CommitmentView, Rating, Sort, PAGE_SIZE},
     },
     domain::{
         commitments::{facts, LedgerEntry},
@@ -89,7 +89,7 @@ pub async fn get_commitments(query: String) -> Result<CommitmentList, AppError> 
     let filter = CommitmentFilter::from_query(&query);
     let today = crate::instance::today(&db).await?;
     let scope = SupplierScope::of(&viewer);
-    let (page, total) = store::list(&db, scope, &filter, today).await?;
+    let (page, total) = store::list(&db, scope, &filter, today, PAGE_SIZE).await?;
     let names = crate::suppliers::store::names(&db).await?;
     Ok(CommitmentList {
         rows: page.rows,
@@ -105,4 +105,48 @@ pub async fn get_commitments(query: String) -> Result<CommitmentList, AppError> 
         today,
         may_create: allows(viewer.role, Permission::ManageCommitments),
     })
+}
+
+/// How many promises of each kind the home page shows.
+#[cfg(feature = "ssr")]
+const ATTENTION_ROWS: i64 = 5;
+
+/// The home page's part: the promises that need attention first, for anyone signed in
+/// (their own supplier's, for a representative); nothing for a visitor.
+#[server(prefix = "/api", endpoint = "commitments/attention")]
+pub async fn get_attention() -> Result<Option<Attention>, AppError> {
+    let Some(viewer) = guard::current_user() else {
+        return Ok(None);
+    };
+    let db = crate::db::use_db()?;
+    let settings = crate::instance::store::settings(&db).await?;
+    let today = settings.zone().clock(crate::clock::now()).date();
+    let scope = SupplierScope::of(&viewer);
+    let overdue = CommitmentFilter {
+        rating: Some(Rating::Overdue),
+        sort: Sort::Overdue,
+        ..CommitmentFilter::default()
+    };
+    let (overdue, overdue_total) = store::list(&db, scope, &overdue, today, ATTENTION_ROWS).await?;
+    let quarter =
+        crate::domain::timeframe::Timeframe::quarter_containing(today, settings.quarter_scheme());
+    // What falls due from today to the quarter's end (what fell due before today is overdue).
+    let (due, due_total) = match quarter.window() {
+        Some(window) => {
+            let rest = crate::commitments::types::Window {
+                first: window.first.max(today),
+                last: window.last,
+            };
+            store::due_within(&db, scope, rest, ATTENTION_ROWS).await?
+        }
+        None => (Vec::new(), 0),
+    };
+    Ok(Some(Attention {
+        overdue: overdue.rows,
+        overdue_total,
+        due,
+        due_total,
+        quarter: quarter.describe(),
+        today,
+    }))
 }

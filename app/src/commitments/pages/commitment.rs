@@ -162,7 +162,9 @@ fn FactsPanel(facts: Facts) -> impl IntoView {
         ));
     }
     if let Some((on, late)) = facts.delivered {
-        lines.push(if late == 0 {
+        lines.push(if facts.original.is_none() {
+            format!("Delivered on {}.", day(on))
+        } else if late == 0 {
             format!("Delivered on {}, by the first promise.", day(on))
         } else {
             format!(

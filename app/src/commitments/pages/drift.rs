@@ -67,7 +67,7 @@ pub fn drift_chart(ledger: &[LedgerLine], today: NaiveDate) -> Option<AnyView> {
         path.push_str(&format!(" {:.1},{:.1}", x(*on), y(*due)));
     }
     path.push_str(&format!(" {:.1},{:.1}", x(said_to), y(last.1)));
-    let summary = if points.len() == 1 || first.1 == due_high && last.1 == first.1 {
+    let summary = if due_low == due_high {
         format!(
             "The due date has stayed {} since {}.",
             day(first.1),

@@ -8,7 +8,7 @@ use super::*;
 use crate::{
     commitments::{
         api::get_commitments,
-        types::{keys, CommitmentList, CommitmentSummary, Sort, PAGE_SIZE},
+        types::{keys, overdue_words, CommitmentList, CommitmentSummary, Sort, PAGE_SIZE},
     },
     error::FormErrors,
     ui::{errors::Refusal, forms::SelectField},
@@ -72,11 +72,14 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
         filter.after.is_some().then(|| link(None)),
         next.map(|after| link(Some(after))),
     );
-    let shown = if total == 1 {
+    let mut shown = if total == 1 {
         "1 commitment".to_owned()
     } else {
         format!("{total} commitments")
     };
+    if total > PAGE_SIZE {
+        shown.push_str(&format!(", {PAGE_SIZE} to a page"));
+    }
 
     view! {
         <div class="page-heading">
@@ -92,7 +95,7 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
                 <button type="submit">"Show"</button>
             </div>
         </Form>
-        <p class="muted">{shown} {(total > PAGE_SIZE).then(|| format!(", {PAGE_SIZE} to a page"))}</p>
+        <p class="muted">{shown}</p>
         {if rows.is_empty() {
             view! { <p>"No commitments match."</p> }.into_any()
         } else {
@@ -129,13 +132,10 @@ fn CommitmentTable(rows: Vec<CommitmentSummary>, today: NaiveDate) -> impl IntoV
 
 fn commitment_row(row: CommitmentSummary, today: NaiveDate) -> impl IntoView {
     let rating = row.standing.rating(today);
-    let overdue = row.standing.overdue(today).map(|(current, original)| {
-        if current == original {
-            format!("{current} days overdue")
-        } else {
-            format!("{current} days overdue ({original} against the first promise)")
-        }
-    });
+    let overdue = row
+        .standing
+        .overdue(today)
+        .map(|(current, original)| overdue_words(current, original));
     let slips = (row.standing.slips > 0).then(|| match row.standing.slips {
         1 => "slipped once".to_owned(),
         2 => "slipped twice".to_owned(),

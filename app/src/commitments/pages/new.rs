@@ -99,7 +99,7 @@ fn NewCommitment(form: CommitmentForm, add: ServerAction<AddCommitment>) -> impl
             <SelectField name="supplier" label="Supplier" options=supplier_options value=value(draft.supplier.map(|id| id.0.to_string()).unwrap_or_default()) errors/>
             <SelectField name="module" label="Module" options=module_options errors/>
             <ReadingFields today scheme=quarter_scheme>
-                <Field name="words" label="When, in the supplier's words" required=true value=value(draft.words.clone()) hint="As they said it: \"mid-July\", \"Q3\", \"in the next release\", \"once the pilot ends\", \"soon\"." errors/>
+                <Field name="words" label="When, in the supplier's words" required=true value=value(draft.words.clone()) hint="As they said it: \"mid-July\", \"Q3\", \"in 5.2.0\", \"once the pilot ends\", \"soon\"." errors/>
                 <Field name="said_on" label="Said on" kind="date" value=value(said_on) hint="The meeting's date, when it was said at one: relative words (\"next month\") count from it." errors/>
             </ReadingFields>
             <MarkdownField name="description" label="Details" hint="Optional: what exactly was promised, in Markdown." rows=5 value=value(draft.description.clone()) errors/>

@@ -99,6 +99,19 @@ pub async fn item_of_action(
     Ok(row.map(|row| (row.meeting_id, row.agenda_item_id)))
 }
 
+/// The supplier a meeting was held with, if it was held with one.
+pub async fn meeting_supplier(
+    tx: &mut Tx,
+    meeting: MeetingId,
+) -> Result<Option<SupplierId>, sqlx::Error> {
+    let supplier: Option<Option<SupplierId>> =
+        sqlx::query_scalar("SELECT supplier_id FROM meetings WHERE id = $1")
+            .bind(meeting)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(supplier.flatten())
+}
+
 /// The meeting an agenda item belongs to, read inside a write.
 pub async fn meeting_of_item(
     tx: &mut Tx,

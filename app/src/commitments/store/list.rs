@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::{
-    commitments::types::{CommitmentFilter, CommitmentSummary, Rating, Sort, Standing, PAGE_SIZE},
+    commitments::types::{CommitmentFilter, CommitmentSummary, Rating, Sort, Standing},
     db::{page::Page, query::ListQuery},
     domain::permissions::SupplierScope,
 };
@@ -104,8 +104,8 @@ fn sort_key(sort: Sort, c: &str, today: &str) -> (String, String) {
     }
 }
 
-/// A page of the commitments `scope` may see that `filter` matches (after `filter.after`),
-/// the last one if more follow, and how many match in all.
+/// A page of `page_size` commitments `scope` may see that `filter` matches (after
+/// `filter.after`), the last one if more follow, and how many match in all.
 ///
 /// Overdue first, the most overdue against the original promise on top; then the other
 /// open promises by due date, then those with no date; the closed ones last, newest first.
@@ -114,14 +114,10 @@ pub async fn list(
     scope: SupplierScope,
     filter: &CommitmentFilter,
     today: NaiveDate,
+    page_size: i64,
 ) -> Result<(Page<CommitmentSummary>, i64), sqlx::Error> {
-    let mut query = ListQuery::default();
+    let mut query = scoped(scope);
     let today = today.to_string();
-    if let Some(visible) =
-        scope.condition(|supplier| format!("c.supplier_id = {}", query.int(supplier.0)))
-    {
-        query.condition(visible);
-    }
     if let Some(supplier) = filter.supplier {
         let placeholder = query.int(supplier.0);
         query.condition(format!("c.supplier_id = {placeholder}"));
@@ -134,13 +130,7 @@ pub async fn list(
         let today = query.text(&today);
         query.condition(rating_condition(rating, &today));
     }
-    let total: i64 = query
-        .bind_all(sqlx::query_scalar(&format!(
-            "SELECT COUNT(*) FROM commitments c{}",
-            query.where_clause()
-        )))
-        .fetch_one(db.reader())
-        .await?;
+    let total = count(db, &query).await?;
     let (group, key) = sort_key(filter.sort, "c", &today);
     if let Some(after) = filter.after {
         // Read under the same scope as the list, so a commitment the reader may not see
@@ -162,19 +152,72 @@ pub async fn list(
         .filter(|part| !matches!(*part, "0" | "''"))
         .map(|part| format!("{part}, "))
         .collect();
-    let rows: Vec<SummaryRow> = query
+    let rows = summaries(db, &query, &format!("{order}c.id DESC"), page_size + 1).await?;
+    let page = Page::of_one_more(rows, page_size, |row| row.id.0).try_map(SummaryRow::summary)?;
+    Ok((page, total))
+}
+
+/// The first `limit` of the open commitments `scope` may see whose due end falls in
+/// `window` (from the day the caller gives as its first: those due before it are overdue,
+/// not due), soonest first, and how many there are.
+pub async fn due_within(
+    db: &Db,
+    scope: SupplierScope,
+    window: Window,
+    limit: i64,
+) -> Result<(Vec<CommitmentSummary>, i64), sqlx::Error> {
+    let mut query = scoped(scope);
+    query.condition("c.status NOT IN ('delivered', 'withdrawn')".to_owned());
+    let first = query.text(&window.first.to_string());
+    let last = query.text(&window.last.to_string());
+    query.condition(format!("c.due_last BETWEEN {first} AND {last}"));
+    let total = count(db, &query).await?;
+    let rows = summaries(db, &query, "c.due_last, c.id", limit).await?;
+    let rows = rows
+        .into_iter()
+        .map(SummaryRow::summary)
+        .collect::<Result<_, _>>()?;
+    Ok((rows, total))
+}
+
+/// A query of the commitments `scope` may see.
+fn scoped(scope: SupplierScope) -> ListQuery {
+    let mut query = ListQuery::default();
+    if let Some(visible) =
+        scope.condition(|supplier| format!("c.supplier_id = {}", query.int(supplier.0)))
+    {
+        query.condition(visible);
+    }
+    query
+}
+
+async fn count(db: &Db, query: &ListQuery) -> Result<i64, sqlx::Error> {
+    query
+        .bind_all(sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM commitments c{}",
+            query.where_clause()
+        )))
+        .fetch_one(db.reader())
+        .await
+}
+
+/// The rows `query` matches, in `order`, at most `limit`.
+async fn summaries(
+    db: &Db,
+    query: &ListQuery,
+    order: &str,
+    limit: i64,
+) -> Result<Vec<SummaryRow>, sqlx::Error> {
+    query
         .bind_all(sqlx::query_as(&format!(
             "SELECT c.id, c.title, s.name AS supplier_name, m.name AS module_name, c.status, \
                c.words, c.timeframe, c.timeframe_kind, c.due_first, c.due_last, \
                c.original_first, c.original_last, c.slips, c.delivered_on \
              FROM commitments c JOIN suppliers s ON s.id = c.supplier_id \
              LEFT JOIN modules m ON m.id = c.module_id{} \
-             ORDER BY {order}c.id DESC LIMIT {}",
-            query.where_clause(),
-            PAGE_SIZE + 1
+             ORDER BY {order} LIMIT {limit}",
+            query.where_clause()
         )))
         .fetch_all(db.reader())
-        .await?;
-    let page = Page::of_one_more(rows, PAGE_SIZE, |row| row.id.0).try_map(SummaryRow::summary)?;
-    Ok((page, total))
+        .await
 }

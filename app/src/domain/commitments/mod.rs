@@ -176,7 +176,9 @@ pub fn facts(ledger: &[LedgerEntry], today: NaiveDate) -> Option<Facts> {
     let days_without_window = if first.window.is_some() {
         0
     } else {
-        let until = original.map_or(today, |(_, on)| on);
+        // Until a date was given, or the promise was closed, or today.
+        let closed = last.status.is_closed().then_some(last.on);
+        let until = original.map_or(closed.unwrap_or(today), |(_, on)| on);
         (until - first.on).num_days().max(0)
     };
     let original_end = original.map(|(window, _)| window.last);

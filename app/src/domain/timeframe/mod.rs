@@ -130,7 +130,8 @@ pub enum Timeframe {
     Vague(Vague),
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -280,6 +281,16 @@ impl Timeframe {
             Timeframe::Release { .. } => "release",
             Timeframe::Conditional { .. } => "conditional",
             Timeframe::Vague(_) => "vague",
+        }
+    }
+
+    /// The quarter `day` falls in, numbered by `scheme`.
+    pub fn quarter_containing(day: NaiveDate, scheme: QuarterScheme) -> Timeframe {
+        let (year, quarter) = quarter_of(day, scheme);
+        Timeframe::Quarter {
+            year,
+            quarter,
+            scheme,
         }
     }
 

@@ -9,7 +9,9 @@
 -- window is worked out once, when the words are entered: it never moves afterwards, even when
 -- the instance's quarter numbering changes. The facts derived from the ledger that lists sort
 -- and filter on (original and current window, slips, the day it was delivered) are kept on
--- the commitment, rewritten in the transaction that appends to its ledger.
+-- the commitment, rewritten in the transaction that appends to its ledger: with `is_open` (not
+-- delivered or withdrawn) and `sort_key` (the original due end, else the current one), the
+-- list reads each part of its order from an index, a page at a time.
 CREATE TABLE commitments (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     supplier_id INTEGER NOT NULL REFERENCES suppliers (id),
@@ -36,6 +38,8 @@ CREATE TABLE commitments (
     slips INTEGER NOT NULL DEFAULT 0,
     slipped_days INTEGER NOT NULL DEFAULT 0,
     delivered_on TEXT,
+    is_open INTEGER NOT NULL DEFAULT 1,
+    sort_key TEXT,
     promised_on TEXT NOT NULL,
     created_by INTEGER REFERENCES accounts (id),
     created_at TEXT NOT NULL,
@@ -44,7 +48,10 @@ CREATE TABLE commitments (
 );
 CREATE INDEX commitments_by_supplier ON commitments (supplier_id, status, id);
 CREATE INDEX commitments_by_due ON commitments (due_last, id);
-CREATE INDEX commitments_by_original ON commitments (original_last, id);
+CREATE INDEX commitments_open_by_key ON commitments (is_open, sort_key, due_last, id);
+CREATE INDEX commitments_open_by_due ON commitments (is_open, due_last, id);
+CREATE INDEX commitments_open_by_id ON commitments (is_open, id);
+CREATE INDEX commitments_by_slips ON commitments (slips, id);
 CREATE INDEX commitments_of_meeting ON commitments (meeting_id);
 CREATE INDEX commitments_of_action ON commitments (action_id);
 

@@ -9,12 +9,13 @@
 use sqlx::Any;
 
 /// A statement's conditions and the values bound to them, in placeholder order.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct ListQuery {
     conditions: Vec<String>,
     values: Vec<Value>,
 }
 
+#[derive(Clone)]
 enum Value {
     Int(i64),
     Text(String),

@@ -58,10 +58,15 @@ impl SummaryRow {
     }
 }
 
+/// The due end, or a day that never comes. "Overdue" compares this rather than `due_last`
+/// itself, so the planner reads the overdue in the order of their first promise (an index
+/// on `sort_key`) instead of reading them all by due end to sort them.
+const DUE_OR_NEVER: &str = "COALESCE(c.due_last, '9999-12-31')";
+
 /// The SQL condition on `commitments c` that holds exactly for commitments of `rating` on
 /// the day bound as `today` (`Standing::rating`, read in SQL).
 fn rating_condition(rating: Rating, today: &str) -> String {
-    const OPEN: &str = "c.status NOT IN ('delivered', 'withdrawn')";
+    const OPEN: &str = "c.is_open = 1";
     match rating {
         Rating::Withdrawn => "c.status = 'withdrawn'".to_owned(),
         Rating::Kept => "c.status = 'delivered' AND (c.original_last IS NULL \
@@ -71,44 +76,119 @@ fn rating_condition(rating: Rating, today: &str) -> String {
             "c.status = 'delivered' AND c.delivered_on > c.original_last".to_owned()
         }
         Rating::NotYetConcrete => format!("{OPEN} AND c.due_last IS NULL"),
-        Rating::Overdue => format!("{OPEN} AND c.due_last < {today}"),
+        Rating::Overdue => format!("{OPEN} AND {} < {today}", DUE_OR_NEVER),
         Rating::Slipped => format!("{OPEN} AND c.due_last >= {today} AND c.slips > 0"),
         Rating::OnTrack => format!("{OPEN} AND c.due_last >= {today} AND c.slips = 0"),
     }
 }
 
-/// The list's order for a sort, as a key every row has: (a group, a text, the id), read in
-/// that order with the id descending. Both sides of the keyset comparison read it, for the
-/// row in hand (alias `c`) and for the row to continue after (alias `a`); `today` is a date
-/// this code formatted (digits and hyphens only).
-fn sort_key(sort: Sort, c: &str, today: &str) -> (String, String) {
+/// How rows of one part of the list follow each other after a given row.
+#[derive(Clone, Copy)]
+enum Key {
+    /// `sort_key` ascending, then newest first.
+    FirstDue,
+    /// `due_last` ascending, then newest first.
+    Due,
+    /// Most slips first, then newest first.
+    Slips,
+    /// Newest first.
+    Id,
+}
+
+/// One part of a sort's order: the rows it holds, in its own order. A sort is its parts one
+/// after another, so each part is read with an index and stops after a page; `today` is a
+/// date this code formatted (digits and hyphens only).
+struct Part {
+    holds: String,
+    order: &'static str,
+    key: Key,
+}
+
+fn parts(sort: Sort, today: &str) -> Vec<Part> {
+    let part = |holds: &str, order, key| Part {
+        holds: holds.to_owned(),
+        order,
+        key,
+    };
     match sort {
-        Sort::Overdue => (
-            format!(
-                "CASE WHEN {c}.status IN ('delivered', 'withdrawn') THEN 3 \
-                   WHEN {c}.due_last IS NULL THEN 2 WHEN {c}.due_last < '{today}' THEN 0 \
-                   ELSE 1 END"
+        // Overdue first, the most overdue against the first promise on top; then the other
+        // open promises by due date, then those with no date; the closed ones last.
+        Sort::Overdue => vec![
+            part(
+                &format!("c.is_open = 1 AND {DUE_OR_NEVER} < '{today}'"),
+                "c.sort_key, c.id DESC",
+                Key::FirstDue,
             ),
-            format!(
-                "CASE WHEN {c}.status IN ('delivered', 'withdrawn') THEN '' \
-                   WHEN {c}.due_last < '{today}' THEN COALESCE({c}.original_last, {c}.due_last) \
-                   ELSE COALESCE({c}.due_last, '') END"
+            part(
+                &format!("c.is_open = 1 AND c.due_last >= '{today}'"),
+                "c.due_last, c.id DESC",
+                Key::Due,
             ),
-        ),
-        Sort::Due => (
-            format!("CASE WHEN {c}.due_last IS NULL THEN 1 ELSE 0 END"),
-            format!("COALESCE({c}.due_last, '')"),
-        ),
-        Sort::Slips => (format!("-{c}.slips"), "''".to_owned()),
-        Sort::Newest => ("0".to_owned(), "''".to_owned()),
+            part("c.is_open = 1 AND c.due_last IS NULL", "c.id DESC", Key::Id),
+            part("c.is_open = 0", "c.id DESC", Key::Id),
+        ],
+        Sort::Due => vec![
+            part("c.due_last IS NOT NULL", "c.due_last, c.id DESC", Key::Due),
+            part("c.due_last IS NULL", "c.id DESC", Key::Id),
+        ],
+        Sort::Slips => vec![part("1 = 1", "c.slips DESC, c.id DESC", Key::Slips)],
+        Sort::Newest => vec![part("1 = 1", "c.id DESC", Key::Id)],
+    }
+}
+
+/// Where a row stands in the order: what the parts read of it.
+#[derive(sqlx::FromRow)]
+struct Position {
+    id: CommitmentId,
+    is_open: i64,
+    due_last: Option<String>,
+    sort_key: Option<String>,
+    slips: i64,
+}
+
+impl Position {
+    /// Which of `parts` holds it (their conditions, read here as the SQL reads them).
+    fn part(&self, sort: Sort, today: &str) -> usize {
+        let open = self.is_open == 1;
+        let due = self.due_last.as_deref();
+        match sort {
+            Sort::Overdue => match (open, due) {
+                (true, Some(due)) if due < today => 0,
+                (true, Some(_)) => 1,
+                (true, None) => 2,
+                (false, _) => 3,
+            },
+            Sort::Due => usize::from(due.is_none()),
+            Sort::Slips | Sort::Newest => 0,
+        }
+    }
+
+    /// The condition for the rows after this one in a part ordered by `key`.
+    fn after(&self, key: Key, query: &mut ListQuery) -> String {
+        let id = query.int(self.id.0);
+        let text = |value: &Option<String>, query: &mut ListQuery| {
+            query.text(value.as_deref().unwrap_or_default())
+        };
+        match key {
+            Key::FirstDue => {
+                let value = text(&self.sort_key, query);
+                format!("(c.sort_key > {value} OR (c.sort_key = {value} AND c.id < {id}))")
+            }
+            Key::Due => {
+                let value = text(&self.due_last, query);
+                format!("(c.due_last > {value} OR (c.due_last = {value} AND c.id < {id}))")
+            }
+            Key::Slips => {
+                let slips = query.int(self.slips);
+                format!("(c.slips < {slips} OR (c.slips = {slips} AND c.id < {id}))")
+            }
+            Key::Id => format!("c.id < {id}"),
+        }
     }
 }
 
 /// A page of `page_size` commitments `scope` may see that `filter` matches (after
 /// `filter.after`), the last one if more follow, and how many match in all.
-///
-/// Overdue first, the most overdue against the original promise on top; then the other
-/// open promises by due date, then those with no date; the closed ones last, newest first.
 pub async fn list(
     db: &Db,
     scope: SupplierScope,
@@ -131,30 +211,85 @@ pub async fn list(
         query.condition(rating_condition(rating, &today));
     }
     let total = count(db, &query).await?;
-    let (group, key) = sort_key(filter.sort, "c", &today);
-    if let Some(after) = filter.after {
-        // Read under the same scope as the list, so a commitment the reader may not see
-        // places the page as a missing one does: not at all.
-        let after = query.int(after.0);
-        let visible = scope
-            .condition(|supplier| format!("a.supplier_id = {}", query.int(supplier.0)))
-            .map(|condition| format!(" AND {condition}"))
-            .unwrap_or_default();
-        let (after_group, after_key) = sort_key(filter.sort, "a", &today);
-        query.condition(format!(
-            "({group}, {key}, -c.id) > (SELECT {after_group}, {after_key}, -a.id \
-             FROM commitments a WHERE a.id = {after}{visible})"
-        ));
+    // The row to continue after is read under the same scope as the list, so one the reader
+    // may not see places the page as a missing one does: nowhere.
+    let after = match filter.after {
+        Some(after) => {
+            let mut find = scoped(scope);
+            let id = find.int(after.0);
+            find.condition(format!("c.id = {id}"));
+            let position: Option<Position> = find
+                .bind_all(sqlx::query_as(&format!(
+                    "SELECT c.id, c.is_open, c.due_last, c.sort_key, c.slips FROM commitments c{}",
+                    find.where_clause()
+                )))
+                .fetch_optional(db.reader())
+                .await?;
+            match position {
+                Some(position) => Some(position),
+                None => {
+                    return Ok((
+                        Page {
+                            rows: Vec::new(),
+                            next: None,
+                        },
+                        total,
+                    ))
+                }
+            }
+        }
+        None => None,
+    };
+    let wanted = page_size + 1;
+    let mut ids: Vec<i64> = Vec::new();
+    for (index, part) in parts(filter.sort, &today).into_iter().enumerate() {
+        let mut read = query.clone();
+        read.condition(part.holds.clone());
+        if let Some(position) = &after {
+            match position.part(filter.sort, &today).cmp(&index) {
+                std::cmp::Ordering::Greater => continue,
+                std::cmp::Ordering::Equal => {
+                    let condition = position.after(part.key, &mut read);
+                    read.condition(condition);
+                }
+                std::cmp::Ordering::Less => {}
+            }
+        }
+        let limit = wanted - i64::try_from(ids.len()).unwrap_or(0);
+        let found: Vec<i64> = read
+            .bind_all(sqlx::query_scalar(&format!(
+                "SELECT c.id FROM commitments c{} ORDER BY {} LIMIT {limit}",
+                read.where_clause(),
+                part.order
+            )))
+            .fetch_all(db.reader())
+            .await?;
+        ids.extend(found);
+        if i64::try_from(ids.len()).unwrap_or(0) >= wanted {
+            break;
+        }
     }
-    // A constant part of the key orders nothing (and ORDER BY takes a number for a column).
-    let order: String = [group.as_str(), key.as_str()]
-        .into_iter()
-        .filter(|part| !matches!(*part, "0" | "''"))
-        .map(|part| format!("{part}, "))
-        .collect();
-    let rows = summaries(db, &query, &format!("{order}c.id DESC"), page_size + 1).await?;
+    let mut rows = summaries_of(db, &ids).await?;
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id.0));
     let page = Page::of_one_more(rows, page_size, |row| row.id.0).try_map(SummaryRow::summary)?;
     Ok((page, total))
+}
+
+/// The rows with these ids (in no particular order).
+async fn summaries_of(db: &Db, ids: &[i64]) -> Result<Vec<SummaryRow>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = ListQuery::default();
+    let placeholders: Vec<String> = ids.iter().map(|id| query.int(*id)).collect();
+    query.condition(format!("c.id IN ({})", placeholders.join(", ")));
+    summaries(
+        db,
+        &query,
+        "c.id",
+        i64::try_from(ids.len()).unwrap_or(i64::MAX),
+    )
+    .await
 }
 
 /// The first `limit` of the open commitments `scope` may see whose due end falls in
@@ -167,7 +302,7 @@ pub async fn due_within(
     limit: i64,
 ) -> Result<(Vec<CommitmentSummary>, i64), sqlx::Error> {
     let mut query = scoped(scope);
-    query.condition("c.status NOT IN ('delivered', 'withdrawn')".to_owned());
+    query.condition("c.is_open = 1".to_owned());
     let first = query.text(&window.first.to_string());
     let last = query.text(&window.last.to_string());
     query.condition(format!("c.due_last BETWEEN {first} AND {last}"));

@@ -226,9 +226,11 @@ async fn restate(tx: &mut Tx, id: CommitmentId) -> Result<(), sqlx::Error> {
     let Some(facts) = facts(&ledger, last.on) else {
         return Ok(());
     };
+    let sort_key = facts.original.or(facts.current).map(|window| window.last);
     sqlx::query(
         "UPDATE commitments SET original_first = $1, original_last = $2, vague_when_made = $3, \
-           slips = $4, slipped_days = $5, delivered_on = $6 WHERE id = $7",
+           slips = $4, slipped_days = $5, delivered_on = $6, is_open = $7, sort_key = $8 \
+         WHERE id = $9",
     )
     .bind(facts.original.map(|window| window.first.to_string()))
     .bind(facts.original.map(|window| window.last.to_string()))
@@ -236,6 +238,8 @@ async fn restate(tx: &mut Tx, id: CommitmentId) -> Result<(), sqlx::Error> {
     .bind(i64::from(facts.slips))
     .bind(facts.slipped_days)
     .bind(facts.delivered.map(|(on, _)| on.to_string()))
+    .bind(i64::from(!last.status.is_closed()))
+    .bind(sort_key.map(|day| day.to_string()))
     .bind(id)
     .execute(&mut **tx)
     .await?;

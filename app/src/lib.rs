@@ -90,6 +90,21 @@ pub fn App() -> impl IntoView {
                         view=commitments::pages::NewCommitmentPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/commitments/since")
+                        view=commitments::pages::SincePageView
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/commitments/scorecard")
+                        view=commitments::pages::ScorecardPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/commitments/roadmap")
+                        view=commitments::pages::RoadmapPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/commitments/:id") view=commitments::pages::CommitmentPageView ssr=SsrMode::Async/>
                     <Route path=path!("/meetings") view=meetings::pages::MeetingsPage ssr=SsrMode::Async/>
                     <Route

@@ -6,22 +6,44 @@ import { PASSWORD, signIn } from "./people";
 // named after the project.
 
 // Dates relative to today (the server runs on this machine's clock), so the journey stands the
-// same way whenever it runs: a meeting 200 days ago, a promise for the middle of the month
-// after it, a re-promise that is overdue by now, and one still to come.
+// same way whenever it runs: a meeting some months ago (200 days for one project, 380 for the
+// other, so their promises are made in different quarters and each project's scorecard row is
+// its own), a promise for the middle of the month after it, a re-promise that is overdue by
+// now, and one still to come.
 const DAY = 24 * 60 * 60 * 1000;
 const today = new Date();
 const daysFromToday = (days: number) => new Date(today.getTime() + days * DAY);
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const month = (date: Date) => date.toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
 const longDate = (date: Date) => `${date.getUTCDate()} ${month(date)} ${date.getUTCFullYear()}`;
-const meetingDay = daysFromToday(-200);
-const monthAfter = new Date(Date.UTC(meetingDay.getUTCFullYear(), meetingDay.getUTCMonth() + 1, 15));
-const firstWords = `mid-${month(monthAfter)}`;
-const firstReading = (() => {
+// The calendar quarter a day falls in, as the demo numbers them: "Q3 2026".
+const quarterOf = (date: Date) => `Q${Math.floor(date.getUTCMonth() / 3) + 1} ${date.getUTCFullYear()}`;
+
+function journeyDates(daysBack: number) {
+  const meetingDay = daysFromToday(-daysBack);
+  const monthAfter = new Date(Date.UTC(meetingDay.getUTCFullYear(), meetingDay.getUTCMonth() + 1, 15));
   const year = monthAfter.getUTCFullYear();
   const short = month(monthAfter).slice(0, 3);
-  return `Read as mid-${month(monthAfter)} ${year} (11 ${short} – 20 ${short} ${year})`;
-})();
+  return {
+    meetingDay,
+    monthAfter,
+    firstWords: `mid-${month(monthAfter)}`,
+    firstReading: `Read as mid-${month(monthAfter)} ${year} (11 ${short} – 20 ${short} ${year})`,
+  };
+}
+
+// How many promises the scorecard counts as slipped among those the supplier made in a quarter.
+async function slippedIn(page: Page, quarter: string): Promise<number> {
+  await page.goto("/commitments/scorecard");
+  await page.getByLabel("Supplier").selectOption({ label: "Example Clinical Systems" });
+  await page.getByLabel("Figures by").selectOption({ label: "Quarter" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Scorecard: Example Clinical Systems");
+  const row = page.getByRole("row", { name: new RegExp(`^${quarter} `) });
+  if ((await row.count()) === 0) return 0;
+  const cell = row.locator('td[data-label="Slipped at least once"]');
+  return Number((await cell.textContent())?.trim());
+}
 
 async function noSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -40,6 +62,7 @@ test("a chair makes a commitment of the supplier's action; the supplier re-promi
 }, testInfo) => {
   test.setTimeout(180_000);
   const project = testInfo.project.name;
+  const { meetingDay, monthAfter, firstWords, firstReading } = journeyDates(project === "js" ? 200 : 380);
   const action = `Roll the new appointment book out to all sites (${project})`;
 
   // A meeting with the supplier, and what the supplier said it would do.
@@ -87,6 +110,13 @@ test("a chair makes a commitment of the supplier's action; the supplier re-promi
   // Today is long past the middle of the month after the meeting.
   await expect(page.getByRole("heading", { level: 1 })).toContainText("overdue");
 
+  // A member reads the supplier's scorecard before the promise slips.
+  const memberContext = await browser.newContext({ javaScriptEnabled });
+  const member = await memberContext.newPage();
+  await signIn(member, "member@example.org", PASSWORD);
+  await expect(member.getByRole("banner")).toContainText("signed in as");
+  const slippedBefore = await slippedIn(member, quarterOf(meetingDay));
+
   // The supplier's representative re-promises it: later needs a reason, and the words stay.
   const repContext = await browser.newContext({ javaScriptEnabled });
   const rep = await repContext.newPage();
@@ -108,11 +138,12 @@ test("a chair makes a commitment of the supplier's action; the supplier re-promi
   await expect(rep.getByRole("status")).toContainText("The new promise is recorded in the ledger.");
   await expect(rep.getByText(/^Slipped 1 time, \d+ days later than first promised\.$/)).toBeVisible();
 
-  // That day has passed: a member sees it overdue on the home page.
-  const memberContext = await browser.newContext({ javaScriptEnabled });
-  const member = await memberContext.newPage();
-  await signIn(member, "member@example.org", PASSWORD);
-  await expect(member.getByRole("banner")).toContainText("signed in as");
+  // The scorecard counts it among the promises made that quarter that slipped.
+  expect(await slippedIn(member, quarterOf(meetingDay))).toBe(slippedBefore + 1);
+  await expect(member.getByRole("img", { name: /^Promises made in each period: / })).toBeVisible();
+  if (javaScriptEnabled) await noSeriousViolations(member);
+
+  // That day has passed: the member sees it overdue on the home page.
   await member.goto("/");
   await expect(member.getByRole("region", { name: "Overdue promises" })).toContainText(action);
 
@@ -124,6 +155,36 @@ test("a chair makes a commitment of the supplier's action; the supplier re-promi
   await expect(rep.getByText(/^Slipped 2 times, \d+ days later than first promised\.$/)).toBeVisible();
   await expect(rep.getByRole("heading", { level: 1 })).toContainText("slipped");
   await repContext.close();
+
+  // The roadmap shows it in the quarter it is due in now, with its trail back to the quarter
+  // first promised, where it shows as moved on.
+  await member.goto("/commitments/roadmap");
+  const dueNow = quarterOf(daysFromToday(60));
+  const card = member
+    .getByRole("region", { name: new RegExp(`^${dueNow} `) })
+    .getByRole("listitem")
+    .filter({ hasText: action });
+  await expect(card).toContainText(new RegExp(`Due in: ${quarterOf(monthAfter)} → .*${dueNow}$`));
+  await expect(
+    member
+      .getByRole("region", { name: new RegExp(`^${quarterOf(monthAfter)} `) })
+      .getByRole("listitem")
+      .filter({ hasText: action }),
+  ).toContainText(`First promised for this quarter; now due in ${dueNow}`);
+  if (javaScriptEnabled) await noSeriousViolations(member);
+
+  // Since the meeting it was promised at, it shows as a new promise that slipped.
+  await member.goto("/commitments/since");
+  const heldOn = longDate(meetingDay);
+  await member
+    .getByLabel("Since the meeting of")
+    .selectOption({ label: `${heldOn}: Watchdog meeting on promises (${project}) (Example Clinical Systems)` });
+  await member.getByRole("button", { name: "Show" }).click();
+  await expect(member.getByRole("heading", { level: 1 })).toHaveText(`Since the meeting of ${heldOn}`);
+  await expect(member.getByRole("region", { name: /^New promises/ })).toContainText(action);
+  await expect(member.getByRole("region", { name: /^Slipped/ })).toContainText(`${action}`);
+  await expect(member.getByRole("region", { name: /^Slipped/ })).toContainText("slipped twice since");
+  if (javaScriptEnabled) await noSeriousViolations(member);
 
   // The member finds it among the slipped promises and reads every promise made.
   await member.getByRole("banner").getByRole("link", { name: "Commitments" }).click();
@@ -143,4 +204,21 @@ test("a chair makes a commitment of the supplier's action; the supplier re-promi
     await noSeriousViolations(member);
   }
   await memberContext.close();
+});
+
+test("the roadmap reads on a phone and on paper: its quarters stack, its form is left off the page", async ({
+  page,
+}) => {
+  await signIn(page, "member@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/commitments/roadmap");
+  const current = page.locator(".roadmap__column--current");
+  await expect(current).toContainText("this quarter");
+  const box = await current.boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThan(300);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("search", { name: "Choose a supplier" })).toBeHidden();
+  await expect(page.getByRole("heading", { name: "No date yet" })).toBeVisible();
+  await expect(current).toBeVisible();
 });

@@ -20,6 +20,9 @@ export const pages: PageUnderTest[] = [
   { path: "/meetings/new", status: 401, heading: "Please sign in" },
   { path: "/commitments", status: 401, heading: "Please sign in" },
   { path: "/commitments/new", status: 401, heading: "Please sign in" },
+  { path: "/commitments/roadmap", status: 401, heading: "Please sign in" },
+  { path: "/commitments/scorecard", status: 401, heading: "Please sign in" },
+  { path: "/commitments/since", status: 401, heading: "Please sign in" },
 ];
 
 // Pages seen signed in, with the demo account that may see them.
@@ -59,6 +62,11 @@ export const signedInPages: (PageUnderTest & { as: string })[] = [
   { path: "/issues/new", status: 200, heading: "Report an issue", as: "member@example.org" },
   { path: "/commitments", status: 200, heading: "Commitments", as: "supplier@example.org" },
   { path: "/commitments/new", status: 200, heading: "Record a commitment", as: "chair@example.org" },
+  { path: "/commitments/roadmap", status: 200, heading: "Roadmap by quarter", as: "member@example.org" },
+  { path: "/commitments/roadmap", status: 200, heading: "Roadmap by quarter", as: "supplier@example.org" },
+  { path: "/commitments/scorecard", status: 200, heading: "Supplier scorecards", as: "chair@example.org" },
+  { path: "/commitments/since", status: 200, heading: /^Since the meeting of /, as: "chair@example.org" },
+  { path: "/commitments/scorecard?supplier=1&by=quarter", status: 200, heading: "Scorecard: Example Clinical Systems", as: "supplier@example.org" },
   {
     path: "/commitments/new?action=1",
     status: 200,

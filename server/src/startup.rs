@@ -355,7 +355,15 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
         )
         .route(
             "/feeds/meetings.ics",
-            get(crate::feeds::meetings_ics).with_state(feeds),
+            get(crate::feeds::meetings_ics).with_state(feeds.clone()),
+        )
+        .route(
+            "/feeds/commitments.atom",
+            get(crate::feeds::commitments_atom).with_state(feeds.clone()),
+        )
+        .route(
+            "/feeds/commitments.ics",
+            get(crate::feeds::commitments_ics).with_state(feeds),
         )
         .route(
             "/meetings/{id}/attachments",

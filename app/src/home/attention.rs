@@ -14,8 +14,37 @@ pub fn AttentionView(attention: Attention) -> impl IntoView {
         due,
         due_total,
         quarter,
+        slipped,
         today,
     } = attention;
+    let slipped = slipped.map(|slipped| {
+        let since = format!(
+            "Since the meeting of {}: {}",
+            slipped.meeting.day.format("%-d %B %Y"),
+            slipped.meeting.title
+        );
+        let href = format!("/commitments/since?meeting={}", slipped.meeting.id.0);
+        let lines = slipped
+            .rows
+            .into_iter()
+            .map(|row| {
+                let when = row.promise.describe();
+                line(row, format!("now {when}"))
+            })
+            .collect_view();
+        view! {
+            <section class="panel" aria-labelledby="slipped-heading">
+                <h2 id="slipped-heading">"Slipped since the last meeting"</h2>
+                <p class="muted">{since}</p>
+                {if slipped.total == 0 {
+                    view! { <p>"Nothing has slipped since."</p> }.into_any()
+                } else {
+                    view! { <ul class="attention__list">{lines}</ul> }.into_any()
+                }}
+                <p><a href=href>"Everything that changed since that meeting"</a></p>
+            </section>
+        }
+    });
     let overdue_lines = overdue
         .into_iter()
         .map(|row| {
@@ -61,6 +90,7 @@ pub fn AttentionView(attention: Attention) -> impl IntoView {
                         .into_any()
                 }}
             </section>
+            {slipped}
         </div>
     }
 }

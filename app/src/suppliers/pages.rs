@@ -174,6 +174,11 @@ pub fn SupplierPage() -> impl IntoView {
                                 <a href="/admin/suppliers">"Suppliers"</a>
                             </p>
                             <h1>{title}</h1>
+                            <p>
+                                <a href=format!("/commitments/scorecard?supplier={id}")>"Scorecard"</a>
+                                " · "
+                                <a href=format!("/commitments/roadmap?supplier={id}")>"Roadmap by quarter"</a>
+                            </p>
                             <SuccessNotice show=saved("added") message="Supplier added. Add its modules below."/>
                             <SuccessNotice show=saved("details") message="The supplier's details have been saved."/>
                             <section class="panel" aria-labelledby="details-heading">

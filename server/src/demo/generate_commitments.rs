@@ -18,7 +18,7 @@ use app::{
 };
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 
-use super::generate::Sequence;
+use super::sequence::Sequence;
 
 /// Commitments written per transaction.
 const BATCH: usize = 500;

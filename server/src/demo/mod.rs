@@ -20,6 +20,7 @@ mod generate_commitments;
 mod generate_meetings;
 mod issues;
 mod meetings;
+mod sequence;
 
 use issues::Who;
 

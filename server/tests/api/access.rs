@@ -572,6 +572,21 @@ const CALLS: &[Call] = &[
         allowed: SIGNED_IN,
     },
     Call {
+        path: "/api/commitments/roadmap",
+        form: &[("query", "supplier=1")],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/commitments/scorecard",
+        form: &[("query", "by=quarter")],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/commitments/since",
+        form: &[("query", "")],
+        allowed: SIGNED_IN,
+    },
+    Call {
         path: "/api/commitments/attention",
         form: &[],
         allowed: EVERYONE,
@@ -645,6 +660,13 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ("/actions/{id}", "/actions/1", MEETING_READERS),
     ("/commitments", "/commitments", SIGNED_IN),
     ("/commitments/new", "/commitments/new?action=1", CHAIRS),
+    ("/commitments/roadmap", "/commitments/roadmap", SIGNED_IN),
+    (
+        "/commitments/scorecard",
+        "/commitments/scorecard",
+        SIGNED_IN,
+    ),
+    ("/commitments/since", "/commitments/since", SIGNED_IN),
     ("/commitments/{id}", "/commitments/1", COMMITMENT_READERS),
     ("/meetings/{id}/import", "/meetings/1/import", CHAIRS),
     ("/meetings/{id}/print", "/meetings/1/print", MEETING_READERS),

@@ -126,7 +126,8 @@ async fn feeds_parse_and_give_each_reader_what_they_may_read() {
         .call_fn::<app::accounts::feeds::api::GetFeedLinks>(&member, &[])
         .await
         .expect("links");
-    let (minutes, meetings) = links.own.expect("own feeds");
+    let feeds = links.own.expect("own feeds");
+    let (minutes, meetings) = (feeds.minutes, feeds.meetings);
     let path = |url: &str| url[url.find("/feeds/").expect("a feed path")..].to_owned();
     let own = app
         .get_with(&visitor, &path(&minutes))
@@ -198,4 +199,87 @@ async fn feeds_parse_and_give_each_reader_what_they_may_read() {
         after[0].contains("Renamed watchdog meeting|2026-03-10T10:00:00+00:00"),
         "{after:?}"
     );
+}
+
+#[tokio::test]
+async fn commitments_feeds_need_a_key_and_show_what_its_holder_may_read() {
+    let app = TestApp::spawn_on("2026-08-15".parse().expect("date")).await;
+    let ours = app.create_supplier("Example Clinical Systems").await;
+    let theirs = app.create_supplier("Other Systems").await;
+    let chair = browser_of(
+        &app,
+        &app.create_account(Role::Chair, "chair@example.org").await,
+    )
+    .await;
+    let rep = browser_of(&app, &app.create_rep(ours, "rep@example.com").await).await;
+    let add = |supplier, title, words| {
+        app.record_commitment(&chair, supplier, title, words, "2026-06-15")
+    };
+    let roll_out = add(ours, "Roll-out to all sites", "mid-July").await;
+    app.revise_commitment(
+        &rep,
+        roll_out,
+        crate::helpers::Revision {
+            version: 1,
+            status: "in_progress",
+            words: "Q4",
+            said_on: "2026-08-01",
+            reason: "Testing found a fault",
+            note: "",
+        },
+    )
+    .await
+    .expect("re-promised");
+    add(theirs, "Another supplier's promise", "September 2026").await;
+
+    app.call_fn::<RenewFeedKey>(&rep, &[]).await.expect("a key");
+    let links = app
+        .call_fn::<app::accounts::feeds::api::GetFeedLinks>(&rep, &[])
+        .await
+        .expect("links");
+    let (changes, due) = links
+        .own
+        .expect("own feeds")
+        .commitments
+        .expect("a representative reads commitments");
+    let path = |url: &str| url[url.find("/feeds/").expect("a feed path")..].to_owned();
+    let visitor = new_client();
+    let atom = app.get_with(&visitor, &path(&changes)).await;
+    assert_eq!(atom.headers()["cache-control"], "private, no-store");
+    let titles = atom_titles(&atom.text().await.expect("feed"));
+    let label = format!("C-{}", roll_out.0);
+    assert_eq!(
+        titles,
+        [
+            format!("{label} Roll-out to all sites: in progress, \u{201c}Q4\u{201d}"),
+            format!("{label} Roll-out to all sites: promised \u{201c}mid-July\u{201d}"),
+        ]
+    );
+    let events = calendar_events(
+        &app.get_with(&visitor, &path(&due))
+            .await
+            .text()
+            .await
+            .expect("calendar"),
+    );
+    assert_eq!(events.len(), 1, "only their own supplier's: {events:?}");
+    assert!(
+        events[0].starts_with(&format!("commitment-{}@", roll_out.0)),
+        "{events:?}"
+    );
+    assert!(
+        events[0]
+            .ends_with("|Due: C-1 Roll-out to all sites (Example Clinical Systems)|2026-12-31"),
+        "an all-day event on the last day due: {events:?}"
+    );
+
+    // Never public: without a key, or with one that is no one's, there is no such feed.
+    for path in [
+        "/feeds/commitments.atom".to_owned(),
+        "/feeds/commitments.ics".to_owned(),
+        "/feeds/commitments.atom?key=nonsense".to_owned(),
+    ] {
+        let answer = app.get_with(&visitor, &path).await;
+        assert_eq!(answer.status(), StatusCode::NOT_FOUND, "{path}");
+    }
 }

@@ -211,18 +211,7 @@ async fn only_a_demo_instance_may_run_on_another_day() {
         .expect("a demo day on an instance without the demo is refused");
     assert!(refused.to_string().contains("demo_today"), "{refused}");
 
-    let mut tx = first.db.begin_write().await.expect("transaction");
-    sqlx::query("UPDATE instance_settings SET demo = 1 WHERE id = 1")
-        .execute(&mut *tx)
-        .await
-        .expect("marked as the demo");
-    tx.commit().await.expect("committed");
-    let url = first.database_url.clone();
-    let demo = TestApp::spawn_with(move |config| {
-        config.database_url = Some(url);
-        config.demo_today = chrono::NaiveDate::from_ymd_opt(2023, 9, 1);
-    })
-    .await;
+    let demo = TestApp::spawn_on(chrono::NaiveDate::from_ymd_opt(2023, 9, 1).expect("date")).await;
     let admin = demo.create_account(Role::Admin, "admin@example.org").await;
     let browser = browser_of(&demo, &admin).await;
     let settings = demo.instance_settings(&browser).await.expect("settings");

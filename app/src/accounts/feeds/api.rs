@@ -16,8 +16,17 @@ use crate::{
 pub struct FeedLinks {
     pub public_minutes: String,
     pub public_meetings: String,
-    /// The caller's own minutes and meetings feeds, if they have a key.
-    pub own: Option<(String, String)>,
+    /// The caller's own feeds, if they have a key.
+    pub own: Option<OwnFeeds>,
+}
+
+/// A person's own feed addresses, each with their key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnFeeds {
+    pub minutes: String,
+    pub meetings: String,
+    /// Commitments' changes and due dates, for those who may read commitments.
+    pub commitments: Option<(String, String)>,
 }
 
 /// Anyone signed in: their feed addresses.
@@ -30,11 +39,16 @@ pub async fn get_feed_links() -> Result<FeedLinks, AppError> {
     Ok(FeedLinks {
         public_minutes: format!("{origin}/feeds/minutes.atom"),
         public_meetings: format!("{origin}/feeds/meetings.ics"),
-        own: key.map(|key| {
-            (
-                format!("{origin}/feeds/minutes.atom?key={key}"),
-                format!("{origin}/feeds/meetings.ics?key={key}"),
-            )
+        own: key.map(|key| OwnFeeds {
+            minutes: format!("{origin}/feeds/minutes.atom?key={key}"),
+            meetings: format!("{origin}/feeds/meetings.ics?key={key}"),
+            commitments: crate::domain::permissions::allows(user.role, Permission::ReadCommitments)
+                .then(|| {
+                    (
+                        format!("{origin}/feeds/commitments.atom?key={key}"),
+                        format!("{origin}/feeds/commitments.ics?key={key}"),
+                    )
+                }),
         }),
     })
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    accounts::feeds::api::{get_feed_links, FeedLinks, RenewFeedKey},
+    accounts::feeds::api::{get_feed_links, FeedLinks, OwnFeeds, RenewFeedKey},
     ui::forms::{action_failure, FormMessage},
 };
 
@@ -35,16 +35,22 @@ fn Links(links: FeedLinks, renew: ServerAction<RenewFeedKey>) -> impl IntoView {
     let has_key = own.is_some();
     view! {
         <p>
-            "Follow published minutes in a feed reader, and meetings in your calendar app. "
+            "Follow published minutes and changes to commitments in a feed reader, and meetings and the dates commitments are due in your calendar app. "
             "The public addresses show only what anyone may read; your own show what you may read, so keep them to yourself."
         </p>
         {match own {
-            Some((minutes, meetings)) => view! {
+            Some(OwnFeeds { minutes, meetings, commitments }) => view! {
                 <dl class="details feed-links">
                     <dt>"Your minutes feed (Atom)"</dt>
                     <dd><code>{minutes}</code></dd>
                     <dt>"Your meetings calendar (iCalendar)"</dt>
                     <dd><code>{meetings}</code></dd>
+                    {commitments.map(|(changes, due)| view! {
+                        <dt>"Your commitments feed (Atom): every promise recorded"</dt>
+                        <dd><code>{changes}</code></dd>
+                        <dt>"Your commitments calendar (iCalendar): the day each is due"</dt>
+                        <dd><code>{due}</code></dd>
+                    })}
                 </dl>
             }
                 .into_any(),

@@ -13,7 +13,10 @@ use crate::{
 use crate::{
     commitments::{
         store,
-        types::{CommitmentFilter, CommitmentView, Rating, Sort, PAGE_SIZE},
+        types::{
+            days_in_url, roadmap::QUARTERS_EACH_SIDE, CommitmentFilter, CommitmentView, Rating,
+            Sort, PAGE_SIZE,
+        },
     },
     domain::{
         commitments::{facts, LedgerEntry},
@@ -25,9 +28,15 @@ use crate::{
 
 mod changes;
 mod drafts;
+mod roadmap;
+mod scorecard;
+mod since;
 
 pub use changes::*;
 pub use drafts::*;
+pub use roadmap::*;
+pub use scorecard::*;
+pub use since::*;
 
 /// Anyone signed in who may see its supplier's records: a commitment with its ledger and
 /// what the ledger says.
@@ -81,27 +90,85 @@ pub async fn get_commitment(commitment: CommitmentId) -> Result<CommitmentPage, 
     })
 }
 
+/// What every commitments page reads of its reader and the instance: today (by the one clock,
+/// in the instance's zone), how quarters are numbered, whose commitments the reader may see,
+/// and those suppliers' names for its forms.
+#[cfg(feature = "ssr")]
+pub(crate) struct Reading {
+    pub today: chrono::NaiveDate,
+    pub scheme: crate::domain::timeframe::QuarterScheme,
+    pub scope: SupplierScope,
+    pub suppliers: Vec<(crate::commitments::types::SupplierId, String)>,
+}
+
+#[cfg(feature = "ssr")]
+impl Reading {
+    pub async fn of(
+        db: &crate::db::Db,
+        viewer: &crate::accounts::types::CurrentUser,
+    ) -> Result<Reading, AppError> {
+        let settings = crate::instance::store::settings(db).await?;
+        let scope = SupplierScope::of(viewer);
+        let names = crate::suppliers::store::names(db).await?;
+        Ok(Reading {
+            today: settings.zone().clock(crate::clock::now()).date(),
+            scheme: settings.quarter_scheme(),
+            scope,
+            suppliers: names
+                .suppliers
+                .iter()
+                .filter(|supplier| scope.includes(supplier.id))
+                .map(|supplier| (supplier.id, supplier.name.clone()))
+                .collect(),
+        })
+    }
+
+    /// The supplier a query's value names, if the reader may see it: one they may not is
+    /// read as none named, as a missing one is.
+    pub fn visible_supplier(&self, value: &str) -> Option<crate::commitments::types::SupplierId> {
+        value
+            .parse()
+            .ok()
+            .map(crate::commitments::types::SupplierId)
+            .filter(|id| self.suppliers.iter().any(|(known, _)| known == id))
+    }
+}
+
 /// Anyone signed in: a page of the commitments they may see that the query's filters match.
 #[server(prefix = "/api", endpoint = "commitments")]
 pub async fn get_commitments(query: String) -> Result<CommitmentList, AppError> {
     let viewer = guard::require(Permission::ReadCommitments)?;
     let db = crate::db::use_db()?;
     let filter = CommitmentFilter::from_query(&query);
-    let today = crate::instance::today(&db).await?;
-    let scope = SupplierScope::of(&viewer);
+    let Reading {
+        today,
+        scheme,
+        scope,
+        suppliers,
+    } = Reading::of(&db, &viewer).await?;
     let (page, total) = store::list(&db, scope, &filter, today, PAGE_SIZE).await?;
-    let names = crate::suppliers::store::names(&db).await?;
+    let mut quarters: Vec<(String, String)> = crate::domain::roadmap::quarters_around(
+        today,
+        scheme,
+        QUARTERS_EACH_SIDE,
+        QUARTERS_EACH_SIDE,
+    )
+    .into_iter()
+    .map(|quarter| (days_in_url(quarter.window), quarter.label))
+    .collect();
+    // Days from a link that are no quarter of today's roadmap are offered as themselves.
+    if let Some(due) = filter.due {
+        if !quarters.iter().any(|(days, _)| *days == days_in_url(due)) {
+            quarters.push((days_in_url(due), due.describe()));
+        }
+    }
     Ok(CommitmentList {
         rows: page.rows,
         next: page.next.map(CommitmentId),
         total,
         filter,
-        suppliers: names
-            .suppliers
-            .iter()
-            .filter(|supplier| scope.includes(supplier.id))
-            .map(|supplier| (supplier.id, supplier.name.clone()))
-            .collect(),
+        suppliers,
+        quarters,
         today,
         may_create: allows(viewer.role, Permission::ManageCommitments),
     })
@@ -141,12 +208,41 @@ pub async fn get_attention() -> Result<Option<Attention>, AppError> {
         }
         None => (Vec::new(), 0),
     };
+    let reading = Reading::of(&db, &viewer).await?;
+    let meetings = since::meetings_held(&db, &viewer, &reading).await?;
+    let slipped = match meetings.into_iter().next() {
+        Some((supplier, meeting)) => {
+            let (changed, _) = since::changes_since(
+                &db,
+                &reading,
+                supplier,
+                meeting.day,
+                crate::commitments::types::since::SINCE_ROWS,
+            )
+            .await?;
+            let slipped: Vec<_> = changed
+                .into_iter()
+                .filter(|changed| changed.since.slipped > 0)
+                .map(|changed| changed.summary)
+                .collect();
+            Some(crate::commitments::types::SlippedSince {
+                meeting,
+                total: i64::try_from(slipped.len()).unwrap_or(i64::MAX),
+                rows: slipped
+                    .into_iter()
+                    .take(usize::try_from(ATTENTION_ROWS).unwrap_or(0))
+                    .collect(),
+            })
+        }
+        None => None,
+    };
     Ok(Some(Attention {
         overdue: overdue.rows,
         overdue_total,
         due,
         due_total,
         quarter: quarter.describe(),
+        slipped,
         today,
     }))
 }

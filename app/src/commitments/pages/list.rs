@@ -8,7 +8,9 @@ use super::*;
 use crate::{
     commitments::{
         api::get_commitments,
-        types::{keys, overdue_words, CommitmentList, CommitmentSummary, Sort, PAGE_SIZE},
+        types::{
+            days_in_url, keys, overdue_words, CommitmentList, CommitmentSummary, Sort, PAGE_SIZE,
+        },
     },
     error::FormErrors,
     ui::{errors::Refusal, forms::SelectField},
@@ -42,6 +44,7 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
         total,
         filter,
         suppliers,
+        quarters,
         today,
         may_create,
     } = list;
@@ -61,6 +64,7 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
                 .map(|rating| (rating.as_str().to_owned(), rating.label().to_owned())),
         )
         .collect();
+    let due_options: Vec<_> = std::iter::once(any()).chain(quarters).collect();
     let sort_options: Vec<_> = Sort::ALL
         .into_iter()
         .map(|sort| (sort.as_str().to_owned(), sort.label().to_owned()))
@@ -84,12 +88,17 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
     view! {
         <div class="page-heading">
             <h1>"Commitments"</h1>
-            {may_create.then(|| view! { <a class="button" href="/commitments/new">"Record a commitment"</a> })}
+            <div class="page-heading__actions">
+                <a href="/commitments/roadmap">"Roadmap by quarter"</a>
+                <a href="/commitments/scorecard">"Scorecards"</a>
+                {may_create.then(|| view! { <a class="button" href="/commitments/new">"Record a commitment"</a> })}
+            </div>
         </div>
         <Form method="GET" action="/commitments" attr:class="filters" attr:role="search" attr:aria-label="Filter commitments">
             <SelectField name=keys::SUPPLIER label="Supplier" options=supplier_options value=chosen(filter.supplier.map(|id| id.0.to_string())) errors=no_errors/>
             <SelectField name=keys::STATUS label="Status" options=status_options value=chosen(filter.status.map(|status| status.as_str().to_owned())) errors=no_errors/>
             <SelectField name=keys::RATING label="Standing" options=rating_options value=chosen(filter.rating.map(|rating| rating.as_str().to_owned())) errors=no_errors/>
+            <SelectField name=keys::DUE label="Due in" options=due_options value=chosen(filter.due.map(days_in_url)) errors=no_errors/>
             <SelectField name=keys::SORT label="Order" options=sort_options value=chosen(Some(filter.sort.as_str().to_owned())) errors=no_errors/>
             <div class="filters__actions">
                 <button type="submit">"Show"</button>

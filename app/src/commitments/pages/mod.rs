@@ -7,10 +7,16 @@ mod drift;
 mod list;
 mod new;
 mod reading;
+mod roadmap;
+mod scorecard;
+mod since;
 
 pub use commitment::CommitmentPageView;
 pub use list::CommitmentsPage;
 pub use new::NewCommitmentPage;
+pub use roadmap::RoadmapPage;
+pub use scorecard::ScorecardPage;
+pub use since::SincePageView;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;

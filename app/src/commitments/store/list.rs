@@ -9,7 +9,7 @@ use crate::{
 };
 
 #[derive(sqlx::FromRow)]
-struct SummaryRow {
+pub(super) struct SummaryRow {
     id: CommitmentId,
     title: String,
     supplier_name: String,
@@ -27,7 +27,7 @@ struct SummaryRow {
 }
 
 impl SummaryRow {
-    fn summary(self) -> Result<CommitmentSummary, sqlx::Error> {
+    pub(super) fn summary(self) -> Result<CommitmentSummary, sqlx::Error> {
         let status = status(&self.status)?;
         let current = window(self.due_first.as_deref(), self.due_last.as_deref())?;
         let original = window(
@@ -210,6 +210,11 @@ pub async fn list(
         let today = query.text(&today);
         query.condition(rating_condition(rating, &today));
     }
+    if let Some(due) = filter.due {
+        let first = query.text(&due.first.to_string());
+        let last = query.text(&due.last.to_string());
+        query.condition(format!("c.due_last BETWEEN {first} AND {last}"));
+    }
     let total = count(db, &query).await?;
     // The row to continue after is read under the same scope as the list, so one the reader
     // may not see places the page as a missing one does: nowhere.
@@ -316,7 +321,7 @@ pub async fn due_within(
 }
 
 /// A query of the commitments `scope` may see.
-fn scoped(scope: SupplierScope) -> ListQuery {
+pub(super) fn scoped(scope: SupplierScope) -> ListQuery {
     let mut query = ListQuery::default();
     if let Some(visible) =
         scope.condition(|supplier| format!("c.supplier_id = {}", query.int(supplier.0)))
@@ -326,7 +331,7 @@ fn scoped(scope: SupplierScope) -> ListQuery {
     query
 }
 
-async fn count(db: &Db, query: &ListQuery) -> Result<i64, sqlx::Error> {
+pub(super) async fn count(db: &Db, query: &ListQuery) -> Result<i64, sqlx::Error> {
     query
         .bind_all(sqlx::query_scalar(&format!(
             "SELECT COUNT(*) FROM commitments c{}",
@@ -337,7 +342,7 @@ async fn count(db: &Db, query: &ListQuery) -> Result<i64, sqlx::Error> {
 }
 
 /// The rows `query` matches, in `order`, at most `limit`.
-async fn summaries(
+pub(super) async fn summaries(
     db: &Db,
     query: &ListQuery,
     order: &str,

@@ -17,10 +17,18 @@ use crate::{
 };
 
 mod drafts;
+mod feeds;
 mod list;
+mod roadmap;
+mod scorecard;
+mod since;
 
 pub use drafts::*;
+pub use feeds::*;
 pub use list::*;
+pub use roadmap::*;
+pub use scorecard::*;
+pub use since::*;
 
 fn decode_error(what: String) -> sqlx::Error {
     sqlx::Error::Decode(format!("unexpected {what} in the database").into())
@@ -229,8 +237,9 @@ async fn restate(tx: &mut Tx, id: CommitmentId) -> Result<(), sqlx::Error> {
     let sort_key = facts.original.or(facts.current).map(|window| window.last);
     sqlx::query(
         "UPDATE commitments SET original_first = $1, original_last = $2, vague_when_made = $3, \
-           slips = $4, slipped_days = $5, delivered_on = $6, is_open = $7, sort_key = $8 \
-         WHERE id = $9",
+           slips = $4, slipped_days = $5, delivered_on = $6, is_open = $7, sort_key = $8, \
+           late_days = $9 \
+         WHERE id = $10",
     )
     .bind(facts.original.map(|window| window.first.to_string()))
     .bind(facts.original.map(|window| window.last.to_string()))
@@ -240,6 +249,7 @@ async fn restate(tx: &mut Tx, id: CommitmentId) -> Result<(), sqlx::Error> {
     .bind(facts.delivered.map(|(on, _)| on.to_string()))
     .bind(i64::from(!last.status.is_closed()))
     .bind(sort_key.map(|day| day.to_string()))
+    .bind(facts.delivered.map(|(_, late)| late))
     .bind(id)
     .execute(&mut **tx)
     .await?;

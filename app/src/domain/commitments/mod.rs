@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::timeframe::Window;
 
+pub mod since;
 #[cfg(test)]
 mod tests;
 

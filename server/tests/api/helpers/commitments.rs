@@ -1,8 +1,14 @@
 //! Typed calls of the commitments' server functions.
 
 use app::commitments::{
-    api::{AddCommitment, GetCommitment, GetCommitments, ReviseCommitment},
-    types::{CommitmentId, CommitmentList, CommitmentPage},
+    api::{
+        AddCommitment, GetCommitment, GetCommitments, GetRoadmap, GetScorecard, GetSince,
+        ReviseCommitment,
+    },
+    types::{
+        roadmap::Roadmap, scorecard::Scorecard, since::SincePage, CommitmentId, CommitmentList,
+        CommitmentPage,
+    },
 };
 
 use super::{Answer, TestApp};
@@ -55,6 +61,29 @@ impl TestApp {
         self.call_fn::<AddCommitment>(client, &fields).await
     }
 
+    /// A chair records a commitment of `supplier`: `words` said on `said_on`.
+    pub async fn record_commitment(
+        &self,
+        chair: &reqwest::Client,
+        supplier: app::domain::ids::SupplierId,
+        title: &str,
+        words: &str,
+        said_on: &str,
+    ) -> CommitmentId {
+        self.add_commitment(
+            chair,
+            CommitmentForm {
+                title,
+                supplier: supplier.0.to_string(),
+                words,
+                said_on,
+                ..CommitmentForm::default()
+            },
+        )
+        .await
+        .expect("recorded")
+    }
+
     pub async fn revise_commitment(
         &self,
         client: &reqwest::Client,
@@ -93,6 +122,20 @@ impl TestApp {
         query: &str,
     ) -> Answer<CommitmentList> {
         self.call_fn::<GetCommitments>(client, &[("query", query)])
+            .await
+    }
+
+    pub async fn roadmap(&self, client: &reqwest::Client, query: &str) -> Answer<Roadmap> {
+        self.call_fn::<GetRoadmap>(client, &[("query", query)])
+            .await
+    }
+
+    pub async fn since(&self, client: &reqwest::Client, query: &str) -> Answer<SincePage> {
+        self.call_fn::<GetSince>(client, &[("query", query)]).await
+    }
+
+    pub async fn scorecard(&self, client: &reqwest::Client, query: &str) -> Answer<Scorecard> {
+        self.call_fn::<GetScorecard>(client, &[("query", query)])
             .await
     }
 }

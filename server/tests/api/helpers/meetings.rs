@@ -26,12 +26,25 @@ impl TestApp {
         supplier: Option<SupplierId>,
         visibility: &str,
     ) -> MeetingId {
+        let a_week_ago = chrono::Utc::now() - chrono::Duration::days(7);
+        self.create_meeting_at(chair, supplier, visibility, a_week_ago)
+            .await
+    }
+
+    /// A published meeting, as `create_meeting` makes one, starting at `starts_at`.
+    pub async fn create_meeting_at(
+        &self,
+        chair: &TestAccount,
+        supplier: Option<SupplierId>,
+        visibility: &str,
+        starts_at: chrono::DateTime<chrono::Utc>,
+    ) -> MeetingId {
         let now = chrono::Utc::now();
         let details = MeetingDetails {
             title: "Watchdog meeting".to_owned(),
             kind: MeetingKind::Watchdog,
             series: None,
-            starts_at: now - chrono::Duration::days(7),
+            starts_at,
             duration_minutes: 90,
             place: "Committee room".to_owned(),
             online_link: String::new(),

@@ -46,6 +46,8 @@ pub struct TestApp {
     server: Option<JoinHandle<anyhow::Result<()>>>,
     // Held so the data folder (and a SQLite database in it) lives as long as the test.
     _data_dir: tempfile::TempDir,
+    // The server whose database a demo on another day shares (`spawn_on`), kept running.
+    _first: Option<Box<TestApp>>,
 }
 
 impl TestApp {
@@ -86,7 +88,28 @@ impl TestApp {
             shutdown: Some(shutdown),
             server: Some(server),
             _data_dir: data_dir,
+            _first: None,
         }
+    }
+
+    /// Starts a demo instance whose clock reads `today` (only a demo may run on another
+    /// day): a fresh database is marked as the demo, and a second server opens it.
+    pub async fn spawn_on(today: chrono::NaiveDate) -> TestApp {
+        let first = TestApp::spawn().await;
+        let mut tx = first.db.begin_write().await.expect("transaction");
+        sqlx::query("UPDATE instance_settings SET demo = 1 WHERE id = 1")
+            .execute(&mut *tx)
+            .await
+            .expect("marked as the demo");
+        tx.commit().await.expect("committed");
+        let url = first.database_url.clone();
+        let mut demo = TestApp::spawn_with(move |config| {
+            config.database_url = Some(url);
+            config.demo_today = Some(today);
+        })
+        .await;
+        demo._first = Some(Box::new(first));
+        demo
     }
 
     pub fn url(&self, path: &str) -> String {

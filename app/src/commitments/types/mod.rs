@@ -3,6 +3,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+pub mod roadmap;
+pub mod scorecard;
+pub mod since;
+
 pub use crate::domain::{
     commitments::{CommitmentStatus, Facts, Rating, Standing},
     ids::{ActionId, AgendaItemId, CommitmentId, MeetingId, ModuleId, SupplierId},
@@ -173,6 +177,8 @@ pub struct CommitmentFilter {
     pub supplier: Option<SupplierId>,
     pub status: Option<CommitmentStatus>,
     pub rating: Option<Rating>,
+    /// Only those whose current due end falls in these days (a quarter of the roadmap).
+    pub due: Option<Window>,
     pub sort: Sort,
     /// Continue the list after this commitment (the last row of the page before).
     pub after: Option<CommitmentId>,
@@ -223,6 +229,8 @@ pub mod keys {
     pub const SUPPLIER: &str = "supplier";
     pub const STATUS: &str = "status";
     pub const RATING: &str = "rating";
+    /// A run of days as `2026-07-01/2026-09-30`.
+    pub const DUE: &str = "due";
     pub const SORT: &str = "sort";
     pub const AFTER: &str = "after";
 }
@@ -236,6 +244,7 @@ impl CommitmentFilter {
                 keys::SUPPLIER => filter.supplier = value.parse().ok().map(SupplierId),
                 keys::STATUS => filter.status = CommitmentStatus::parse(&value),
                 keys::RATING => filter.rating = Rating::parse(&value),
+                keys::DUE => filter.due = read_days(&value),
                 keys::SORT => filter.sort = Sort::parse(&value).unwrap_or_default(),
                 keys::AFTER => filter.after = value.parse().ok().map(CommitmentId),
                 _ => {}
@@ -256,6 +265,9 @@ impl CommitmentFilter {
         if let Some(rating) = self.rating {
             query.append_pair(keys::RATING, rating.as_str());
         }
+        if let Some(due) = self.due {
+            query.append_pair(keys::DUE, &days_in_url(due));
+        }
         if self.sort != Sort::default() {
             query.append_pair(keys::SORT, self.sort.as_str());
         }
@@ -264,6 +276,21 @@ impl CommitmentFilter {
         }
         query.finish()
     }
+}
+
+/// A run of days as the list's URL carries it: `2026-07-01/2026-09-30`.
+pub fn days_in_url(window: Window) -> String {
+    format!("{}/{}", window.first, window.last)
+}
+
+/// Reads `days_in_url` back; none for anything else, an inverted run among them.
+fn read_days(text: &str) -> Option<Window> {
+    let (first, last) = text.split_once('/')?;
+    let window = Window {
+        first: crate::domain::timeframe::iso_date(first)?,
+        last: crate::domain::timeframe::iso_date(last)?,
+    };
+    (window.first <= window.last).then_some(window)
 }
 
 /// A page of the list.
@@ -276,6 +303,8 @@ pub struct CommitmentList {
     pub total: i64,
     pub filter: CommitmentFilter,
     pub suppliers: Vec<(SupplierId, String)>,
+    /// The roadmap's quarters, as (`days_in_url`, "Q3 2026"), for the "due in" filter.
+    pub quarters: Vec<(String, String)>,
     pub today: NaiveDate,
     /// The reader may record a commitment.
     pub may_create: bool,
@@ -314,7 +343,17 @@ pub struct Attention {
     pub due_total: i64,
     /// "Q4 2026 (1 Oct – 31 Dec 2026)".
     pub quarter: String,
+    /// What slipped since the latest meeting held, if the reader may see one.
+    pub slipped: Option<SlippedSince>,
     pub today: NaiveDate,
+}
+
+/// The promises that slipped since a meeting: the first few, and how many.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlippedSince {
+    pub meeting: since::FromMeeting,
+    pub rows: Vec<CommitmentSummary>,
+    pub total: i64,
 }
 
 /// Rows on one page of the list.
@@ -330,13 +369,17 @@ mod tests {
             supplier: Some(SupplierId(3)),
             status: Some(CommitmentStatus::InProgress),
             rating: Some(Rating::Overdue),
+            due: Some(Window {
+                first: "2026-07-01".parse().expect("date"),
+                last: "2026-09-30".parse().expect("date"),
+            }),
             sort: Sort::Slips,
             after: None,
         };
         let query = filter.to_query(Some(CommitmentId(40)));
         assert_eq!(
             query,
-            "supplier=3&status=in_progress&rating=overdue&sort=slips&after=40"
+            "supplier=3&status=in_progress&rating=overdue&due=2026-07-01%2F2026-09-30&sort=slips&after=40"
         );
         assert_eq!(
             CommitmentFilter::from_query(&query),
@@ -358,7 +401,11 @@ mod tests {
 
     #[test]
     fn what_a_query_cannot_say_is_left_out() {
-        let filter = CommitmentFilter::from_query("supplier=x&status=late&rating=&sort=up&after=-");
+        let filter = CommitmentFilter::from_query(
+            "supplier=x&status=late&rating=&due=2026-09-30/2026-07-01&sort=up&after=-",
+        );
+        assert_eq!(filter, CommitmentFilter::default());
+        let filter = CommitmentFilter::from_query("due=2026-07-01&due=Q3/2026-13-01");
         assert_eq!(filter, CommitmentFilter::default());
     }
 

@@ -122,6 +122,8 @@ row "roadmap by quarter" "/commitments/roadmap"
 row "roadmap, one supplier" "/commitments/roadmap?supplier=1"
 row "scorecards, every supplier" "/commitments/scorecard"
 row "scorecard, one supplier by quarter" "/commitments/scorecard?supplier=1&by=quarter"
+row "since the last meeting" "/commitments/since"
+row "releases" "/releases"
 row "a static file, /pkg/$js" "/pkg/$js"
 echo "RSS after the load: $(rss)"
 

@@ -222,3 +222,44 @@ test("the roadmap reads on a phone and on paper: its quarters stack, its form is
   await expect(page.getByRole("heading", { name: "No date yet" })).toBeVisible();
   await expect(current).toBeVisible();
 });
+
+test("a release moves, and the promise made in it moves with it, its ledger saying why", async ({ page, javaScriptEnabled }, testInfo) => {
+  const version = testInfo.project.name === "js" ? "6.0.1" : "6.0.2";
+  await signIn(page, "chair@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  await page.goto("/releases");
+  const add = page.getByRole("region", { name: "Add a release" });
+  await add.getByLabel("Supplier", { exact: true }).selectOption({ label: "Example Clinical Systems" });
+  await add.getByLabel("Version").fill(version);
+  await add.getByLabel("Expected, in the supplier's words").fill("next quarter");
+  await add.getByRole("button", { name: "Add release" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Release ${version}`);
+  await expect(page.getByRole("status")).toContainText("The release is added.");
+  const releasePath = new URL(page.url()).pathname;
+
+  await page.goto("/commitments/new");
+  await page.getByLabel("What was promised").fill(`Online booking in ${version}`);
+  await page.getByLabel("Supplier", { exact: true }).selectOption({ label: "Example Clinical Systems" });
+  await page.getByLabel("When, in the supplier's words").fill(`in ${version}`);
+  await page.getByRole("button", { name: "Record the commitment" }).click();
+  await expect(page).toHaveURL(/\/commitments\/\d+\?changed=added/);
+  const commitmentPath = new URL(page.url()).pathname;
+
+  await page.goto(releasePath);
+  await expect(page.getByRole("region", { name: "Promised in this release" })).toContainText(`Online booking in ${version}`);
+  const change = page.getByRole("region", { name: "Change the release" });
+  await change.getByLabel("Expected, in the supplier's words").fill("in eight months");
+  await change.getByRole("button", { name: "Save the release" }).click();
+  await expect(page.getByRole("status")).toContainText("The release is saved");
+
+  await page.goto(commitmentPath);
+  const ledger = page.getByRole("region", { name: "Every promise made" }).getByRole("listitem");
+  await expect(ledger).toHaveCount(2);
+  await expect(ledger.first()).toContainText(`release ${version} moved`);
+  if (javaScriptEnabled) {
+    await page.goto("/releases");
+    await noSeriousViolations(page);
+    await page.goto(releasePath);
+    await noSeriousViolations(page);
+  }
+});

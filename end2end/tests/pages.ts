@@ -23,6 +23,7 @@ export const pages: PageUnderTest[] = [
   { path: "/commitments/roadmap", status: 401, heading: "Please sign in" },
   { path: "/commitments/scorecard", status: 401, heading: "Please sign in" },
   { path: "/commitments/since", status: 401, heading: "Please sign in" },
+  { path: "/releases", status: 401, heading: "Please sign in" },
 ];
 
 // Pages seen signed in, with the demo account that may see them.
@@ -66,6 +67,8 @@ export const signedInPages: (PageUnderTest & { as: string })[] = [
   { path: "/commitments/roadmap", status: 200, heading: "Roadmap by quarter", as: "supplier@example.org" },
   { path: "/commitments/scorecard", status: 200, heading: "Supplier scorecards", as: "chair@example.org" },
   { path: "/commitments/since", status: 200, heading: /^Since the meeting of /, as: "chair@example.org" },
+  { path: "/releases", status: 200, heading: "Releases", as: "supplier@example.org" },
+  { path: "/releases/1", status: 200, heading: /^Release /, as: "member@example.org" },
   { path: "/commitments/scorecard?supplier=1&by=quarter", status: 200, heading: "Scorecard: Example Clinical Systems", as: "supplier@example.org" },
   {
     path: "/commitments/new?action=1",

@@ -348,7 +348,14 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
     };
     Ok(Router::new()
         .route("/healthz", get(health::healthz))
-        .route("/issues.csv", get(exports::issues_csv).with_state(exports))
+        .route(
+            "/issues.csv",
+            get(exports::issues_csv).with_state(exports.clone()),
+        )
+        .route(
+            "/commitments.csv",
+            get(exports::commitments_csv).with_state(exports),
+        )
         .route(
             "/feeds/minutes.atom",
             get(crate::feeds::minutes_atom).with_state(feeds.clone()),

@@ -48,6 +48,8 @@ id! {
     IncidentId;
     /// A file attached to a meeting or agenda item.
     AttachmentId;
+    /// A supplier's release ("5.2.0").
+    ReleaseId;
 }
 
 impl std::fmt::Display for IssueId {

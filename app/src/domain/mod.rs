@@ -11,6 +11,7 @@ pub mod minutes_import;
 pub mod people;
 pub mod permissions;
 pub mod posting_limits;
+pub mod releases;
 pub mod roadmap;
 pub mod scorecard;
 pub mod sign_in_throttle;

@@ -38,6 +38,9 @@ pub enum Permission {
     /// Record a commitment and change what it says; re-promise any supplier's (a
     /// representative re-promises their own supplier's: `may_act_for_supplier`).
     ManageCommitments,
+    /// Add and change a supplier's releases: the committee any supplier's, a representative
+    /// their own supplier's (`may_act_for_supplier`).
+    ManageReleases,
 }
 
 /// Whether an account with this role holds this permission.
@@ -52,6 +55,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
             matches!(role, Role::Chair | Role::Admin)
         }
         RespondForSupplier => role == Role::SupplierRep,
+        ManageReleases => matches!(role, Role::Chair | Role::Admin | Role::SupplierRep),
     }
 }
 
@@ -231,6 +235,10 @@ mod tests {
         assert_eq!(
             holders(Permission::ManageCommitments),
             [Role::Chair, Role::Admin]
+        );
+        assert_eq!(
+            holders(Permission::ManageReleases),
+            [Role::SupplierRep, Role::Chair, Role::Admin]
         );
     }
 

@@ -219,15 +219,78 @@ const DEMOS: &[Demo] = &[
         words: "TBC",
         later: &[],
     },
+    // Promised in release 5.3.0, which was expected the quarter after the summer meeting and
+    // then moved (`move_release`): both promises moved with it.
+    Demo {
+        meeting: SUMMER,
+        item: "Repeat prescriptions losing their dosage text",
+        action: None,
+        title: "The new prescribing engine",
+        description: "The engine the dosage text fix waits for.",
+        words: "in 5.3.0",
+        later: &[],
+    },
+    Demo {
+        meeting: SUMMER,
+        item: "The batch letters feature",
+        action: None,
+        title: "Batch letters from the new engine",
+        description: "",
+        words: "in 5.3.0",
+        later: &[],
+    },
 ];
+
+/// Release 5.3.0: expected "next quarter" when the summer meeting heard of it, moved this
+/// many days later to "in five months".
+const RELEASE: &str = "5.3.0";
+const RELEASE_MOVED_AFTER: i64 = 75;
 
 /// Loads the commitments; returns how many.
 pub async fn load(db: &Db, cast: &Cast, today: DateTime<Utc>) -> anyhow::Result<usize> {
     let zone = Zone::default();
     let today_local = zone.clock(today).date();
     let mut tx = db.begin_write().await?;
+    let (summer, _) = meeting_day(&mut tx, SUMMER, &zone).await?;
+    let expected = read("next quarter", summer)?;
+    let fields = store::ReleaseFields {
+        name: RELEASE,
+        status: app::commitments::types::releases::ReleaseStatus::Planned,
+        expected: Some(&expected),
+        released_on: None,
+    };
+    let release = store::add_release(&mut tx, cast.supplier, &fields, today).await?;
     for demo in DEMOS {
         add(&mut tx, cast, demo, &zone, today_local, today).await?;
+    }
+    // 5.2.0, which the spring meeting's release notes were promised in, came out with them.
+    let (spring, _) = meeting_day(&mut tx, SPRING, &zone).await?;
+    let out = spring + Duration::days(80);
+    if let Some((released, _)) = store::release_named(&mut tx, cast.supplier, "5.2.0", None).await?
+    {
+        let fields = store::ReleaseFields {
+            name: "5.2.0",
+            status: app::commitments::types::releases::ReleaseStatus::Released,
+            expected: None,
+            released_on: Some(out.min(today_local)),
+        };
+        store::update_release(&mut tx, released, 1, &fields, today).await?;
+    }
+    let moved_on = summer + Duration::days(RELEASE_MOVED_AFTER);
+    if moved_on <= today_local {
+        let later = read("in five months", moved_on)?;
+        let fields = store::ReleaseFields {
+            status: app::commitments::types::releases::ReleaseStatus::Piloting,
+            expected: Some(&later),
+            ..fields
+        };
+        anyhow::ensure!(
+            store::update_release(&mut tx, release, 1, &fields, today).await?,
+            "the demo release moved on while loaded"
+        );
+        let (rep, at) = (cast.id(Who::Rep), today.min(Utc::now()));
+        store::move_release_commitments(&mut tx, release, RELEASE, later.window, moved_on, rep, at)
+            .await?;
     }
     tx.commit().await?;
     Ok(DEMOS.len())
@@ -245,7 +308,13 @@ async fn add(
     let met = zone.clock(starts_at).date();
     let chair = cast.id(Who::Chair);
     let rep = cast.id(Who::Rep);
-    let first = read(demo.words, met)?;
+    let mut first = read(demo.words, met)?;
+    // Promised in a release: the release's window, as the form takes it.
+    let mut release = None;
+    if let Some(version) = first.timeframe.strip_prefix("release ") {
+        let (id, window) = store::release_for_promise(tx, cast.supplier, version, now).await?;
+        (release, first.window) = (Some(id), window);
+    }
     let description = Markdown::render(demo.description);
     let new = NewCommitment {
         supplier: cast.supplier,
@@ -265,6 +334,7 @@ async fn add(
         reason: "",
         note: "",
         evidence_url: "",
+        release,
     };
     let recorded = |days: i64| (starts_at + Duration::days(days) + Duration::hours(3)).min(now);
     let id = store::create(tx, &new, &entry, chair, recorded(1)).await?;
@@ -276,6 +346,7 @@ async fn add(
         }
         if !step.words.is_empty() {
             current = read(step.words, said_on)?;
+            release = None;
         }
         let entry = NewEntry {
             said_on,
@@ -284,6 +355,7 @@ async fn add(
             reason: step.reason,
             note: step.note,
             evidence_url: "",
+            release,
         };
         anyhow::ensure!(
             store::revise(tx, id, version, &entry, rep, recorded(step.days)).await?,
@@ -292,6 +364,21 @@ async fn add(
         );
     }
     Ok(())
+}
+
+/// The day (in the instance's zone) a demo meeting was held, and when it started.
+async fn meeting_day(
+    tx: &mut Tx,
+    title: &str,
+    zone: &Zone,
+) -> anyhow::Result<(NaiveDate, DateTime<Utc>)> {
+    let starts_at: String = sqlx::query_scalar("SELECT starts_at FROM meetings WHERE title = $1")
+        .bind(title)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(|error| anyhow::anyhow!("the demo meeting {title:?}: {error}"))?;
+    let starts_at = app::db::timestamp::from_db(&starts_at)?;
+    Ok((zone.clock(starts_at).date(), starts_at))
 }
 
 /// The meeting (and when it started), agenda item and action a demo commitment was made at.

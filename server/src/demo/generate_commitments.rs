@@ -103,6 +103,7 @@ pub async fn generate(
                 reason: "",
                 note: "",
                 evidence_url: "",
+                release: None,
             };
             let id = store::create(&mut tx, &new, &entry, chair, Utc::now()).await?;
             let mut version = 1;
@@ -126,6 +127,7 @@ pub async fn generate(
                     reason: sequence.pick(REASONS),
                     note: "",
                     evidence_url: "",
+                    release: None,
                 };
                 anyhow::ensure!(
                     store::revise(&mut tx, id, version, &entry, rep, Utc::now()).await?,
@@ -155,6 +157,7 @@ pub async fn generate(
                         ""
                     },
                     evidence_url: "",
+                    release: None,
                 };
                 anyhow::ensure!(
                     store::revise(&mut tx, id, version, &entry, rep, Utc::now()).await?,

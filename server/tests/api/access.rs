@@ -57,6 +57,8 @@ const COMMITMENT: &str = "1";
 /// Those who may read `COMMITMENT`, and those who may re-promise it.
 const COMMITMENT_READERS: &[Who] = &[Member, RepOwn, Chair, Admin];
 const COMMITMENT_REVISERS: &[Who] = &[RepOwn, Chair, Admin];
+/// A release of the own supplier; read and changed by the same people as `COMMITMENT`.
+const RELEASE: &str = "1";
 
 /// One server function: its path, a well-formed body (the check must come before any
 /// validation, so a body that is then refused as invalid is fine), and who may call it.
@@ -587,6 +589,39 @@ const CALLS: &[Call] = &[
         allowed: SIGNED_IN,
     },
     Call {
+        path: "/api/releases",
+        form: &[],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/release",
+        form: &[("release", RELEASE)],
+        allowed: COMMITMENT_READERS,
+    },
+    Call {
+        path: "/api/releases/add",
+        form: &[
+            ("supplier", OWN_SUPPLIER),
+            ("name", "9.9.9"),
+            ("status", "planned"),
+            ("words", "Q4 2030"),
+            ("released_on", ""),
+        ],
+        allowed: COMMITMENT_REVISERS,
+    },
+    Call {
+        path: "/api/releases/edit",
+        form: &[
+            ("release", RELEASE),
+            ("version", "0"),
+            ("name", "5.2.0"),
+            ("status", "planned"),
+            ("words", ""),
+            ("released_on", ""),
+        ],
+        allowed: COMMITMENT_REVISERS,
+    },
+    Call {
         path: "/api/commitments/attention",
         form: &[],
         allowed: EVERYONE,
@@ -668,6 +703,8 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ),
     ("/commitments/since", "/commitments/since", SIGNED_IN),
     ("/commitments/{id}", "/commitments/1", COMMITMENT_READERS),
+    ("/releases", "/releases", SIGNED_IN),
+    ("/releases/{id}", "/releases/1", COMMITMENT_READERS),
     ("/meetings/{id}/import", "/meetings/1/import", CHAIRS),
     ("/meetings/{id}/print", "/meetings/1/print", MEETING_READERS),
     (
@@ -743,6 +780,11 @@ async fn callers(app: &TestApp) -> Vec<(Who, reqwest::Client)> {
         .await
         .expect("a commitment");
     assert_eq!(commitment.0.to_string(), COMMITMENT);
+    let release = app
+        .add_release(chair, app::domain::ids::SupplierId(1), "5.2.0", "Q3 2030")
+        .await
+        .expect("a release");
+    assert_eq!(release.0.to_string(), RELEASE);
     callers
 }
 
@@ -751,7 +793,7 @@ fn refused(status: StatusCode) -> bool {
 }
 
 /// The names of the arguments that name a stored record.
-const RECORD_ARGUMENTS: [&str; 13] = [
+const RECORD_ARGUMENTS: [&str; 14] = [
     "issue",
     "post",
     "account",
@@ -765,6 +807,7 @@ const RECORD_ARGUMENTS: [&str; 13] = [
     "decision",
     "attachment",
     "commitment",
+    "release",
 ];
 
 /// Whether the call names a stored record (reporting an issue names a supplier too, but as
@@ -773,6 +816,7 @@ fn names_a_record(call: &Call) -> bool {
     call.path != "/api/issues/report"
         && call.path != "/api/meetings/schedule"
         && call.path != "/api/commitments/add"
+        && call.path != "/api/releases/add"
         && call
             .form
             .iter()

@@ -10,7 +10,7 @@ use app::{
 };
 use reqwest::StatusCode;
 
-use crate::helpers::{browser_of, CommitmentForm, Revision, TestApp};
+use crate::helpers::{browser_of, field_error, CommitmentForm, Revision, TestApp};
 
 /// A chair's browser, a supplier with a representative's browser, and a meeting with that
 /// supplier (published for members) with an action the supplier owns.
@@ -57,20 +57,6 @@ fn form(supplier: app::domain::ids::SupplierId, words: &str) -> CommitmentForm<'
         words,
         said_on: "2023-06-15",
         ..CommitmentForm::default()
-    }
-}
-
-fn field_error(
-    answer: Result<impl std::fmt::Debug, (StatusCode, AppError)>,
-    field: &str,
-) -> String {
-    match answer {
-        Err((StatusCode::UNPROCESSABLE_ENTITY, AppError::Invalid(errors))) => errors
-            .fields
-            .get(field)
-            .cloned()
-            .unwrap_or_else(|| panic!("no message by {field}: {errors:?}")),
-        other => panic!("expected a refusal by {field}, got {other:?}"),
     }
 }
 
@@ -443,7 +429,11 @@ async fn generated_commitments_keep_ledgers_the_list_and_the_facts_agree_on() {
     let (_, _, commitments) = watchdog::demo::generate::generate(&app.config, &amounts)
         .await
         .expect("generated");
-    assert_eq!(commitments, 12 + 120, "the demo's dozen and the generated");
+    assert_eq!(
+        commitments,
+        14 + 120,
+        "the demo's fourteen and the generated"
+    );
     let member = crate::helpers::demo_member(&app).await;
     let mut seen = std::collections::HashSet::new();
     let mut after = String::new();
@@ -476,14 +466,14 @@ async fn generated_commitments_keep_ledgers_the_list_and_the_facts_agree_on() {
 }
 
 #[tokio::test]
-async fn the_demo_holds_a_dozen_promises_in_every_standing() {
+async fn the_demo_holds_fourteen_promises_in_every_standing() {
     let app = TestApp::spawn().await;
     watchdog::demo::load(&app.config)
         .await
         .expect("demo loaded");
     let member = crate::helpers::demo_member(&app).await;
     let list = app.commitments(&member, "").await.expect("the list");
-    assert_eq!(list.total, 12);
+    assert_eq!(list.total, 14);
     let ratings: std::collections::HashSet<_> = list
         .rows
         .iter()
@@ -507,6 +497,28 @@ async fn the_demo_holds_a_dozen_promises_in_every_standing() {
     assert!(first.commitment.promised_at.is_some());
     assert!(first.commitment.action.is_some());
     assert_eq!(first.facts.rating, Rating::Kept);
+    // Release 5.3.0 moved, and took the two promises made in it along.
+    let releases = app
+        .call_fn::<app::commitments::api::GetReleases>(&member, &[])
+        .await
+        .expect("the releases");
+    let moved = releases
+        .releases
+        .iter()
+        .find(|release| release.name == "5.3.0")
+        .expect("release 5.3.0");
+    assert_eq!(moved.open_commitments, 2);
+    let page = app.release(&member, moved.id).await.expect("its page");
+    for promise in page.commitments {
+        let ledger = app
+            .commitment(&member, promise.id)
+            .await
+            .expect("its page")
+            .ledger;
+        assert_eq!(ledger.len(), 2, "{}", promise.title);
+        assert_eq!(ledger[1].reason, "release 5.3.0 moved");
+        assert_eq!(promise.standing.slips, 1);
+    }
 }
 
 #[tokio::test]

@@ -19,6 +19,7 @@ mod outcomes;
 mod pages;
 mod people;
 mod refused_forms;
+mod releases;
 mod roadmap;
 mod scorecard;
 mod security;

@@ -9,6 +9,8 @@ use app::{
     commitments::types::{roadmap::When, CommitmentId, Rating},
 };
 
+use reqwest::StatusCode;
+
 use crate::helpers::{browser_of, Revision, TestApp};
 
 fn day(text: &str) -> chrono::NaiveDate {
@@ -181,4 +183,89 @@ async fn the_roadmap_places_each_promise_in_its_quarter_with_its_trail() {
     assert!(page.contains("Delivered 20 May 2026"), "{page}");
     assert!(page.contains("137 days overdue"));
     assert!(!page.contains("Another supplier"));
+}
+
+#[tokio::test]
+async fn the_csv_export_is_the_lists_view_with_both_windows_and_the_slip_figures() {
+    let app = TestApp::spawn_on(day("2026-08-15")).await;
+    let supplier = app.create_supplier("Example Clinical Systems").await;
+    let other = app.create_supplier("Other Systems").await;
+    let chair = browser_of(
+        &app,
+        &app.create_account(Role::Chair, "chair@example.org").await,
+    )
+    .await;
+    let rep = browser_of(&app, &app.create_rep(supplier, "rep@example.com").await).await;
+    let slipped = app
+        .record_commitment(
+            &chair,
+            supplier,
+            "=HYPERLINK(\"x\") Roll-out",
+            "mid-July",
+            "2026-06-15",
+        )
+        .await;
+    app.revise_commitment(
+        &rep,
+        slipped,
+        Revision {
+            version: 1,
+            status: "in_progress",
+            words: "by 31 July",
+            said_on: "2026-07-01",
+            reason: "Testing found a fault",
+            note: "",
+        },
+    )
+    .await
+    .expect("re-promised");
+    app.record_commitment(&chair, supplier, "Letters", "Q4 2026", "2026-08-01")
+        .await;
+    app.record_commitment(&chair, other, "Another supplier's", "Q4 2026", "2026-08-01")
+        .await;
+
+    let response = rep
+        .get(app.url("/commitments.csv?rating=overdue&after=99"))
+        .send()
+        .await
+        .expect("export");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .expect("ascii")
+        .contains("commitments-2026-08-15.csv"));
+    let body = response.text().await.expect("body");
+    let lines: Vec<&str> = body.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 2, "the header and the one overdue: {body}");
+    assert!(lines[0].starts_with("Commitment,Title,Supplier,Module,Status,Standing,"));
+    let label = format!("C-{}", slipped.0);
+    // A formula is written as text; both windows, one slip of 11 days, 15 and 26 days late.
+    assert_eq!(
+        lines[1],
+        format!(
+            "{label},\"'=HYPERLINK(\"\"x\"\") Roll-out\",Example Clinical Systems,,In progress,overdue,\
+             by 31 July,by 31 July 2026,2026-07-31,2026-07-31,2026-07-11,2026-07-20,1,11,15,26,,\
+             {}/commitments/{}",
+            app.address, slipped.0
+        )
+    );
+    let everything = rep
+        .get(app.url("/commitments.csv"))
+        .send()
+        .await
+        .expect("export")
+        .text()
+        .await
+        .expect("body");
+    assert_eq!(
+        everything.lines().count(),
+        3,
+        "their own supplier's two only: {everything}"
+    );
+    let anonymous = app.get("/commitments.csv").await;
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
 }

@@ -185,7 +185,17 @@ pub async fn add_commitment(
     else {
         return Err(AppError::refused(refused));
     };
-    let promise = Promise::read(&words, &timeframe);
+    let mut promise = Promise::read(&words, &timeframe);
+    // Promised in a release: it takes the release's window (a release not known yet is added,
+    // planned, with none).
+    let release = match &timeframe {
+        crate::domain::timeframe::Timeframe::Release { version } => {
+            let (id, window) = store::release_for_promise(&mut tx, supplier, version, now).await?;
+            promise.window = window;
+            Some(id)
+        }
+        _ => None,
+    };
     let new = NewCommitment {
         supplier,
         module,
@@ -204,6 +214,7 @@ pub async fn add_commitment(
         reason: "",
         note: "",
         evidence_url: "",
+        release,
     };
     let id = store::create(&mut tx, &new, &first, chair.id, now).await?;
     tx.commit().await?;
@@ -254,10 +265,23 @@ pub async fn revise_commitment(
     let current = row.promise()?;
     let status = CommitmentStatus::parse(&status).ok_or("Pick a status.");
     let said_on = parse_said_on(&said_on, today, Some(last.on));
+    // Words left empty keep the promise as it stands, in its release if it is in one.
+    let mut release = row.release_id;
     let promise = match (words.trim(), &said_on) {
         ("", _) => Ok(current.clone()),
-        (_, Ok(said_on)) => parse_words(&words, *said_on, settings.quarter_scheme())
-            .map(|timeframe| Promise::read(&words, &timeframe)),
+        (_, Ok(said_on)) => match parse_words(&words, *said_on, settings.quarter_scheme()) {
+            Ok(timeframe) => {
+                let mut promise = Promise::read(&words, &timeframe);
+                release = None;
+                if let crate::domain::timeframe::Timeframe::Release { version } = &timeframe {
+                    let (id, window) =
+                        store::release_for_promise(&mut tx, row.supplier_id, version, now).await?;
+                    (release, promise.window) = (Some(id), window);
+                }
+                Ok(promise)
+            }
+            Err(message) => Err(message),
+        },
         (_, Err(_)) => Err("Give the day it was said first.".to_owned()),
     };
     let reason = match &promise {
@@ -309,6 +333,7 @@ pub async fn revise_commitment(
         reason: &reason,
         note: &note,
         evidence_url: &evidence,
+        release,
     };
     if !store::revise(&mut tx, commitment, version, &entry, viewer.id, now).await? {
         return Err(AppError::stale(refused.form(

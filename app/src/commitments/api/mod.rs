@@ -28,12 +28,14 @@ use crate::{
 
 mod changes;
 mod drafts;
+mod releases;
 mod roadmap;
 mod scorecard;
 mod since;
 
 pub use changes::*;
 pub use drafts::*;
+pub use releases::*;
 pub use roadmap::*;
 pub use scorecard::*;
 pub use since::*;
@@ -80,6 +82,7 @@ pub async fn get_commitment(commitment: CommitmentId) -> Result<CommitmentPage, 
             supplier_owner: row.supplier_owner_label(),
             // An action is read at its agenda item's visibility.
             action: row.action_id.filter(|_| promised_at.is_some()),
+            release: row.release_id,
             promised_at,
             version: row.version,
         },

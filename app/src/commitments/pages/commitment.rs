@@ -102,7 +102,10 @@ fn Commitment(page: CommitmentPage, revise: ServerAction<ReviseCommitment>) -> i
             <dt>"Status"</dt>
             <dd>{commitment.status.label()}</dd>
             <dt>"Promised now"</dt>
-            <dd><PromiseText promise=commitment.promise.clone()/></dd>
+            <dd>
+                <PromiseText promise=commitment.promise.clone()/>
+                {commitment.release.map(|release| view! { " · " <a href=release.href()>"the release"</a> })}
+            </dd>
             {first.map(|first| view! {
                 <dt>"First promised"</dt>
                 <dd><PromiseText promise=first.promise/> ", said on " {day(first.said_on)}</dd>

@@ -91,6 +91,7 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
             <div class="page-heading__actions">
                 <a href="/commitments/roadmap">"Roadmap by quarter"</a>
                 <a href="/commitments/scorecard">"Scorecards"</a>
+                <a href="/releases">"Releases"</a>
                 {may_create.then(|| view! { <a class="button" href="/commitments/new">"Record a commitment"</a> })}
             </div>
         </div>
@@ -104,7 +105,10 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
                 <button type="submit">"Show"</button>
             </div>
         </Form>
-        <p class="muted">{shown}</p>
+        <p class="muted">
+            {shown} " · "
+            <a href=format!("/commitments.csv?{}", filter.to_query(None)) download="">"Download these as CSV"</a>
+        </p>
         {if rows.is_empty() {
             view! { <p>"No commitments match."</p> }.into_any()
         } else {
@@ -118,7 +122,7 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
 }
 
 #[component]
-fn CommitmentTable(rows: Vec<CommitmentSummary>, today: NaiveDate) -> impl IntoView {
+pub(super) fn CommitmentTable(rows: Vec<CommitmentSummary>, today: NaiveDate) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="list">

@@ -23,6 +23,7 @@ pub(super) struct SummaryRow {
     original_first: Option<String>,
     original_last: Option<String>,
     slips: i64,
+    slipped_days: i64,
     delivered_on: Option<String>,
 }
 
@@ -54,6 +55,7 @@ impl SummaryRow {
                 window: current,
             },
             original,
+            slipped_days: self.slipped_days,
         })
     }
 }
@@ -352,7 +354,7 @@ pub(super) async fn summaries(
         .bind_all(sqlx::query_as(&format!(
             "SELECT c.id, c.title, s.name AS supplier_name, m.name AS module_name, c.status, \
                c.words, c.timeframe, c.timeframe_kind, c.due_first, c.due_last, \
-               c.original_first, c.original_last, c.slips, c.delivered_on \
+               c.original_first, c.original_last, c.slips, c.slipped_days, c.delivered_on \
              FROM commitments c JOIN suppliers s ON s.id = c.supplier_id \
              LEFT JOIN modules m ON m.id = c.module_id{} \
              ORDER BY {order} LIMIT {limit}",

@@ -19,6 +19,7 @@ use crate::{
 mod drafts;
 mod feeds;
 mod list;
+mod releases;
 mod roadmap;
 mod scorecard;
 mod since;
@@ -26,6 +27,7 @@ mod since;
 pub use drafts::*;
 pub use feeds::*;
 pub use list::*;
+pub use releases::*;
 pub use roadmap::*;
 pub use scorecard::*;
 pub use since::*;
@@ -61,6 +63,8 @@ pub struct NewEntry<'a> {
     pub reason: &'a str,
     pub note: &'a str,
     pub evidence_url: &'a str,
+    /// The release whose window the promise takes, when it was made "in 5.2.0".
+    pub release: Option<crate::domain::ids::ReleaseId>,
 }
 
 /// A new commitment's own fields.
@@ -90,9 +94,9 @@ pub async fn create(
         "INSERT INTO commitments (supplier_id, module_id, title, description, description_html, \
            html_renderer, meeting_id, agenda_item_id, action_id, committee_owner_id, \
            supplier_owner_id, supplier_owner_name, status, words, timeframe, timeframe_kind, \
-           due_first, due_last, promised_on, created_by, created_at, updated_at) \
+           due_first, due_last, promised_on, created_by, created_at, updated_at, release_id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-           $18, $19, $20, $21, $21) RETURNING id",
+           $18, $19, $20, $21, $21, $22) RETURNING id",
     )
     .bind(new.supplier)
     .bind(new.module)
@@ -115,6 +119,7 @@ pub async fn create(
     .bind(first.said_on.to_string())
     .bind(by)
     .bind(&at)
+    .bind(first.release)
     .fetch_one(&mut **tx)
     .await?;
     append_entry(tx, id, first, by, &at).await?;
@@ -136,8 +141,9 @@ pub async fn revise(
     let window = entry.promise.window;
     let changed = sqlx::query(
         "UPDATE commitments SET status = $1, words = $2, timeframe = $3, timeframe_kind = $4, \
-           due_first = $5, due_last = $6, updated_at = $7, version = version + 1 \
-         WHERE id = $8 AND version = $9",
+           due_first = $5, due_last = $6, updated_at = $7, release_id = $8, \
+           version = version + 1 \
+         WHERE id = $9 AND version = $10",
     )
     .bind(entry.status.as_str())
     .bind(&entry.promise.words)
@@ -146,6 +152,7 @@ pub async fn revise(
     .bind(window.map(|window| window.first.to_string()))
     .bind(window.map(|window| window.last.to_string()))
     .bind(&at)
+    .bind(entry.release)
     .bind(id)
     .bind(version)
     .execute(&mut **tx)
@@ -278,6 +285,7 @@ pub struct CommitmentRow {
     pub timeframe_kind: String,
     pub due_first: Option<String>,
     pub due_last: Option<String>,
+    pub release_id: Option<crate::domain::ids::ReleaseId>,
     pub version: i64,
 }
 
@@ -320,7 +328,7 @@ pub async fn find(db: &Db, id: CommitmentId) -> Result<Option<CommitmentRow>, sq
            c.description, c.description_html, c.html_renderer, c.agenda_item_id, c.action_id, \
            co.display_name AS committee_owner, so.display_name AS supplier_owner, \
            c.supplier_owner_name, c.status, c.words, c.timeframe, c.timeframe_kind, \
-           c.due_first, c.due_last, c.version \
+           c.due_first, c.due_last, c.release_id, c.version \
          FROM commitments c JOIN suppliers s ON s.id = c.supplier_id \
          LEFT JOIN modules m ON m.id = c.module_id \
          LEFT JOIN accounts co ON co.id = c.committee_owner_id \

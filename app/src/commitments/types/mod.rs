@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+pub mod releases;
 pub mod roadmap;
 pub mod scorecard;
 pub mod since;
@@ -109,6 +110,8 @@ pub struct CommitmentView {
     pub promised_at: Option<PromisedAt>,
     /// The action it was made from, if the reader may see it.
     pub action: Option<ActionId>,
+    /// The release it is promised in, while that is its promise.
+    pub release: Option<releases::ReleaseId>,
     pub version: i64,
 }
 
@@ -137,6 +140,8 @@ pub struct CommitmentSummary {
     pub promise: Promise,
     pub original: Option<Window>,
     pub standing: Standing,
+    /// Days between the first due end promised and the latest one, when later.
+    pub slipped_days: i64,
 }
 
 /// What the form for a new commitment starts with: empty, or filled from the agenda item or

@@ -2,12 +2,15 @@
 
 use app::commitments::{
     api::{
-        AddCommitment, GetCommitment, GetCommitments, GetRoadmap, GetScorecard, GetSince,
-        ReviseCommitment,
+        AddCommitment, AddRelease, EditRelease, GetCommitment, GetCommitments, GetRelease,
+        GetRoadmap, GetScorecard, GetSince, ReviseCommitment,
     },
     types::{
-        roadmap::Roadmap, scorecard::Scorecard, since::SincePage, CommitmentId, CommitmentList,
-        CommitmentPage,
+        releases::{ReleaseId, ReleasePage},
+        roadmap::Roadmap,
+        scorecard::Scorecard,
+        since::SincePage,
+        CommitmentId, CommitmentList, CommitmentPage,
     },
 };
 
@@ -130,6 +133,60 @@ impl TestApp {
             .await
     }
 
+    /// Adds a release of `supplier`, planned, expected as `words` say.
+    pub async fn add_release(
+        &self,
+        client: &reqwest::Client,
+        supplier: app::domain::ids::SupplierId,
+        name: &str,
+        words: &str,
+    ) -> Answer<ReleaseId> {
+        let supplier = supplier.0.to_string();
+        self.call_fn::<AddRelease>(
+            client,
+            &[
+                ("supplier", &supplier),
+                ("name", name),
+                ("status", "planned"),
+                ("words", words),
+                ("released_on", ""),
+            ],
+        )
+        .await
+    }
+
+    /// Changes a release read at `version`: its name, where it stands, and when expected.
+    pub async fn edit_release(
+        &self,
+        client: &reqwest::Client,
+        release: ReleaseId,
+        version: i64,
+        (name, status, words): (&str, &str, &str),
+    ) -> Answer<()> {
+        let (id, version) = (release.0.to_string(), version.to_string());
+        self.call_fn::<EditRelease>(
+            client,
+            &[
+                ("release", &id),
+                ("version", &version),
+                ("name", name),
+                ("status", status),
+                ("words", words),
+                ("released_on", ""),
+            ],
+        )
+        .await
+    }
+
+    pub async fn release(
+        &self,
+        client: &reqwest::Client,
+        release: ReleaseId,
+    ) -> Answer<ReleasePage> {
+        self.call_fn::<GetRelease>(client, &[("release", &release.0.to_string())])
+            .await
+    }
+
     pub async fn since(&self, client: &reqwest::Client, query: &str) -> Answer<SincePage> {
         self.call_fn::<GetSince>(client, &[("query", query)]).await
     }
@@ -137,5 +194,22 @@ impl TestApp {
     pub async fn scorecard(&self, client: &reqwest::Client, query: &str) -> Answer<Scorecard> {
         self.call_fn::<GetScorecard>(client, &[("query", query)])
             .await
+    }
+}
+
+/// The message by `field` of a refused form (422); fails the test for any other answer.
+pub fn field_error(
+    answer: Result<impl std::fmt::Debug, (reqwest::StatusCode, app::error::AppError)>,
+    field: &str,
+) -> String {
+    match answer {
+        Err((reqwest::StatusCode::UNPROCESSABLE_ENTITY, app::error::AppError::Invalid(errors))) => {
+            errors
+                .fields
+                .get(field)
+                .cloned()
+                .unwrap_or_else(|| panic!("no message by {field}: {errors:?}"))
+        }
+        other => panic!("expected a refusal by {field}, got {other:?}"),
     }
 }

@@ -11,7 +11,7 @@ mod meetings;
 mod suppliers;
 
 pub use accounts::{browser_of, demo_member, TestAccount};
-pub use commitments::{CommitmentForm, Revision};
+pub use commitments::{field_error, CommitmentForm, Revision};
 pub use instance::SettingsForm;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -21,3 +21,11 @@ CREATE TABLE releases (
 
 ALTER TABLE commitments ADD COLUMN release_id INTEGER REFERENCES releases (id);
 CREATE INDEX commitments_in_release ON commitments (release_id, is_open);
+
+-- The scorecards count every commitment by supplier and month promised: this index holds
+-- all they read, in that order, so they read it instead of the rows.
+CREATE INDEX commitments_for_scorecards ON commitments
+    (supplier_id, promised_on, late_days, is_open, due_last, slips, vague_when_made, status);
+-- The roadmap of one supplier reads its lanes from these.
+CREATE INDEX commitments_of_supplier_by_due ON commitments (supplier_id, is_open, due_last, id);
+CREATE INDEX commitments_of_supplier_by_key ON commitments (supplier_id, is_open, sort_key, due_last, id);

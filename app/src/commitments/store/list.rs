@@ -283,7 +283,7 @@ pub async fn list(
 }
 
 /// The rows with these ids (in no particular order).
-async fn summaries_of(db: &Db, ids: &[i64]) -> Result<Vec<SummaryRow>, sqlx::Error> {
+pub(super) async fn summaries_of(db: &Db, ids: &[i64]) -> Result<Vec<SummaryRow>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }

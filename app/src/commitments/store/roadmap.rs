@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::list::{count, scoped, summaries, SummaryRow};
+use super::list::{count, scoped, summaries_of, SummaryRow};
 use super::*;
 use crate::{
     commitments::types::{roadmap::Card, roadmap::Lane},
@@ -83,16 +83,28 @@ pub async fn lane(
         }
     };
     let total = count(db, &query).await?;
-    let cards = summaries(db, &query, order, limit)
+    // The ids first, from the commitments alone (an index in the lane's order), then their
+    // rows with the names they are shown with.
+    let ids: Vec<i64> = query
+        .bind_all(sqlx::query_scalar(&format!(
+            "SELECT c.id FROM commitments c{} ORDER BY {order} LIMIT {limit}",
+            query.where_clause()
+        )))
+        .fetch_all(db.reader())
+        .await?;
+    let mut rows = summaries_of(db, &ids)
         .await?
         .into_iter()
-        .map(|row| {
-            Ok(Card {
-                summary: SummaryRow::summary(row)?,
-                trail: Vec::new(),
-            })
+        .map(SummaryRow::summary)
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id.0));
+    let cards = rows
+        .into_iter()
+        .map(|summary| Card {
+            summary,
+            trail: Vec::new(),
         })
-        .collect::<Result<_, sqlx::Error>>()?;
+        .collect();
     Ok(Lane { cards, total })
 }
 

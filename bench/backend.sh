@@ -100,10 +100,14 @@ until curl -fsS -o /dev/null "$base/healthz" 2>/dev/null; do
 done
 echo "start to the first 200 on /healthz: $(($(date +%s%3N) - started)) ms; RSS at start: $(rss)"
 
-cookie=$(curl -s -o /dev/null -D - -H "origin: $base" -H "accept: application/json" \
-  --data-urlencode "email=member@example.org" \
-  --data-urlencode "password=watchdog demo password" "$base/api/sign_in" |
-  awk 'tolower($1) == "set-cookie:" { sub(/;.*/, "", $2); print $2; exit }')
+# The session cookie of a demo account, signed in.
+session_of() {
+  curl -s -o /dev/null -D - -H "origin: $base" -H "accept: application/json" \
+    --data-urlencode "email=$1" \
+    --data-urlencode "password=watchdog demo password" "$base/api/sign_in" |
+    awk 'tolower($1) == "set-cookie:" { sub(/;.*/, "", $2); print $2; exit }'
+}
+cookie=$(session_of member@example.org)
 [ -n "$cookie" ] || { echo "could not sign in as the demo member" >&2; exit 1; }
 
 js=$(cd "$pkg" && ls watchdog*.js | head -n 1)
@@ -124,6 +128,12 @@ row "scorecards, every supplier" "/commitments/scorecard"
 row "scorecard, one supplier by quarter" "/commitments/scorecard?supplier=1&by=quarter"
 row "since the last meeting" "/commitments/since"
 row "releases" "/releases"
+# The committee's own form, signed in as the chair.
+member_cookie=$cookie
+cookie=$(session_of chair@example.org)
+[ -n "$cookie" ] || { echo "could not sign in as the demo chair" >&2; exit 1; }
+row "commitment details form (chair)" "/commitments/$((commitments / 2))/edit"
+cookie=$member_cookie
 row "a static file, /pkg/$js" "/pkg/$js"
 echo "RSS after the load: $(rss)"
 

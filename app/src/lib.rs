@@ -106,6 +106,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/commitments/:id") view=commitments::pages::CommitmentPageView ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/commitments/:id/edit")
+                        view=commitments::pages::EditCommitmentPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/releases") view=commitments::pages::ReleasesPage ssr=SsrMode::Async/>
                     <Route path=path!("/releases/:id") view=commitments::pages::ReleasePageView ssr=SsrMode::Async/>
                     <Route path=path!("/meetings") view=meetings::pages::MeetingsPage ssr=SsrMode::Async/>

@@ -263,3 +263,69 @@ test("a release moves, and the promise made in it moves with it, its ledger sayi
     await noSeriousViolations(page);
   }
 });
+
+test("an issue is linked to the commitment that brings its fix; minutes that name a commitment lead to it", async ({
+  page,
+  javaScriptEnabled,
+}, testInfo) => {
+  await signIn(page, "chair@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  // A commitment of each project's own, so the two runs do not meet.
+  await page.goto("/commitments/new");
+  await page.getByLabel("What was promised").fill(`Faster search (${testInfo.project.name})`);
+  await page.getByLabel("Supplier", { exact: true }).selectOption({ label: "Example Clinical Systems" });
+  await page.getByLabel("When, in the supplier's words").fill("next quarter");
+  await page.getByRole("button", { name: "Record the commitment" }).click();
+  await expect(page).toHaveURL(/\/commitments\/\d+\?changed=added/);
+  const commitmentPath = new URL(page.url()).pathname;
+  const label = `C-${commitmentPath.split("/").pop()}`;
+
+  // The committee changes its details; its ledger is left as it was.
+  await page.getByRole("link", { name: "Change the details" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Change the details of ${label}`);
+  await page.getByLabel("What was promised").fill(`Faster search everywhere (${testInfo.project.name})`);
+  await page.getByLabel("Details").fill("Results in under a second on **every** screen.");
+  await page.getByRole("button", { name: "Save the details" }).click();
+  await expect(page).toHaveURL(new RegExp(`${commitmentPath}\\?changed=edited`));
+  await expect(page.getByRole("status")).toContainText("The details are saved.");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Faster search everywhere");
+  await expect(page.locator(".prose strong")).toHaveText("every");
+  await expect(page.getByRole("region", { name: "Every promise made" }).getByRole("listitem")).toHaveCount(1);
+
+  // An issue the supplier does not have is refused by the field, the number kept.
+  const issues = () => page.getByRole("region", { name: "Issues it answers" });
+  await expect(issues()).toContainText("No issue is linked to it.");
+  await issues().getByLabel("Link an issue").fill("#99999");
+  await issues().getByRole("button", { name: "Link issue" }).click();
+  await expect(issues().getByText("There is no issue #99999 of Example Clinical Systems.")).toBeVisible();
+  await expect(issues().getByLabel("Link an issue")).toHaveValue("#99999");
+  await issues().getByLabel("Link an issue").fill("1");
+  await issues().getByRole("button", { name: "Link issue" }).click();
+  await expect(page.getByRole("status")).toContainText("The issue is linked.");
+  await expect(issues().getByRole("link", { name: /^#1 / })).toBeVisible();
+
+  // The issue names the commitment its fix is planned under.
+  await page.goto("/issues/1");
+  await expect(page.locator(".facts")).toContainText(`${label} Faster search`);
+
+  await page.goto(commitmentPath);
+  await issues().getByRole("button", { name: "Unlink #1" }).click();
+  await expect(page.getByRole("status")).toContainText("The issue is unlinked.");
+  await expect(issues()).toContainText("No issue is linked to it.");
+
+  // The demo's dosage fix was gone through at the autumn meeting: its page leads to the
+  // minutes, whose reference leads back.
+  await page.goto("/commitments");
+  await page.getByRole("link", { name: "Fix repeat prescriptions losing their dosage text" }).click();
+  const dosagePath = new URL(page.url()).pathname;
+  const discussed = page.locator(".timeline__item--discussed");
+  await expect(discussed).toContainText("Discussed at the watchdog meeting of");
+  await discussed.getByRole("link").click();
+  await expect(page).toHaveURL(/\/meetings\/\d+#item-\d+$/);
+  await page.getByRole("link", { name: `C-${dosagePath.split("/").pop()}`, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${dosagePath}$`));
+  if (javaScriptEnabled) {
+    await page.goto(commitmentPath);
+    await noSeriousViolations(page);
+  }
+});

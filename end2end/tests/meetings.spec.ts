@@ -77,6 +77,10 @@ test("a chair schedules a meeting, writes its minutes, publishes; a member reads
   await expect(retry.getByLabel("What is to be done").first()).toHaveValue("Send the outage report to the committee");
   await retry.getByLabel("Who is to do it").first().selectOption({ label: "The supplier: Example Clinical Systems" });
   await retry.getByLabel("When it is due").first().fill("by the end of next month");
+  if (javaScriptEnabled) {
+    // The words are read as they are typed, on the meeting's day.
+    await expect(retry.getByText("Due by 31 July 2026")).toBeVisible();
+  }
   await retry.getByRole("button", { name: "Record action" }).click();
   await expect(page.getByRole("region", { name: /Outage on 2 June/ }).getByRole("link", {
     name: "Send the outage report to the committee",
@@ -103,6 +107,9 @@ test("a chair schedules a meeting, writes its minutes, publishes; a member reads
   await expect(member.getByRole("link", { name: "Edit meeting and minutes" })).toHaveCount(0);
   await expect(member.locator(".agenda-item").filter({ hasText: "Outage on 2 June" })).toContainText(
     "Outages are reported to members within a day.",
+  );
+  await expect(member.locator(".agenda-item").filter({ hasText: "Outage on 2 June" })).toContainText(
+    "due by the end of next month (31 July 2026)",
   );
   // The issue the minutes named says where it was discussed, and leads back to the item.
   await member.goto("/issues/1");

@@ -63,6 +63,8 @@ export const signedInPages: (PageUnderTest & { as: string })[] = [
   { path: "/issues/new", status: 200, heading: "Report an issue", as: "member@example.org" },
   { path: "/commitments", status: 200, heading: "Commitments", as: "supplier@example.org" },
   { path: "/commitments/new", status: 200, heading: "Record a commitment", as: "chair@example.org" },
+  { path: "/commitments/4/edit", status: 200, heading: "Change the details of C-4", as: "chair@example.org" },
+  { path: "/commitments/4", status: 200, heading: /^C-4 /, as: "supplier@example.org" },
   { path: "/commitments/roadmap", status: 200, heading: "Roadmap by quarter", as: "member@example.org" },
   { path: "/commitments/roadmap", status: 200, heading: "Roadmap by quarter", as: "supplier@example.org" },
   { path: "/commitments/scorecard", status: 200, heading: "Supplier scorecards", as: "chair@example.org" },

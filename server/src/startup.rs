@@ -74,6 +74,16 @@ impl Application {
             .with_context(|| format!("database {}", config.database_url_redacted()))?;
         db.migrate().await?;
         db.ensure_statistics().await?;
+        // Actions recorded before their words were read: a failure here leaves them without
+        // a date until the next start, and stops nothing.
+        match app::meetings::store::read_unread_dues(&db).await {
+            Ok(0) => {}
+            Ok(read) => tracing::info!(
+                read,
+                "read the due words of actions recorded before they were read"
+            ),
+            Err(error) => tracing::warn!(%error, "could not read the due words of older actions"),
+        }
         let clock = clock(config, &db).await?;
         tracing::info!(
             backend = db.backend().name(),

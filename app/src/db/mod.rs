@@ -282,6 +282,25 @@ pub mod timestamp {
             .map_err(|error| sqlx::Error::Decode(Box::new(error)))
     }
 
+    /// A run of days stored as two ISO dates (`due_first`, `due_last`): none when either is
+    /// missing.
+    pub fn window_from_db(
+        first: Option<&str>,
+        last: Option<&str>,
+    ) -> Result<Option<crate::domain::timeframe::Window>, sqlx::Error> {
+        let date = |text: &str| {
+            text.parse::<chrono::NaiveDate>()
+                .map_err(|error| sqlx::Error::Decode(Box::new(error)))
+        };
+        match (first, last) {
+            (Some(first), Some(last)) => Ok(Some(crate::domain::timeframe::Window {
+                first: date(first)?,
+                last: date(last)?,
+            })),
+            _ => Ok(None),
+        }
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;

@@ -70,6 +70,17 @@ impl ActionId {
     }
 }
 
+impl CommitmentId {
+    pub fn href(self) -> String {
+        format!("/commitments/{}", self.0)
+    }
+
+    /// How people name it in text: `C-45`.
+    pub fn label(self) -> String {
+        format!("C-{}", self.0)
+    }
+}
+
 impl IssueId {
     pub fn href(self) -> String {
         format!("/issues/{}", self.0)
@@ -114,7 +125,8 @@ impl ItemRef {
         match self {
             ItemRef::Issue(issue) => Some(issue.href()),
             ItemRef::Action(action) => Some(action.href()),
-            ItemRef::Commitment(_) | ItemRef::AgendaItem(_) | ItemRef::Incident(_) => None,
+            ItemRef::Commitment(commitment) => Some(commitment.href()),
+            ItemRef::AgendaItem(_) | ItemRef::Incident(_) => None,
         }
     }
 }
@@ -143,7 +155,10 @@ mod tests {
             ItemRef::Action(ActionId(7)).href().as_deref(),
             Some("/actions/7")
         );
-        assert_eq!(ItemRef::Commitment(CommitmentId(45)).href(), None);
+        assert_eq!(
+            ItemRef::Commitment(CommitmentId(45)).href().as_deref(),
+            Some("/commitments/45")
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Pure rules with no I/O, shared by server and browser and unit-tested here.
 
+pub mod action_due;
 pub mod attachments;
 pub mod commitments;
 pub mod ids;

@@ -25,6 +25,7 @@ pub fn provide_for_page() {
         .and_then(|parts| parts.extensions.get::<PageSettings>().cloned())
     {
         provide_context(settings.zone());
+        provide_context(settings.quarter_scheme());
         provide_context(settings);
     }
 }

@@ -1,5 +1,5 @@
 //! References written in text: `#123` an issue, `log:CS0123456` the issue holding that log
-//! number, `C-45` a commitment and `INC-7` an incident. All four are recognised now; a kind
+//! number, `C-45` a commitment and `INC-7` an incident. All four are recognised; a kind
 //! links once its area exists (`Reference::href`), so adding one needs no change here.
 
 use crate::domain::{
@@ -183,8 +183,10 @@ mod tests {
             Some("/issues/4")
         );
         assert_eq!(
-            Reference::Item(ItemRef::Commitment(CommitmentId(4))).href(),
-            None
+            Reference::Item(ItemRef::Commitment(CommitmentId(4)))
+                .href()
+                .as_deref(),
+            Some("/commitments/4")
         );
         assert_eq!(
             Reference::Item(ItemRef::Incident(IncidentId(4))).href(),

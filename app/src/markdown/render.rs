@@ -25,8 +25,9 @@ use crate::markdown::{
 /// The renderer's version, stored beside every text's HTML. Raise it whenever a change here
 /// changes what any text renders to (a new kind of reference, say): stored texts are then
 /// re-rendered in the background (`super::rerender`), and read through the new renderer
-/// until they are. Version 2: images show only from `ATTACHMENTS`.
-pub const VERSION: i64 = 2;
+/// until they are. Version 2: images show only from `ATTACHMENTS`. Version 3: `C-45` links
+/// to its commitment.
+pub const VERSION: i64 = 3;
 
 /// Containers nested deeper than this lose their markup (their text stays).
 const MAX_DEPTH: usize = 24;
@@ -443,9 +444,11 @@ mod tests {
     }
 
     #[test]
-    fn reserved_references_stay_text_until_their_pages_exist() {
+    fn a_commitment_links_and_an_incident_stays_text_until_its_pages_exist() {
         let html = render("C-45 and INC-7");
-        assert_eq!(html.trim(), "<p>C-45 and INC-7</p>");
+        assert!(html.contains(">C-45</a>"), "{html}");
+        assert!(html.contains("href=\"/commitments/45\""), "{html}");
+        assert!(html.contains(" and INC-7</p>"), "{html}");
     }
 
     #[test]

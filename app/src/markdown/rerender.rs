@@ -42,6 +42,11 @@ const TEXTS: &[Texts] = &[
         source: "body",
         html: "body_html",
     },
+    Texts {
+        table: "commitments",
+        source: "description",
+        html: "description_html",
+    },
 ];
 
 /// A text whose HTML an older renderer made.

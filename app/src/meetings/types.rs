@@ -11,7 +11,10 @@ pub use crate::domain::{
     meetings::{ActionOwner, ActionStatus, MeetingKind, MinutesStatus, Visibility},
 };
 use crate::{
-    domain::ids::{AccountId, IssueId, SupplierId},
+    domain::{
+        ids::{AccountId, IssueId, SupplierId},
+        timeframe::Window,
+    },
     markdown::SafeHtml,
     suppliers::types::SupplierName,
 };
@@ -105,6 +108,10 @@ pub struct ActionView {
     pub owner_name: String,
     /// When it is due, in the words said at the meeting ("by the end of next month").
     pub due_words: String,
+    /// The days those words give, read on the meeting's day; none if they give none.
+    pub due: Option<Window>,
+    /// Days past the due end, while it is open.
+    pub overdue_days: Option<i64>,
     pub status: ActionStatus,
     pub done_at: Option<DateTime<Utc>>,
     pub done_by: Option<String>,
@@ -221,6 +228,12 @@ impl Discussion {
     /// Where in the minutes it was discussed.
     pub fn href(&self) -> String {
         format!("{}#item-{}", self.meeting.href(), self.item.0)
+    }
+
+    /// The meeting in a sentence, on `date` (its day as the page shows it): "the watchdog
+    /// meeting of 15 June 2023".
+    pub fn meeting_of(&self, date: &str) -> String {
+        format!("{} of {date}", self.kind.in_a_sentence())
     }
 }
 

@@ -1,5 +1,6 @@
 //! Widgets shared by every area: forms, error and not-found views, the Markdown view and
-//! editor. Nothing here knows an area; the frame that shows areas' parts is `crate::layout`.
+//! editor, the live reading of when something is due. Nothing here knows an area; the frame
+//! that shows areas' parts is `crate::layout`.
 
 pub mod admin_nav;
 pub mod errors;
@@ -7,4 +8,5 @@ pub mod forms;
 pub mod markdown;
 pub mod server_call;
 pub mod time;
+pub mod timeframe_reading;
 pub mod url;

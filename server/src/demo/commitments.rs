@@ -8,7 +8,7 @@
 
 use app::{
     commitments::{
-        store::{self, NewCommitment, NewEntry},
+        store::{self, DetailsFields, NewCommitment, NewEntry},
         types::{CommitmentStatus, Promise},
     },
     db::{Db, Tx},
@@ -318,14 +318,16 @@ async fn add(
     let description = Markdown::render(demo.description);
     let new = NewCommitment {
         supplier: cast.supplier,
-        module: Some(cast.modules[0]),
-        title: demo.title,
-        description: &description,
+        details: DetailsFields {
+            title: demo.title,
+            module: Some(cast.modules[0]),
+            description: &description,
+            committee_owner: Some(chair),
+            supplier_owner: Some(rep),
+            supplier_owner_name: "",
+        },
         item: Some((meeting, item)),
         action,
-        committee_owner: Some(chair),
-        supplier_owner: Some(rep),
-        supplier_owner_name: "",
     };
     let entry = NewEntry {
         said_on: met,

@@ -8,7 +8,7 @@
 use app::{
     accounts::types::AccountId,
     commitments::{
-        store::{self, NewCommitment, NewEntry},
+        store::{self, DetailsFields, NewCommitment, NewEntry},
         types::{CommitmentStatus, Promise},
     },
     db::Db,
@@ -87,14 +87,16 @@ pub async fn generate(
             let first = read(&words, said_on)?;
             let new = NewCommitment {
                 supplier,
-                module: modules.get(sequence.below(modules.len().max(1))).copied(),
-                title: &title,
-                description: &EMPTY,
+                details: DetailsFields {
+                    title: &title,
+                    module: modules.get(sequence.below(modules.len().max(1))).copied(),
+                    description: &EMPTY,
+                    committee_owner: Some(chair),
+                    supplier_owner: Some(rep),
+                    supplier_owner_name: "",
+                },
                 item: None,
                 action: None,
-                committee_owner: Some(chair),
-                supplier_owner: Some(rep),
-                supplier_owner_name: "",
             };
             let entry = NewEntry {
                 said_on,

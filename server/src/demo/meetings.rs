@@ -8,7 +8,7 @@
 use app::{
     accounts::types::AccountId,
     db::{Db, Tx},
-    domain::local_time::Zone,
+    domain::{action_due::due_window, local_time::Zone, timeframe::QuarterScheme},
     markdown::Markdown,
     meetings::{
         store::{self, ActionFields, ItemFields},
@@ -528,11 +528,13 @@ async fn add_action(
         Owner::Person(who) => (ActionOwner::Account(cast.id(who)), ""),
         Owner::Named(name) => (ActionOwner::Named, name),
     };
+    let said = Zone::default().clock(starts_at).date();
     let fields = ActionFields {
         description: action.what,
         owner,
         owner_name,
         due_words: action.due,
+        due: due_window(action.due, said, QuarterScheme::Calendar),
     };
     let id = store::add_action(tx, item, &fields, chair, written).await?;
     if let Some((days, note)) = action.done {

@@ -14,6 +14,7 @@ use app::{
 use crate::{admin, config::Config};
 
 mod attachments;
+mod commitment_links;
 mod commitments;
 pub mod generate;
 mod generate_commitments;
@@ -171,6 +172,7 @@ pub async fn load(config: &Config) -> anyhow::Result<Loaded> {
     issues::load(&db, &cast, now).await?;
     meetings::load(&db, &cast, now).await?;
     commitments::load(&db, &cast, now).await?;
+    commitment_links::load(&db, &cast, now).await?;
     db.close().await;
     Ok(Loaded::Now)
 }

@@ -661,6 +661,37 @@ const CALLS: &[Call] = &[
         allowed: COMMITMENT_REVISERS,
     },
     Call {
+        path: "/api/commitments/details",
+        form: &[("commitment", COMMITMENT)],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/commitments/edit",
+        form: &[
+            ("commitment", COMMITMENT),
+            ("version", "0"),
+            ("title", "Weekly outage reports"),
+            ("module", ""),
+            ("description", ""),
+            ("committee_owner", ""),
+            ("supplier_owner", ""),
+            ("supplier_owner_name", ""),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/commitments/issues/link",
+        form: &[("commitment", COMMITMENT), ("issue", ISSUE)],
+        allowed: COMMITMENT_REVISERS,
+    },
+    // Unlinks what the call above linked: the first caller allowed unlinks it, the others
+    // find it gone (404, once past the check).
+    Call {
+        path: "/api/commitments/issues/unlink",
+        form: &[("commitment", COMMITMENT), ("issue", ISSUE)],
+        allowed: COMMITMENT_REVISERS,
+    },
+    Call {
         path: "/api/markdown/preview",
         form: &[("text", "*hello*")],
         allowed: SIGNED_IN,
@@ -703,6 +734,7 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ),
     ("/commitments/since", "/commitments/since", SIGNED_IN),
     ("/commitments/{id}", "/commitments/1", COMMITMENT_READERS),
+    ("/commitments/{id}/edit", "/commitments/1/edit", CHAIRS),
     ("/releases", "/releases", SIGNED_IN),
     ("/releases/{id}", "/releases/1", COMMITMENT_READERS),
     ("/meetings/{id}/import", "/meetings/1/import", CHAIRS),

@@ -519,6 +519,20 @@ async fn the_demo_holds_fourteen_promises_in_every_standing() {
         assert_eq!(ledger[1].reason, "release 5.3.0 moved");
         assert_eq!(promise.standing.slips, 1);
     }
+    // The dosage fix answers its issue and was gone through at the autumn meeting.
+    let dosage = list
+        .rows
+        .iter()
+        .find(|row| row.title == "Fix repeat prescriptions losing their dosage text")
+        .expect("the dosage fix");
+    let page = app.commitment(&member, dosage.id).await.expect("its page");
+    assert_eq!(page.issues.len(), 1);
+    assert_eq!(
+        page.issues[0].title,
+        "Repeat prescriptions drop the dosage text when re-issued"
+    );
+    assert_eq!(page.discussions.len(), 1);
+    assert!(page.discussions[0].title.ends_with("autumn"));
 }
 
 #[tokio::test]

@@ -3,7 +3,10 @@
 
 mod access;
 mod accounts;
+mod action_dues;
 mod attachments;
+mod commitment_details;
+mod commitment_links;
 mod commitments;
 mod database;
 mod feeds;

@@ -9,13 +9,13 @@ use crate::commitments::types::{ActionId, AgendaItemId};
 #[cfg(feature = "ssr")]
 use crate::{
     commitments::{
-        fields::{parse_note, parse_party, parse_reason, parse_said_on, parse_title, parse_words},
+        api::details::DetailsInput,
+        fields::{parse_note, parse_reason, parse_said_on, parse_words},
         store::{NewCommitment, NewEntry},
         types::{CommitmentStatus, Promise},
     },
-    domain::ids::{AccountId, ModuleId, SupplierId},
+    domain::ids::SupplierId,
     error::FormErrors,
-    markdown::Markdown,
 };
 
 /// The committee: records a commitment with its first promise, made at an agenda item (or
@@ -43,60 +43,33 @@ pub async fn add_commitment(
     let settings = crate::instance::store::settings(&db).await?;
     let now = crate::clock::now();
     let today = settings.zone().clock(now).date();
-    let errors = FormErrors::new().keep_all([
-        ("title", title.as_str()),
+    let input = DetailsInput::new(
+        &title,
+        &module,
+        &description,
+        &committee_owner,
+        &supplier_owner,
+        &supplier_owner_name,
+    );
+    let errors = input.keep(FormErrors::new().keep_all([
         ("supplier", supplier.as_str()),
-        ("module", module.as_str()),
-        ("description", description.as_str()),
         ("words", words.as_str()),
         ("said_on", said_on.as_str()),
-        ("committee_owner", committee_owner.as_str()),
-        ("supplier_owner", supplier_owner.as_str()),
-        ("supplier_owner_name", supplier_owner_name.as_str()),
-    ]);
-    let title = parse_title(&title);
+    ]));
     let said_on = parse_said_on(&said_on, today, None);
     let timeframe = match &said_on {
         Ok(said_on) => parse_words(&words, *said_on, settings.quarter_scheme()),
         Err(_) => Err("Give the day it was said first.".to_owned()),
     };
-    let description =
-        crate::markdown::check_size(&description).map(|()| Markdown::render(description));
-    let party = parse_party(&supplier_owner_name);
     let supplier = supplier.parse().ok().map(SupplierId);
     let names = crate::suppliers::store::names(&db).await?;
     let supplier_known = supplier.filter(|id| names.supplier(*id).is_some());
-    let module = match module.trim() {
-        "" => Ok(None),
-        text => text
-            .parse()
-            .ok()
-            .map(ModuleId)
-            .filter(|id| {
-                names
-                    .modules
-                    .iter()
-                    .any(|module| module.id == *id && Some(module.supplier) == supplier_known)
-            })
-            .map(Some)
-            .ok_or("Pick one of the supplier's modules, or none."),
-    };
-    let account = |text: &str| match text.trim() {
-        "" => Ok(None),
-        text => text.parse().map(|id| Some(AccountId(id))).map_err(|_| ()),
-    };
 
     let mut tx = db.begin_write().await?;
-    let committee_owner = match account(&committee_owner) {
-        Ok(Some(id)) if !store::is_committee(&mut tx, id).await? => Err(()),
-        other => other,
-    };
-    let supplier_owner = match (account(&supplier_owner), supplier_known) {
-        (Ok(Some(id)), Some(supplier)) if !store::represents(&mut tx, id, supplier).await? => {
-            Err(())
-        }
-        (other, _) => other,
-    };
+    let mut refused = errors;
+    let details = input
+        .check(&mut tx, &names, supplier_known, (None, None), &mut refused)
+        .await?;
     // Where it was promised: the action's item, or the item itself.
     let place = match (action, item) {
         (Some(action), _) => store::item_of_action(&mut tx, action)
@@ -119,10 +92,6 @@ pub async fn add_commitment(
         _ => false,
     };
 
-    let mut refused = errors;
-    if let Err(message) = title {
-        refused = refused.field("title", message);
-    }
     if supplier_known.is_none() {
         refused = refused.field("supplier", "Pick the supplier who made the promise.");
     } else if said_elsewhere {
@@ -131,57 +100,17 @@ pub async fn add_commitment(
             "This was said at a meeting with another supplier: pick that supplier.",
         );
     }
-    if let Err(message) = &module {
-        refused = refused.field("module", *message);
-    }
-    if let Err(message) = &description {
-        refused = refused.field("description", message.clone());
-    }
     if let Err(message) = &said_on {
         refused = refused.field("said_on", message.clone());
     }
     if let Err(message) = &timeframe {
         refused = refused.field("words", message.clone());
     }
-    if committee_owner.is_err() {
-        refused = refused.field(
-            "committee_owner",
-            "Pick a chair or administrator, or no one.",
-        );
-    }
-    if supplier_owner.is_err() {
-        refused = refused.field(
-            "supplier_owner",
-            "Pick one of this supplier's representatives, or no one.",
-        );
-    }
-    if let Err(message) = &party {
-        refused = refused.field("supplier_owner_name", *message);
-    }
     if said_elsewhere {
         return Err(AppError::refused(refused));
     }
-    let (
-        Ok(title),
-        Some(supplier),
-        Ok(module),
-        Ok(description),
-        Ok(said_on),
-        Ok(timeframe),
-        Ok(committee_owner),
-        Ok(supplier_owner),
-        Ok(party),
-    ) = (
-        title,
-        supplier_known,
-        module,
-        description,
-        said_on,
-        timeframe,
-        committee_owner,
-        supplier_owner,
-        party,
-    )
+    let (Some(details), Some(supplier), Ok(said_on), Ok(timeframe)) =
+        (details, supplier_known, said_on, timeframe)
     else {
         return Err(AppError::refused(refused));
     };
@@ -198,14 +127,9 @@ pub async fn add_commitment(
     };
     let new = NewCommitment {
         supplier,
-        module,
-        title: &title,
-        description: &description,
+        details: details.fields(),
         item: place.1,
         action: place.0,
-        committee_owner,
-        supplier_owner,
-        supplier_owner_name: &party,
     };
     let first = NewEntry {
         said_on,

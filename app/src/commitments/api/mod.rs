@@ -20,6 +20,7 @@ use crate::{
     },
     domain::{
         commitments::{facts, LedgerEntry},
+        ids::ItemRef,
         meetings::Audience,
         permissions::{allows, may_act_for_supplier, may_see_supplier, Permission, SupplierScope},
     },
@@ -27,14 +28,18 @@ use crate::{
 };
 
 mod changes;
+mod details;
 mod drafts;
+mod issues;
 mod releases;
 mod roadmap;
 mod scorecard;
 mod since;
 
 pub use changes::*;
+pub use details::*;
 pub use drafts::*;
+pub use issues::*;
 pub use releases::*;
 pub use roadmap::*;
 pub use scorecard::*;
@@ -83,13 +88,27 @@ pub async fn get_commitment(commitment: CommitmentId) -> Result<CommitmentPage, 
             // An action is read at its agenda item's visibility.
             action: row.action_id.filter(|_| promised_at.is_some()),
             release: row.release_id,
+            details_changed: row
+                .details_changed_at
+                .as_deref()
+                .map(crate::db::timestamp::from_db)
+                .transpose()?
+                .map(|at| (at, row.details_changed_by.clone())),
             promised_at,
             version: row.version,
         },
         facts,
         ledger,
+        discussions: crate::meetings::api::discussions_of(
+            &db,
+            Audience::of(Some(&viewer)),
+            ItemRef::Commitment(commitment),
+        )
+        .await?,
+        issues: store::issues_of(&db, commitment).await?,
         today,
         may_revise: may_act_for_supplier(&viewer, row.supplier_id),
+        may_edit: allows(viewer.role, Permission::ManageCommitments),
     })
 }
 

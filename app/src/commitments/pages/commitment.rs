@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{drift::drift_chart, reading::ReadingFields, *};
+use super::{answered::AnsweredIssues, drift::drift_chart, history::history, *};
 use crate::{
     commitments::{
         api::{get_commitment, ReviseCommitment},
-        types::{CommitmentId, CommitmentPage, Facts, LedgerLine},
+        types::{CommitmentId, CommitmentPage, Facts},
     },
     ui::{
         errors::Refusal,
@@ -19,6 +19,7 @@ use crate::{
         },
         markdown::MarkdownView,
         time,
+        timeframe_reading::{page_scheme, ReadingFields},
         url::{changed, id_in_url},
     },
 };
@@ -36,6 +37,9 @@ pub fn CommitmentPageView() -> impl IntoView {
                     Ok(page) => view! {
                         <SuccessNotice show=changed("added") message="The commitment is recorded."/>
                         <SuccessNotice show=changed("revised") message="The new promise is recorded in the ledger."/>
+                        <SuccessNotice show=changed("edited") message="The details are saved."/>
+                        <SuccessNotice show=changed("linked") message="The issue is linked."/>
+                        <SuccessNotice show=changed("unlinked") message="The issue is unlinked."/>
                         <Commitment page revise/>
                     }
                         .into_any(),
@@ -51,8 +55,11 @@ fn Commitment(page: CommitmentPage, revise: ServerAction<ReviseCommitment>) -> i
         commitment,
         facts,
         ledger,
+        discussions,
+        issues,
         today,
         may_revise,
+        may_edit,
     } = page;
     let label = commitment.id.label();
     let supplier = match &commitment.module_name {
@@ -92,7 +99,7 @@ fn Commitment(page: CommitmentPage, revise: ServerAction<ReviseCommitment>) -> i
         <Title text=format!("{label}: {}", commitment.title)/>
         <p class="breadcrumbs"><a href="/commitments">"Commitments"</a></p>
         <h1>
-            <span class="issue-number">{label}</span>
+            <span class="issue-number">{label.clone()}</span>
             " " {commitment.title.clone()} " "
             <RatingBadge rating/>
         </h1>
@@ -112,7 +119,14 @@ fn Commitment(page: CommitmentPage, revise: ServerAction<ReviseCommitment>) -> i
             })}
             {promised_at.map(|at| view! { <dt>"Where"</dt><dd>{at}{action}</dd> })}
             {(!owners.is_empty()).then(|| view! { <dt>"Owners"</dt><dd>{owners}</dd> })}
+            {commitment.details_changed.clone().map(|(at, by)| view! {
+                <dt>"Details changed"</dt>
+                <dd>{format!("{}{}", time::date(at), by.map(|by| format!(" by {by}")).unwrap_or_default())}</dd>
+            })}
         </dl>
+        {may_edit.then(|| view! {
+            <p><a class="button button--secondary" href=format!("{}/edit", commitment.id.href())>"Change the details"</a></p>
+        })}
         <FactsPanel facts/>
         {(!description.as_str().is_empty()).then(|| view! { <MarkdownView html=description/> })}
         <section aria-labelledby="drift-heading">
@@ -120,11 +134,15 @@ fn Commitment(page: CommitmentPage, revise: ServerAction<ReviseCommitment>) -> i
             {drift_chart(&ledger, today)
                 .unwrap_or_else(|| view! { <p>"No promise so far has named a date."</p> }.into_any())}
         </section>
+        <AnsweredIssues commitment=commitment.id issues may_link=may_revise/>
         {form}
         <section aria-labelledby="ledger-heading">
             <h2 id="ledger-heading">"Every promise made"</h2>
-            <p class="muted">"The ledger keeps each promise as it was made; nothing in it can be changed or removed."</p>
-            <ol class="timeline">{ledger.into_iter().rev().map(ledger_line).collect_view()}</ol>
+            <p class="muted">
+                "The ledger keeps each promise as it was made; nothing in it can be changed or removed. "
+                "Meetings whose minutes named " {label.clone()} " are shown among them."
+            </p>
+            {history(ledger, discussions)}
         </section>
     }
 }
@@ -202,30 +220,6 @@ fn FactsPanel(facts: Facts) -> impl IntoView {
     })
 }
 
-fn ledger_line(line: LedgerLine) -> impl IntoView {
-    let by = line.by.clone().unwrap_or_else(|| "Someone".to_owned());
-    view! {
-        <li class="timeline__item">
-            <p class="timeline__meta">
-                <strong>{line.status.label()}</strong>
-                " · said on " {day(line.said_on)}
-                " · recorded by " {by} " on "
-                <time datetime=line.at.to_rfc3339()>{time::date_time(line.at)}</time>
-            </p>
-            {if line.promise.window.is_some() {
-                view! { <p>"Promised for " <PromiseText promise=line.promise/></p> }.into_any()
-            } else {
-                view! { <p>"No date given: " <PromiseText promise=line.promise/></p> }.into_any()
-            }}
-            {(!line.reason.is_empty()).then(|| view! { <p>"Why: " {line.reason.clone()}</p> })}
-            {(!line.note.is_empty()).then(|| view! { <p>"Delivered: " {line.note.clone()}</p> })}
-            {(!line.evidence_url.is_empty()).then(|| view! {
-                <p><a href=line.evidence_url.clone() rel="noopener noreferrer nofollow">"Evidence"</a></p>
-            })}
-        </li>
-    }
-}
-
 #[component]
 fn ReviseForm(
     commitment: CommitmentId,
@@ -235,9 +229,7 @@ fn ReviseForm(
     revise: ServerAction<ReviseCommitment>,
 ) -> impl IntoView {
     let errors = Signal::derive(move || form_errors(revise.value().get()));
-    let scheme = use_context::<std::sync::Arc<crate::instance::types::InstanceInfo>>()
-        .map(|info| info.quarter_scheme())
-        .unwrap_or_default();
+    let scheme = page_scheme();
     view! {
         <section class="panel" aria-labelledby="revise-heading">
             <h2 id="revise-heading">"Record a new promise"</h2>

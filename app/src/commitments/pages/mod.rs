@@ -2,17 +2,20 @@
 //! form that re-promises it, and for the committee the form that records one. Small pieces
 //! several of them show live here.
 
+mod answered;
 mod commitment;
 mod drift;
+mod edit;
+mod history;
 mod list;
 mod new;
-mod reading;
 mod releases;
 mod roadmap;
 mod scorecard;
 mod since;
 
 pub use commitment::CommitmentPageView;
+pub use edit::EditCommitmentPage;
 pub use list::CommitmentsPage;
 pub use new::NewCommitmentPage;
 pub use releases::{ReleasePageView, ReleasesPage};

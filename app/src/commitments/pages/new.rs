@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::reading::ReadingFields;
+use crate::ui::timeframe_reading::ReadingFields;
 use crate::{
     commitments::{
         api::{get_commitment_form, AddCommitment},

@@ -18,6 +18,7 @@ use crate::{
 
 mod drafts;
 mod feeds;
+mod issues;
 mod list;
 mod releases;
 mod roadmap;
@@ -26,6 +27,7 @@ mod since;
 
 pub use drafts::*;
 pub use feeds::*;
+pub use issues::*;
 pub use list::*;
 pub use releases::*;
 pub use roadmap::*;
@@ -46,13 +48,7 @@ fn date(text: &str) -> Result<NaiveDate, sqlx::Error> {
 }
 
 fn window(first: Option<&str>, last: Option<&str>) -> Result<Option<Window>, sqlx::Error> {
-    match (first, last) {
-        (Some(first), Some(last)) => Ok(Some(Window {
-            first: date(first)?,
-            last: date(last)?,
-        })),
-        _ => Ok(None),
-    }
+    timestamp::window_from_db(first, last)
 }
 
 /// A promise as it is entered: what was said, when, and what it moves the commitment to.
@@ -70,14 +66,54 @@ pub struct NewEntry<'a> {
 /// A new commitment's own fields.
 pub struct NewCommitment<'a> {
     pub supplier: SupplierId,
-    pub module: Option<ModuleId>,
-    pub title: &'a str,
-    pub description: &'a Markdown,
+    pub details: DetailsFields<'a>,
     pub item: Option<(MeetingId, AgendaItemId)>,
     pub action: Option<ActionId>,
+}
+
+/// A commitment's details, which the committee may change later (its supplier, where it was
+/// promised and its ledger stay).
+pub struct DetailsFields<'a> {
+    pub title: &'a str,
+    pub module: Option<ModuleId>,
+    pub description: &'a Markdown,
     pub committee_owner: Option<AccountId>,
     pub supplier_owner: Option<AccountId>,
     pub supplier_owner_name: &'a str,
+}
+
+/// Saves a commitment's details if it is still at `version`; `false` if someone changed it
+/// since.
+pub async fn update_details(
+    tx: &mut Tx,
+    id: CommitmentId,
+    version: i64,
+    details: &DetailsFields<'_>,
+    by: AccountId,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let changed = sqlx::query(
+        "UPDATE commitments SET title = $1, module_id = $2, description = $3, \
+           description_html = $4, html_renderer = $5, committee_owner_id = $6, \
+           supplier_owner_id = $7, supplier_owner_name = $8, updated_at = $9, \
+           details_changed_at = $9, details_changed_by = $12, version = version + 1 \
+         WHERE id = $10 AND version = $11",
+    )
+    .bind(details.title)
+    .bind(details.module)
+    .bind(details.description.source())
+    .bind(details.description.html().as_str())
+    .bind(crate::markdown::render::VERSION)
+    .bind(details.committee_owner)
+    .bind(details.supplier_owner)
+    .bind(details.supplier_owner_name)
+    .bind(timestamp::to_db(now))
+    .bind(id)
+    .bind(version)
+    .bind(by)
+    .execute(&mut **tx)
+    .await?;
+    Ok(changed.rows_affected() == 1)
 }
 
 /// Records a commitment with its first promise.
@@ -99,17 +135,17 @@ pub async fn create(
            $18, $19, $20, $21, $21, $22) RETURNING id",
     )
     .bind(new.supplier)
-    .bind(new.module)
-    .bind(new.title)
-    .bind(new.description.source())
-    .bind(new.description.html().as_str())
+    .bind(new.details.module)
+    .bind(new.details.title)
+    .bind(new.details.description.source())
+    .bind(new.details.description.html().as_str())
     .bind(crate::markdown::render::VERSION)
     .bind(new.item.map(|(meeting, _)| meeting))
     .bind(new.item.map(|(_, item)| item))
     .bind(new.action)
-    .bind(new.committee_owner)
-    .bind(new.supplier_owner)
-    .bind(new.supplier_owner_name)
+    .bind(new.details.committee_owner)
+    .bind(new.details.supplier_owner)
+    .bind(new.details.supplier_owner_name)
     .bind(first.status.as_str())
     .bind(&first.promise.words)
     .bind(&first.promise.timeframe)
@@ -269,6 +305,7 @@ pub struct CommitmentRow {
     pub id: CommitmentId,
     pub supplier_id: SupplierId,
     pub supplier_name: String,
+    pub module_id: Option<ModuleId>,
     pub module_name: Option<String>,
     pub title: String,
     pub description: String,
@@ -276,7 +313,9 @@ pub struct CommitmentRow {
     pub html_renderer: i64,
     pub agenda_item_id: Option<AgendaItemId>,
     pub action_id: Option<ActionId>,
+    pub committee_owner_id: Option<AccountId>,
     pub committee_owner: Option<String>,
+    pub supplier_owner_id: Option<AccountId>,
     pub supplier_owner: Option<String>,
     pub supplier_owner_name: String,
     pub status: String,
@@ -286,6 +325,8 @@ pub struct CommitmentRow {
     pub due_first: Option<String>,
     pub due_last: Option<String>,
     pub release_id: Option<crate::domain::ids::ReleaseId>,
+    pub details_changed_at: Option<String>,
+    pub details_changed_by: Option<String>,
     pub version: i64,
 }
 
@@ -324,15 +365,19 @@ impl CommitmentRow {
 /// One commitment, if there is one (whoever asks: the caller decides who may see it).
 pub async fn find(db: &Db, id: CommitmentId) -> Result<Option<CommitmentRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT c.id, c.supplier_id, s.name AS supplier_name, m.name AS module_name, c.title, \
-           c.description, c.description_html, c.html_renderer, c.agenda_item_id, c.action_id, \
-           co.display_name AS committee_owner, so.display_name AS supplier_owner, \
+        "SELECT c.id, c.supplier_id, s.name AS supplier_name, c.module_id, \
+           m.name AS module_name, c.title, c.description, c.description_html, c.html_renderer, \
+           c.agenda_item_id, c.action_id, c.committee_owner_id, \
+           co.display_name AS committee_owner, c.supplier_owner_id, \
+           so.display_name AS supplier_owner, \
            c.supplier_owner_name, c.status, c.words, c.timeframe, c.timeframe_kind, \
-           c.due_first, c.due_last, c.release_id, c.version \
+           c.due_first, c.due_last, c.release_id, c.details_changed_at, \
+           dc.display_name AS details_changed_by, c.version \
          FROM commitments c JOIN suppliers s ON s.id = c.supplier_id \
          LEFT JOIN modules m ON m.id = c.module_id \
          LEFT JOIN accounts co ON co.id = c.committee_owner_id \
          LEFT JOIN accounts so ON so.id = c.supplier_owner_id \
+         LEFT JOIN accounts dc ON dc.id = c.details_changed_by \
          WHERE c.id = $1",
     )
     .bind(id)

@@ -10,20 +10,10 @@ pub mod since;
 
 pub use crate::domain::{
     commitments::{CommitmentStatus, Facts, Rating, Standing},
-    ids::{ActionId, AgendaItemId, CommitmentId, MeetingId, ModuleId, SupplierId},
+    ids::{ActionId, AgendaItemId, CommitmentId, IssueId, MeetingId, ModuleId, SupplierId},
+    issue_workflow::IssueStatus,
     timeframe::Window,
 };
-
-impl CommitmentId {
-    pub fn href(self) -> String {
-        format!("/commitments/{}", self.0)
-    }
-
-    /// How people name it in text: `C-45`.
-    pub fn label(self) -> String {
-        format!("C-{}", self.0)
-    }
-}
 
 /// A promise as stored: the words said, how they were read, and the days they stand for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +54,23 @@ impl Promise {
             .trim()
             .eq_ignore_ascii_case(self.timeframe.trim())
     }
+}
+
+/// An issue a commitment answers, as the commitment's page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnsweredIssue {
+    pub id: IssueId,
+    pub title: String,
+    pub status: IssueStatus,
+    pub linked_at: DateTime<Utc>,
+}
+
+/// A commitment an issue's fix is planned under, as the issue's page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedUnder {
+    pub id: CommitmentId,
+    pub title: String,
+    pub status: CommitmentStatus,
 }
 
 /// Where a promise was made: an agenda item of a meeting the reader may see.
@@ -112,6 +119,8 @@ pub struct CommitmentView {
     pub action: Option<ActionId>,
     /// The release it is promised in, while that is its promise.
     pub release: Option<releases::ReleaseId>,
+    /// When its details were last changed, and by whom.
+    pub details_changed: Option<(DateTime<Utc>, Option<String>)>,
     pub version: i64,
 }
 
@@ -121,11 +130,38 @@ pub struct CommitmentPage {
     pub commitment: CommitmentView,
     pub facts: Facts,
     pub ledger: Vec<LedgerLine>,
+    /// The meetings whose published minutes named it (`C-45`), at items the reader may see.
+    pub discussions: Vec<crate::meetings::types::Discussion>,
+    /// The issues it answers.
+    pub issues: Vec<AnsweredIssue>,
     /// Today, by the server's clock in the instance's time zone.
     pub today: NaiveDate,
-    /// The reader may re-promise it or change its status: the committee, or the supplier's
-    /// representatives.
+    /// The reader may re-promise it or change its status, and link issues to it: the
+    /// committee, or the supplier's representatives.
     pub may_revise: bool,
+    /// The reader may change its details: the committee.
+    pub may_edit: bool,
+}
+
+/// The form that changes a commitment's details, with what it holds now and the choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentDetailsForm {
+    pub id: CommitmentId,
+    pub title: String,
+    pub supplier_name: String,
+    pub module: Option<ModuleId>,
+    /// The details' Markdown.
+    pub description: String,
+    pub committee_owner: Option<crate::domain::ids::AccountId>,
+    pub supplier_owner: Option<crate::domain::ids::AccountId>,
+    pub supplier_owner_name: String,
+    pub version: i64,
+    /// The supplier's modules.
+    pub modules: Vec<(ModuleId, String)>,
+    /// Chairs and administrators who may own it for the committee.
+    pub committee: Vec<(crate::domain::ids::AccountId, String)>,
+    /// The supplier's representatives who may own it for the supplier.
+    pub representatives: Vec<(crate::domain::ids::AccountId, String)>,
 }
 
 /// A row of the commitments list.
@@ -315,14 +351,7 @@ pub struct CommitmentList {
     pub may_create: bool,
 }
 
-/// "1 day", "46 days".
-pub fn days(count: i64) -> String {
-    if count == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{count} days")
-    }
-}
+pub use crate::domain::timeframe::days;
 
 /// "46 days overdue (120 days against the first promise)", naming the first promise only
 /// when it differs from the one in force.

@@ -146,6 +146,25 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// "15 June 2023", written out by hand so the browser's bundle needs no date formatter.
+pub fn long_date(day: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        day.day(),
+        MONTHS[day.month0() as usize],
+        day.year()
+    )
+}
+
+/// "1 day", "46 days".
+pub fn days(count: i64) -> String {
+    if count == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{count} days")
+    }
+}
+
 /// A day written as a date field sends it, "2023-06-15". Read by hand rather than with
 /// chrono's format parser, which the browser's bundle would otherwise carry for this alone.
 pub fn iso_date(text: &str) -> Option<NaiveDate> {

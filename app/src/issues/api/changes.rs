@@ -74,6 +74,19 @@ pub async fn change_issue_status(
              status; choose again if your change is still needed.",
         )));
     }
+    // A commitment of the supplier named in the target ("C-45") is the promise the fix is
+    // planned under.
+    if let Some(target) = target.as_deref() {
+        crate::commitments::api::link_planned_fix(
+            &mut tx,
+            issue,
+            core.supplier,
+            target,
+            changer_account.id,
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(())
 }

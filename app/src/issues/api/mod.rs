@@ -176,6 +176,7 @@ pub async fn get_issue(issue: IssueId, before: Option<i64>) -> Result<IssueView,
         updated_at: record.updated_at,
         version: record.version,
         log_numbers: store::log_numbers_of(&db, id).await?,
+        commitments: crate::commitments::store::commitments_of_issue(&db, id).await?,
         affects: record.affects,
         days_awaiting: record
             .awaiting_since
@@ -218,7 +219,7 @@ async fn timeline_for(
             None => None,
         };
         let audience = crate::domain::meetings::Audience::of(Some(viewer));
-        crate::meetings::api::discussions_of(db, audience, id)
+        crate::meetings::api::discussions_of(db, audience, crate::domain::ids::ItemRef::Issue(id))
             .await?
             .into_iter()
             .filter(|discussion| {

@@ -102,6 +102,16 @@ fn IssueDetail(
                 {issue.target.clone().map(|target| format!(" — target: {target}"))}
                 <Awaiting days=issue.days_awaiting/>
             </dd>
+            {(!issue.commitments.is_empty()).then(|| view! {
+                <dt>"Planned under"</dt>
+                <dd>
+                    {issue.commitments.iter().enumerate().map(|(index, planned)| view! {
+                        {(index > 0).then_some("; ")}
+                        <a href=planned.id.href()>{format!("{} {}", planned.id.label(), planned.title)}</a>
+                        {format!(" ({})", planned.status.label())}
+                    }).collect_view()}
+                </dd>
+            })}
             <dt>"Log numbers"</dt>
             <dd>
                 {if issue.log_numbers.is_empty() {
@@ -279,7 +289,7 @@ fn IssueDetail(
                         <Field
                             name="target"
                             label="Target (for “Fix planned”)"
-                            hint="The release and/or when, such as “9.21.0, Q3 2024”."
+                            hint="The release and/or when, such as “9.21.0, Q3 2024”; naming one of the supplier's commitments, such as “C-45”, links the issue to it."
                             errors
                         />
                         <MarkdownField name="note" label="Note" hint="Optional: why, or what happens next." rows=3 errors/>

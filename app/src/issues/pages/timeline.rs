@@ -196,7 +196,7 @@ fn Discussed(discussion: Discussion) -> impl IntoView {
         <li class="timeline__item timeline__item--discussed">
             <p class="timeline__meta">
                 "Discussed at "
-                <a href=href>{format!("{} of {date}", discussion.kind.in_a_sentence())}</a>
+                <a href=href>{discussion.meeting_of(&date)}</a>
                 <span class="muted">" — " {discussion.title}</span>
             </p>
         </li>

@@ -27,6 +27,8 @@ pub struct IssueView {
     pub updated_at: DateTime<Utc>,
     pub version: i64,
     pub log_numbers: Vec<LogNumber>,
+    /// The commitments its fix is planned under.
+    pub commitments: Vec<crate::commitments::types::PlannedUnder>,
     pub affects: i64,
     pub days_awaiting: Option<i64>,
     /// A page of the timeline, oldest first: the newest events unless the reader asked

@@ -243,16 +243,16 @@ async fn visible(
         })
 }
 
-/// The meetings whose published minutes discussed `issue`, at items `audience` may read, by
-/// date: for the issue's timeline.
+/// The meetings whose published minutes discussed `target` (an issue, a commitment), at
+/// items `audience` may read, by date: for the record's timeline.
 #[cfg(feature = "ssr")]
 pub async fn discussions_of(
     db: &crate::db::Db,
     audience: Audience,
-    issue: crate::domain::ids::IssueId,
+    target: crate::domain::ids::ItemRef,
 ) -> Result<Vec<Discussion>, AppError> {
     let mut found = Vec::new();
-    for row in store::discussions_of(db, issue).await? {
+    for row in store::discussions_of(db, target).await? {
         let (Some(kind), Some(meeting), Some(item)) = (
             MeetingKind::parse(&row.kind),
             Visibility::parse(&row.meeting_visibility),
@@ -283,9 +283,10 @@ async fn outcomes_by_item(
     let mut actions = ByItem::new();
     let mut decisions = ByItem::new();
     if any_items {
+        let today = crate::instance::today(db).await?;
         for row in store::actions_of(db, meeting).await? {
             let item = row.agenda_item_id;
-            actions.entry(item).or_default().push(row.into_view()?);
+            actions.entry(item).or_default().push(row.into_view(today)?);
         }
         for row in store::decisions_of(db, meeting).await? {
             let item = row.agenda_item_id;
@@ -310,6 +311,7 @@ async fn carried_over(
         return Ok(Vec::new());
     };
     let mut carried = Vec::new();
+    let today = crate::instance::today(db).await?;
     for row in store::carried_over(db, series.id, record.starts_at).await? {
         let (Some(status), Some(meeting), Some(item)) = (
             MinutesStatus::parse(&row.meeting_status),
@@ -325,7 +327,7 @@ async fn carried_over(
             meeting: row.action.meeting_id,
             meeting_title: row.meeting_title,
             meeting_start: crate::db::timestamp::from_db(&row.meeting_start)?,
-            action: row.action.into_view()?,
+            action: row.action.into_view(today)?,
         });
     }
     Ok(carried)

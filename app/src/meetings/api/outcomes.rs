@@ -9,7 +9,8 @@ use super::*;
 use crate::meetings::types::{ActionId, ActionPage, DecisionId};
 #[cfg(feature = "ssr")]
 use crate::{
-    domain::permissions::may_close_action,
+    domain::{action_due::due_window, permissions::may_close_action, timeframe::Window},
+    instance::types::InstanceInfo,
     meetings::api::agenda::item_of,
     meetings::{
         store::{ActionFields, ActionRow, ItemRow},
@@ -29,7 +30,7 @@ pub async fn get_action(action: ActionId) -> Result<ActionPage, AppError> {
     });
     Ok(ActionPage {
         events: store::action_events(&db, action).await?,
-        action: row.into_view()?,
+        action: row.into_view(crate::instance::today(&db).await?)?,
         meeting: record.id,
         meeting_title: record.title,
         meeting_start: record.starts_at,
@@ -60,9 +61,10 @@ pub async fn add_action(
     };
     let kept = FormErrors::new().keep("item", &item.0.to_string());
     let now = crate::clock::now();
+    let settings = crate::instance::store::settings(&db).await?;
     let mut tx = db.begin_write().await?;
     let (record, row) = item_of(&mut tx, item).await?;
-    let checked = form.parse(&mut tx, &record, kept).await?;
+    let checked = form.parse(&mut tx, &record, &settings, kept).await?;
     let id = store::add_action(&mut tx, &row, &checked.fields(), chair.id, now).await?;
     tx.commit().await?;
     back_to_item(record.id, item, None);
@@ -91,9 +93,12 @@ pub async fn edit_action(
     };
     let kept = FormErrors::new().keep("action", &action.0.to_string());
     let now = crate::clock::now();
+    let settings = crate::instance::store::settings(&db).await?;
     let mut tx = db.begin_write().await?;
     let (record, row) = action_of(&mut tx, action).await?;
-    let checked = form.parse(&mut tx, &record, kept.clone()).await?;
+    let checked = form
+        .parse(&mut tx, &record, &settings, kept.clone())
+        .await?;
     let fields = checked.fields();
     let detail = changes(&row, &fields);
     if !store::update_action(&mut tx, &row, version, &fields, &detail, chair.id, now).await? {
@@ -363,6 +368,7 @@ struct CheckedAction {
     owner: ActionOwner,
     owner_name: String,
     due: String,
+    due_window: Option<Window>,
 }
 
 #[cfg(feature = "ssr")]
@@ -373,6 +379,7 @@ impl CheckedAction {
             owner: self.owner,
             owner_name: &self.owner_name,
             due_words: &self.due,
+            due: self.due_window,
         }
     }
 }
@@ -387,11 +394,13 @@ impl ActionForm {
     }
 
     /// Checks the form for an action at `meeting`: the owner is the meeting's supplier (who
-    /// there, optionally named), an account that may own actions, or a party named.
+    /// there, optionally named), an account that may own actions, or a party named; the due
+    /// words are read on the meeting's day in the instance's zone and quarter numbering.
     async fn parse(
         &self,
         tx: &mut Tx,
         meeting: &MeetingRecord,
+        settings: &InstanceInfo,
         kept: FormErrors,
     ) -> Result<CheckedAction, AppError> {
         let mut errors = self.kept(kept);
@@ -444,10 +453,12 @@ impl ActionForm {
         };
         match (description, owner) {
             (Some(description), Some((owner, owner_name))) if errors.fields.is_empty() => {
+                let said = settings.zone().clock(meeting.starts_at).date();
                 Ok(CheckedAction {
                     description,
                     owner,
                     owner_name,
+                    due_window: due_window(&due, said, settings.quarter_scheme()),
                     due,
                 })
             }

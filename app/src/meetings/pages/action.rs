@@ -5,6 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
+    domain::{
+        action_due::overdue_phrase,
+        timeframe::{long_date, Window},
+    },
     meetings::{
         api::{get_action, CloseAction, ReopenAction},
         types::{ActionEvent, ActionEventKind, ActionId, ActionOwner, ActionPage, ActionStatus},
@@ -87,11 +91,8 @@ fn Action(
             <dd>{action.owner_label.clone()}</dd>
             <dt>"When it is due"</dt>
             <dd>
-                {if action.due_words.is_empty() {
-                    "Not said".to_owned()
-                } else {
-                    format!("\u{201c}{}\u{201d}, as said at the meeting", action.due_words)
-                }}
+                {due_fact(&action.due_words, action.due)}
+                {action.overdue_days.map(|days| view! { " " <span class="badge badge--overdue">{overdue_phrase(days)}</span> })}
             </dd>
             <dt>"Agreed at"</dt>
             <dd>
@@ -128,6 +129,20 @@ fn Action(
             <h2 id="history-heading">"History"</h2>
             <ol class="timeline">{events.into_iter().map(event_line).collect_view()}</ol>
         </section>
+    }
+}
+
+/// When it is due: the day its words give and the words as said, or why there is no day.
+fn due_fact(words: &str, due: Option<Window>) -> String {
+    match due {
+        _ if words.is_empty() => "Not said".to_owned(),
+        Some(due) => format!(
+            "By {} (\u{201c}{words}\u{201d}, as said at the meeting)",
+            long_date(due.last)
+        ),
+        None => {
+            format!("\u{201c}{words}\u{201d}, as said at the meeting (these words give no date)")
+        }
     }
 }
 

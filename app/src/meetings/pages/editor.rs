@@ -370,6 +370,7 @@ fn AgendaEditor(
 ) -> impl IntoView {
     let add_errors = Signal::derive(move || form_errors(actions.add_item.value().get()));
     let count = meeting.items.len();
+    let said = time::zone().clock(meeting.starts_at).date();
     let meeting_visibility = meeting.visibility.as_str().to_owned();
     // A refused save of an item that is no longer on the agenda (someone removed it): its
     // message and the text that was typed show here, never lost.
@@ -407,7 +408,7 @@ fn AgendaEditor(
                     let supplier = meeting.supplier.clone();
                     let copy = copies.iter().find(|copy| copy.item == item.id).cloned();
                     let search = search.clone().filter(|search| search.item == item.id);
-                    view! { <ItemEditor meeting_href=meeting.id.href() item copy search last=count supplier owners=owners.clone() actions/> }
+                    view! { <ItemEditor meeting_href=meeting.id.href() item copy search last=count supplier owners=owners.clone() said actions/> }
                 })
                 .collect_view()}
             <p>

@@ -1,6 +1,7 @@
 //! One agenda item in the meeting's editor: its heading, minutes (autosaved as the chair's
 //! working copy while JavaScript is on), the issues it discussed, and its outcomes.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::{
@@ -33,6 +34,8 @@ pub(super) fn ItemEditor(
     last: usize,
     supplier: Option<SupplierName>,
     owners: Vec<OwnerChoice>,
+    /// The meeting's day, on which actions' due words are read.
+    said: NaiveDate,
     actions: EditorActions,
 ) -> impl IntoView {
     let outcomes = item.clone();
@@ -147,7 +150,7 @@ pub(super) fn ItemEditor(
                 search
                 actions=actions.links
             />
-            <OutcomesEditor item=outcomes supplier owners actions=actions.outcomes/>
+            <OutcomesEditor item=outcomes said supplier owners actions=actions.outcomes/>
         </section>
     }
 }

@@ -2,9 +2,11 @@
 //! item, the open actions carried over from earlier meetings of the series, and the forms
 //! with which the committee records them in the editor.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::{
+    domain::action_due::{due_phrase, overdue_phrase},
     error::FormErrors,
     meetings::{
         api::{AddAction, AddDecision, EditAction, EditDecision, RemoveAction, RemoveDecision},
@@ -17,22 +19,21 @@ use crate::{
     ui::{
         forms::{action_failure, form_errors, Field, FormMessage, SelectField, TextAreaField},
         time,
+        timeframe_reading::{page_scheme, ReadingFields},
     },
 };
 
 /// An action in a line: what, who, when due, and where it stands; links to its page.
 #[component]
 pub(super) fn ActionLine(action: ActionView) -> impl IntoView {
-    let due = (!action.due_words.is_empty()).then(|| format!("due {}", action.due_words));
+    let due = due_phrase(&action.due_words, action.due).map(|due| format!(", due {due}"));
     let done = action.status == ActionStatus::Done;
     view! {
         <a href=action.id.href()>{action.description}</a>
-        <span class="muted">
-            " — " {action.owner_label}
-            {due.map(|due| view! { ", " {due} })}
-        </span>
+        <span class="muted">" — " {action.owner_label} {due}</span>
         " "
         <span class=if done { "badge badge--done" } else { "badge" }>{action.status.label()}</span>
+        {action.overdue_days.map(|days| view! { " " <span class="badge badge--overdue">{overdue_phrase(days)}</span> })}
     }
 }
 
@@ -149,6 +150,7 @@ fn owner_value(owner: ActionOwner) -> String {
 fn ActionFormFields(
     options: Vec<(String, String)>,
     current: Option<ActionView>,
+    said: NaiveDate,
     suffix: String,
     errors: Signal<FormErrors>,
 ) -> impl IntoView {
@@ -162,6 +164,7 @@ fn ActionFormFields(
     let owner = current
         .as_ref()
         .map_or(default_owner, |action| owner_value(action.owner));
+    let due = text(|a| a.due_words.clone());
     view! {
         <TextAreaField name="description" label="What is to be done" required=true rows=2 id_suffix=suffix.clone() value=text(|a| a.description.clone()) errors/>
         <div class="field-row">
@@ -175,14 +178,16 @@ fn ActionFormFields(
                 errors
             />
         </div>
-        <Field
-            name="due"
-            label="When it is due"
-            hint="In the words said at the meeting, e.g. \"by the end of next month\"."
-            id_suffix=suffix
-            value=text(|a| a.due_words.clone())
-            errors
-        />
+        <ReadingFields today=said scheme=page_scheme() words="due" optional=true>
+            <Field
+                name="due"
+                label="When it is due"
+                hint="In the words said at the meeting, e.g. \"by the end of next month\"; read on the meeting's day."
+                id_suffix=suffix
+                value=due
+                errors
+            />
+        </ReadingFields>
     }
 }
 
@@ -191,6 +196,8 @@ fn ActionFormFields(
 #[component]
 pub(super) fn OutcomesEditor(
     item: AgendaItemView,
+    /// The meeting's day, on which due words are read.
+    said: NaiveDate,
     supplier: Option<SupplierName>,
     owners: Vec<OwnerChoice>,
     actions: OutcomeActions,
@@ -213,7 +220,9 @@ pub(super) fn OutcomesEditor(
         let options = options.clone();
         item.actions
             .into_iter()
-            .map(move |action| view! { <ActionEditor action options=options.clone() actions/> })
+            .map(
+                move |action| view! { <ActionEditor action said options=options.clone() actions/> },
+            )
             .collect_view()
     };
     let decision_rows = item
@@ -244,7 +253,7 @@ pub(super) fn OutcomesEditor(
                 <FormMessage error=Signal::derive(move || action_failure(actions.add_action).filter(|_| open_action()))/>
                 <ActionForm action=actions.add_action>
                     <input type="hidden" name="item" value=action_item.clone()/>
-                    <ActionFormFields options current=None suffix=format!("action-new-{action_item}") errors=add_action_errors/>
+                    <ActionFormFields options current=None said suffix=format!("action-new-{action_item}") errors=add_action_errors/>
                     <button type="submit">"Record action"</button>
                 </ActionForm>
             </details>
@@ -255,6 +264,7 @@ pub(super) fn OutcomesEditor(
 #[component]
 fn ActionEditor(
     action: ActionView,
+    said: NaiveDate,
     options: Vec<(String, String)>,
     actions: OutcomeActions,
 ) -> impl IntoView {
@@ -295,7 +305,7 @@ fn ActionEditor(
                 <ActionForm action=actions.edit_action>
                     <input type="hidden" name="action" value=id.clone()/>
                     <input type="hidden" name="version" value=version.clone()/>
-                    <ActionFormFields options current=Some(action) suffix=format!("action-{id}") errors/>
+                    <ActionFormFields options current=Some(action) said suffix=format!("action-{id}") errors/>
                     <button type="submit">"Save action"</button>
                 </ActionForm>
                 <ActionForm action=actions.remove_action attr:class="inline-form">

@@ -234,26 +234,29 @@ pub struct DiscussionRow {
     pub item_visibility: String,
 }
 
-/// The agenda items of published minutes that name `issue` in their text or link it, by
-/// meeting date.
+/// The agenda items of published minutes that name `target` in their text or, for an issue,
+/// link it, by meeting date.
 pub async fn discussions_of(
     db: &Db,
-    issue: crate::domain::ids::IssueId,
+    target: crate::domain::ids::ItemRef,
 ) -> Result<Vec<DiscussionRow>, sqlx::Error> {
+    let (kind, id) = target.stored();
     sqlx::query_as(
         "SELECT m.id AS meeting_id, m.title, m.kind, m.starts_at, \
            m.visibility AS meeting_visibility, m.supplier_id, i.id AS item_id, \
            i.visibility AS item_visibility \
          FROM (SELECT n.source_id AS item_id FROM mentions n \
-               WHERE n.target_kind = 'issue' AND n.target_id = $1 \
+               WHERE n.target_kind = $1 AND n.target_id = $2 \
                  AND n.source_kind = 'agenda_item' \
-               UNION SELECT l.item_id FROM agenda_item_issues l WHERE l.issue_id = $1) d \
+               UNION SELECT l.item_id FROM agenda_item_issues l \
+                 WHERE $1 = 'issue' AND l.issue_id = $2) d \
            JOIN agenda_items i ON i.id = d.item_id \
            JOIN meetings m ON m.id = i.meeting_id \
          WHERE m.status = 'published' \
          ORDER BY m.starts_at, i.position",
     )
-    .bind(issue)
+    .bind(kind)
+    .bind(id)
     .fetch_all(db.reader())
     .await
 }

@@ -20,6 +20,7 @@ use crate::{
 
 mod agenda;
 mod attachments;
+mod dues;
 mod feeds;
 mod imports;
 mod links;
@@ -30,6 +31,7 @@ mod working_copies;
 
 pub use agenda::*;
 pub use attachments::*;
+pub use dues::*;
 pub use feeds::*;
 pub use imports::*;
 pub use links::*;

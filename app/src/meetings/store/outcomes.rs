@@ -1,7 +1,10 @@
 //! What a meeting agreed: actions (with their timeline) and decisions, each on an agenda
 //! item. Operations that write record the action's timeline entry in the same transaction.
 
+use chrono::NaiveDate;
+
 use super::*;
+use crate::domain::{action_due::overdue_days, timeframe::Window};
 use crate::meetings::types::{
     ActionEvent, ActionEventKind, ActionId, ActionOwner, ActionStatus, ActionView, DecisionId,
     DecisionView, OwnerChoice,
@@ -19,6 +22,8 @@ pub struct ActionRow {
     pub owner_name: String,
     pub owner_label: Option<String>,
     pub due_words: String,
+    pub due_first: Option<String>,
+    pub due_last: Option<String>,
     pub status: String,
     pub done_at: Option<String>,
     pub done_by_name: Option<String>,
@@ -31,11 +36,13 @@ impl ActionRow {
         ActionOwner::from_columns(self.owner_account_id, self.owner_supplier_id)
     }
 
-    pub fn into_view(self) -> Result<ActionView, sqlx::Error> {
+    /// As shown on `today` (which says whether it is overdue).
+    pub fn into_view(self, today: NaiveDate) -> Result<ActionView, sqlx::Error> {
         let owner = self.owner();
         let status = ActionStatus::parse(&self.status)
             .ok_or_else(|| decode_error(format!("action status {}", self.status)))?;
         let label = self.owner_label.unwrap_or_default();
+        let due = timestamp::window_from_db(self.due_first.as_deref(), self.due_last.as_deref())?;
         let owner_label = match (owner, self.owner_name.is_empty()) {
             (ActionOwner::Named, _) => self.owner_name.clone(),
             (ActionOwner::Supplier(_), false) => format!("{label} ({})", self.owner_name),
@@ -48,6 +55,8 @@ impl ActionRow {
             owner_label,
             owner_name: self.owner_name,
             due_words: self.due_words,
+            due,
+            overdue_days: overdue_days(due, status == ActionStatus::Open, today),
             status,
             done_at: self
                 .done_at
@@ -64,7 +73,8 @@ impl ActionRow {
 /// The columns of `ActionRow`, from `meeting_actions a` joined by `ACTION_JOINS`.
 const ACTION_COLUMNS: &str = "a.id, a.agenda_item_id, a.meeting_id, a.description, \
     a.owner_account_id, a.owner_supplier_id, a.owner_name, \
-    COALESCE(o.display_name, s.name) AS owner_label, a.due_words, a.status, a.done_at, \
+    COALESCE(o.display_name, s.name) AS owner_label, a.due_words, a.due_first, a.due_last, \
+    a.status, a.done_at, \
     d.display_name AS done_by_name, a.done_note, a.version";
 
 const ACTION_JOINS: &str = "LEFT JOIN accounts o ON o.id = a.owner_account_id \
@@ -145,6 +155,8 @@ pub struct ActionFields<'a> {
     pub owner: ActionOwner,
     pub owner_name: &'a str,
     pub due_words: &'a str,
+    /// The days the words give (`domain::action_due`).
+    pub due: Option<Window>,
 }
 
 /// Records an action agreed under `item`, and its first timeline entry.
@@ -159,7 +171,8 @@ pub async fn add_action(
     let id: ActionId = sqlx::query_scalar(
         "INSERT INTO meeting_actions (agenda_item_id, meeting_id, description, \
            owner_account_id, owner_supplier_id, owner_name, due_words, created_by, created_at, \
-           updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+           updated_at, due_first, due_last, due_read) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, 1) RETURNING id",
     )
     .bind(item.id)
     .bind(item.meeting_id)
@@ -170,6 +183,8 @@ pub async fn add_action(
     .bind(fields.due_words)
     .bind(by)
     .bind(&at)
+    .bind(fields.due.map(|due| due.first.to_string()))
+    .bind(fields.due.map(|due| due.last.to_string()))
     .fetch_one(&mut **tx)
     .await?;
     record_event(tx, id, ActionEventKind::Created, by, "", now).await?;
@@ -191,7 +206,7 @@ pub async fn update_action(
     let changed = sqlx::query(
         "UPDATE meeting_actions SET description = $1, owner_account_id = $2, \
            owner_supplier_id = $3, owner_name = $4, due_words = $5, updated_at = $6, \
-           version = version + 1 \
+           due_first = $9, due_last = $10, due_read = 1, version = version + 1 \
          WHERE id = $7 AND version = $8",
     )
     .bind(fields.description)
@@ -202,6 +217,8 @@ pub async fn update_action(
     .bind(timestamp::to_db(now))
     .bind(action.id)
     .bind(version)
+    .bind(fields.due.map(|due| due.first.to_string()))
+    .bind(fields.due.map(|due| due.last.to_string()))
     .execute(&mut **tx)
     .await?;
     if changed.rows_affected() != 1 {

@@ -2,7 +2,7 @@
 //! meetings' server functions.
 
 use app::{
-    domain::ids::SupplierId,
+    domain::{action_due::due_window, ids::SupplierId, timeframe::QuarterScheme},
     markdown::Markdown,
     meetings::{
         api::{GetAction, GetMeeting, GetMeetings},
@@ -104,6 +104,10 @@ impl TestApp {
             .await
             .expect("read")
             .expect("the item");
+        let meeting = store::record_in(&mut tx, row.meeting_id)
+            .await
+            .expect("read")
+            .expect("the meeting");
         let fields = ActionFields {
             description,
             owner,
@@ -113,6 +117,11 @@ impl TestApp {
                 ""
             },
             due_words: "by the end of next month",
+            due: due_window(
+                "by the end of next month",
+                meeting.starts_at.date_naive(),
+                QuarterScheme::Calendar,
+            ),
         };
         let id = store::add_action(&mut tx, &row, &fields, chair.id, chrono::Utc::now())
             .await

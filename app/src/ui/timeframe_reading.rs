@@ -1,23 +1,27 @@
-//! The live reading of a promise's words: an island around the form's "words" and "said on"
-//! fields that shows, as they are typed, what the server will read them as ("mid-July 2023
-//! → 11 Jul – 20 Jul 2023"), with the same `Timeframe` parser, or why it cannot. The fields
-//! are the server's and post with the form as they would without JavaScript.
+//! The live reading of when something is due: an island around a form's words field (a
+//! promise's "words", an action's "due") and its optional "said on" field that shows, as they
+//! are typed, what the server will read them as ("mid-July 2023 → 11 Jul – 20 Jul 2023"),
+//! with the same `Timeframe` parser, or why it cannot. The fields are the server's and post
+//! with the form as they would without JavaScript.
 //!
-//! It takes no props: today and the quarter numbering come as `data-` attributes of the
-//! server's `ReadingFields` around the fields, since island props would bring a JSON reader
-//! (and float formatting) into the browser's bundle for two short strings.
+//! It takes no props: the day the words were said, the quarter numbering, the field's name and
+//! whether words that give no date are taken come as `data-` attributes of the server's
+//! `ReadingFields` around the fields, since island props would bring a JSON reader (and float
+//! formatting) into the browser's bundle for a few short strings.
 
 use chrono::NaiveDate;
 use leptos::{prelude::*, wasm_bindgen::JsCast};
 
 use crate::domain::timeframe::{self, QuarterScheme};
 
-/// What the words read as, said on `said_on` (empty: `today`).
+/// What the words read as, said on `said_on` (empty: `today`). With `optional`, words that
+/// give no date are kept as said (an action's due words), so only the day they give is told.
 fn reading(
     words: &str,
     said_on: &str,
     today: NaiveDate,
     scheme: QuarterScheme,
+    optional: bool,
 ) -> Option<Result<String, String>> {
     if words.trim().is_empty() {
         return None;
@@ -26,6 +30,17 @@ fn reading(
         "" => today,
         text => timeframe::iso_date(text).unwrap_or(today),
     };
+    if optional {
+        return Some(Ok(
+            match timeframe::parse(words, said, scheme)
+                .ok()
+                .and_then(|t| t.window())
+            {
+                Some(window) => format!("Due by {}", timeframe::long_date(window.last)),
+                None => "These words give no date; they are kept as said.".to_owned(),
+            },
+        ));
+    }
     Some(
         timeframe::parse(words, said, scheme)
             .map(|timeframe| match (timeframe.window(), &timeframe) {
@@ -42,13 +57,34 @@ fn reading(
     )
 }
 
-/// The fields the reading reads, with today and the quarter numbering as the server knows
-/// them (rendered on the server, inside the island).
+/// The instance's quarter numbering for the page being rendered (calendar quarters where none
+/// was provided), put into the page's context by the server with the other settings.
+pub fn page_scheme() -> QuarterScheme {
+    use_context::<QuarterScheme>().unwrap_or_default()
+}
+
+/// The fields the reading reads, with the day they are read on (`today`, unless a "said_on"
+/// field says otherwise) and the quarter numbering as the server knows them (rendered on the
+/// server, inside the island). `words` names the field read; `optional` takes words that give
+/// no date.
 #[component]
-pub fn ReadingFields(today: NaiveDate, scheme: QuarterScheme, children: Children) -> impl IntoView {
+pub fn ReadingFields(
+    today: NaiveDate,
+    scheme: QuarterScheme,
+    #[prop(default = "words")] words: &'static str,
+    #[prop(optional)] optional: bool,
+    children: Children,
+) -> impl IntoView {
     view! {
         <TimeframeReading>
-            <div data-today=today.to_string() data-scheme=scheme.as_str()>{children()}</div>
+            <div
+                data-today=today.to_string()
+                data-scheme=scheme.as_str()
+                data-words=words
+                data-optional=optional.then_some("1")
+            >
+                {children()}
+            </div>
         </TimeframeReading>
     }
 }
@@ -81,10 +117,11 @@ fn TimeframeReading(children: Children) -> impl IntoView {
         let today = timeframe::iso_date(&setting("data-today")).unwrap_or_default();
         let scheme = QuarterScheme::parse(&setting("data-scheme")).unwrap_or_default();
         set_said.set(reading(
-            &value_of("words"),
+            &value_of(&setting("data-words")),
             &value_of("said_on"),
             today,
             scheme,
+            setting("data-optional") == "1",
         ));
     };
     // Effects run only in the browser: read what is in the fields once the island is live
@@ -115,7 +152,7 @@ mod tests {
     #[test]
     fn the_reading_says_the_window_or_why_there_is_none() {
         let today = day("2023-06-15");
-        let read = |words: &str| reading(words, "", today, QuarterScheme::Calendar);
+        let read = |words: &str| reading(words, "", today, QuarterScheme::Calendar, false);
         assert_eq!(read(""), None);
         assert_eq!(
             read("mid-July"),
@@ -136,12 +173,30 @@ mod tests {
     }
 
     #[test]
+    fn an_optional_reading_tells_the_day_or_that_the_words_are_kept() {
+        let read =
+            |words: &str| reading(words, "", day("2023-06-15"), QuarterScheme::Calendar, true);
+        assert_eq!(
+            read("by the end of next month"),
+            Some(Ok("Due by 31 July 2023".to_owned()))
+        );
+        assert_eq!(
+            read("at the next meeting"),
+            Some(Ok(
+                "These words give no date; they are kept as said.".to_owned()
+            ))
+        );
+        assert_eq!(read(""), None);
+    }
+
+    #[test]
     fn words_are_read_on_the_day_they_were_said() {
         let read = reading(
             "next month",
             "2023-01-10",
             day("2023-06-15"),
             QuarterScheme::Calendar,
+            false,
         );
         assert_eq!(
             read,

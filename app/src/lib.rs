@@ -169,6 +169,11 @@ pub fn App() -> impl IntoView {
                         view=instance::pages::SettingsPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/chases/policy")
+                        view=instance::pages::ChasePolicyPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </Layout>
         </Router>

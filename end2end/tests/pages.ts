@@ -15,6 +15,7 @@ export const pages: PageUnderTest[] = [
   { path: "/admin/audit", status: 401, heading: "Please sign in" },
   { path: "/admin/suppliers", status: 401, heading: "Please sign in" },
   { path: "/admin/settings", status: 401, heading: "Please sign in" },
+  { path: "/chases/policy", status: 401, heading: "Please sign in" },
   { path: "/issues", status: 401, heading: "Please sign in" },
   { path: "/meetings", status: 200, heading: "Meetings" },
   { path: "/meetings/new", status: 401, heading: "Please sign in" },
@@ -33,6 +34,7 @@ export const signedInPages: (PageUnderTest & { as: string })[] = [
   { path: "/admin/audit", status: 200, heading: "Audit log", as: "admin@example.org" },
   { path: "/admin/suppliers", status: 200, heading: "Suppliers", as: "admin@example.org" },
   { path: "/admin/settings", status: 200, heading: "Settings", as: "admin@example.org" },
+  { path: "/chases/policy", status: 200, heading: "Chase policy", as: "chair@example.org" },
   {
     path: "/admin/suppliers/1",
     status: 200,

@@ -1,8 +1,8 @@
 import { expect, Page, test } from "@playwright/test";
 import { PASSWORD, signIn } from "./people";
 
-// The instance is shared by every test, so this journey changes only the introduction, and
-// puts it back. It runs once, in the JavaScript project, and saves once with JavaScript off
+// The instance is shared by every test, so this journey changes only the introduction and
+// how often chases repeat, and puts both back. It runs once, in the JavaScript project, and saves once with JavaScript off
 // and once with it on, one after the other (two saves at once would rightly refuse one).
 
 async function openSettings(page: Page) {
@@ -50,4 +50,30 @@ test("an administrator changes the introduction, and the change is recorded", as
   await expect(withJs.getByRole("region", { name: "Changes" }).getByRole("row").nth(1)).toContainText(
     "Administrator",
   );
+
+  // The chase policy lives in the same store: a chair changes how often chases repeat, and
+  // puts it back, after the administrator's saves (one at a time).
+  const chair = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(chair, "chair@example.org", PASSWORD);
+  await chair.goto("/commitments");
+  await chair.getByRole("link", { name: "Chase policy" }).click();
+  await expect(chair.getByRole("heading", { level: 1 })).toHaveText("Chase policy");
+  await expect(chair.getByLabel("Days between chases")).toHaveValue("14");
+  await chair.getByLabel("Days between chases").fill("0");
+  await chair.getByRole("button", { name: "Save the chase policy" }).click();
+  await expect(chair.getByText("Give a number of days from 1 to 365.")).toBeVisible();
+  await chair.getByLabel("Days between chases").fill("21");
+  await chair.getByRole("button", { name: "Save the chase policy" }).click();
+  await expect(chair.getByRole("status")).toHaveText("The chase policy has been saved.");
+  const policyHistory = chair.getByRole("region", { name: "Changes" }).getByRole("row").nth(1);
+  await expect(policyHistory).toContainText("Days between chases");
+  await expect(policyHistory).toContainText("21");
+
+  const chairWithJs = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
+  await signIn(chairWithJs, "chair@example.org", PASSWORD);
+  await chairWithJs.goto("/chases/policy");
+  await chairWithJs.getByLabel("Days between chases").fill("14");
+  await chairWithJs.getByRole("button", { name: "Save the chase policy" }).click();
+  await expect(chairWithJs.getByRole("status")).toHaveText("The chase policy has been saved.");
+  await expect(chairWithJs.getByLabel("Days between chases")).toHaveValue("14");
 });

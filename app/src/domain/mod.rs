@@ -2,6 +2,7 @@
 
 pub mod action_due;
 pub mod attachments;
+pub mod chase;
 pub mod commitments;
 pub mod ids;
 pub mod issue_workflow;

@@ -41,6 +41,9 @@ pub enum Permission {
     /// Add and change a supplier's releases: the committee any supplier's, a representative
     /// their own supplier's (`may_act_for_supplier`).
     ManageReleases,
+    /// Change the chase policy: when the supplier is chased, how often, and when the
+    /// committee is told.
+    ManageChasePolicy,
 }
 
 /// Whether an account with this role holds this permission.
@@ -51,7 +54,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         ManageAccounts | ReadAuditLog | ManageSuppliers | ManageInstance => role == Role::Admin,
         ReadIssues | ReadCommitments => true,
         ReportIssues => role != Role::SupplierRep,
-        TriageIssues | ManageMeetings | ManageCommitments => {
+        TriageIssues | ManageMeetings | ManageCommitments | ManageChasePolicy => {
             matches!(role, Role::Chair | Role::Admin)
         }
         RespondForSupplier => role == Role::SupplierRep,
@@ -239,6 +242,14 @@ mod tests {
         assert_eq!(
             holders(Permission::ManageReleases),
             [Role::SupplierRep, Role::Chair, Role::Admin]
+        );
+    }
+
+    #[test]
+    fn the_committee_runs_the_chase_policy() {
+        assert_eq!(
+            holders(Permission::ManageChasePolicy),
+            [Role::Chair, Role::Admin]
         );
     }
 

@@ -1,18 +1,22 @@
 //! Server functions for the instance's settings: read by every page (public), edited by
-//! administrators with each change recorded.
+//! administrators with each change recorded; the chase policy among them, which the
+//! committee changes on its own page.
+
+// A server function takes its form's fields as its arguments.
+#![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    domain::permissions::Permission,
+    domain::{chase::ENGLAND_AND_WALES, permissions::Permission},
     error::FormErrors,
     guard,
     instance::{store, types::Setting},
 };
 use crate::{
     error::AppError,
-    instance::types::{InstanceInfo, SettingsView},
+    instance::types::{ChasePolicyView, InstanceInfo, SettingsView},
 };
 
 /// How many changes the settings page lists.
@@ -54,13 +58,27 @@ pub async fn save_instance_settings(
     quarter_scheme: String,
 ) -> Result<(), AppError> {
     let admin = guard::require(Permission::ManageInstance)?;
-    let db = crate::db::use_db()?;
     let typed = [
         (Setting::Name, &name),
         (Setting::Description, &description),
         (Setting::TimeZone, &time_zone),
         (Setting::QuarterScheme, &quarter_scheme),
     ];
+    save(admin.id, version, &typed).await?;
+    leptos_axum::redirect("/admin/settings?saved=settings");
+    Ok(())
+}
+
+/// Saves the settings typed, if no one saved the settings since the form was loaded: each
+/// checked by its own rule (all refused by their fields if any is wrong), and each change
+/// recorded.
+#[cfg(feature = "ssr")]
+async fn save(
+    by: crate::domain::ids::AccountId,
+    version: i64,
+    typed: &[(Setting, &String)],
+) -> Result<(), AppError> {
+    let db = crate::db::use_db()?;
     let mut errors = FormErrors::new();
     for (setting, text) in typed {
         errors = errors.keep(setting.key(), text);
@@ -68,12 +86,7 @@ pub async fn save_instance_settings(
     let mut new = store::settings(&db).await?.as_ref().clone();
     for (setting, text) in typed {
         match setting.parse_value(text) {
-            Ok(value) => match setting {
-                Setting::Name => new.name = value,
-                Setting::Description => new.description = value,
-                Setting::TimeZone => new.time_zone = value,
-                Setting::QuarterScheme => new.quarter_scheme = value,
-            },
+            Ok(value) => setting.set(&mut new, value),
             Err(message) => errors = errors.field(setting.key(), message),
         }
     }
@@ -81,7 +94,7 @@ pub async fn save_instance_settings(
         return Err(AppError::refused(errors));
     }
     let mut tx = db.begin_write().await?;
-    if !store::update(&mut tx, admin.id, version, &new, crate::clock::now()).await? {
+    if !store::update(&mut tx, by, version, &new, crate::clock::now()).await? {
         return Err(AppError::stale(errors.form(
             "Someone else saved the settings after you opened this page: their change is at \
              the top of the history below. What you typed is still in the form; save again to \
@@ -89,6 +102,65 @@ pub async fn save_instance_settings(
         )));
     }
     tx.commit().await?;
-    leptos_axum::redirect("/admin/settings?saved=settings");
+    Ok(())
+}
+
+/// The committee: the chase policy and the latest changes to it.
+#[server(prefix = "/api", endpoint = "chases/policy")]
+pub async fn get_chase_policy() -> Result<ChasePolicyView, AppError> {
+    guard::require(Permission::ManageChasePolicy)?;
+    let db = crate::db::use_db()?;
+    let settings = store::settings(&db).await?.as_ref().clone();
+    let changes = store::changes(&db, CHANGES_SHOWN)
+        .await?
+        .into_iter()
+        .filter(|change| change.setting.is_chase())
+        .collect();
+    let today = settings.zone().clock(crate::clock::now()).date();
+    Ok(ChasePolicyView {
+        bank_holidays: ENGLAND_AND_WALES
+            .iter()
+            .filter_map(|(year, month, day)| chrono::NaiveDate::from_ymd_opt(*year, *month, *day))
+            .filter(|day| *day >= today)
+            .take(8)
+            .collect(),
+        settings,
+        changes,
+    })
+}
+
+/// The committee: saves the chase policy, if no one saved the settings since the form was
+/// loaded; each change is recorded.
+#[server(prefix = "/api", endpoint = "chases/policy/save")]
+#[cfg_attr(
+    feature = "ssr",
+    tracing::instrument(name = "save_chase_policy", skip_all)
+)]
+pub async fn save_chase_policy(
+    version: i64,
+    chase_first_after_days: String,
+    chase_due_soon_days: String,
+    chase_repeat_days: String,
+    chase_escalate_after: String,
+    chase_issue_days: String,
+    chase_quiet_from: String,
+    chase_quiet_until: String,
+    chase_skip_weekends: String,
+    chase_skip_bank_holidays: String,
+) -> Result<(), AppError> {
+    let chair = guard::require(Permission::ManageChasePolicy)?;
+    let typed = [
+        (Setting::ChaseFirstAfterDays, &chase_first_after_days),
+        (Setting::ChaseDueSoonDays, &chase_due_soon_days),
+        (Setting::ChaseRepeatDays, &chase_repeat_days),
+        (Setting::ChaseEscalateAfter, &chase_escalate_after),
+        (Setting::ChaseIssueDays, &chase_issue_days),
+        (Setting::ChaseQuietFrom, &chase_quiet_from),
+        (Setting::ChaseQuietUntil, &chase_quiet_until),
+        (Setting::ChaseSkipWeekends, &chase_skip_weekends),
+        (Setting::ChaseSkipBankHolidays, &chase_skip_bank_holidays),
+    ];
+    save(chair.id, version, &typed).await?;
+    leptos_axum::redirect("/chases/policy?saved=policy");
     Ok(())
 }

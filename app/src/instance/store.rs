@@ -9,7 +9,7 @@ use sqlx::{Any, Transaction};
 use crate::{
     db::{timestamp, Db},
     domain::ids::AccountId,
-    instance::types::{InstanceInfo, Setting, SettingChange},
+    instance::types::{ChaseSettings, InstanceInfo, Setting, SettingChange},
 };
 
 #[derive(sqlx::FromRow)]
@@ -19,6 +19,15 @@ struct SettingsRow {
     time_zone: String,
     quarter_scheme: String,
     demo: i64,
+    chase_first_after_days: String,
+    chase_due_soon_days: String,
+    chase_repeat_days: String,
+    chase_escalate_after: String,
+    chase_issue_days: String,
+    chase_quiet_from: String,
+    chase_quiet_until: String,
+    chase_skip_weekends: String,
+    chase_skip_bank_holidays: String,
     version: i64,
 }
 
@@ -30,14 +39,28 @@ impl From<SettingsRow> for InstanceInfo {
             time_zone: row.time_zone,
             quarter_scheme: row.quarter_scheme,
             demo: row.demo != 0,
+            chase: ChaseSettings {
+                first_after_days: row.chase_first_after_days,
+                due_soon_days: row.chase_due_soon_days,
+                repeat_days: row.chase_repeat_days,
+                escalate_after: row.chase_escalate_after,
+                issue_days: row.chase_issue_days,
+                quiet_from: row.chase_quiet_from,
+                quiet_until: row.chase_quiet_until,
+                skip_weekends: row.chase_skip_weekends,
+                skip_bank_holidays: row.chase_skip_bank_holidays,
+            },
             version: row.version,
         }
     }
 }
 
 const SELECT_SETTINGS: &str =
-    "SELECT name, description, time_zone, quarter_scheme, demo, version FROM instance_settings \
-     WHERE id = 1";
+    "SELECT name, description, time_zone, quarter_scheme, demo, chase_first_after_days, \
+       chase_due_soon_days, chase_repeat_days, chase_escalate_after, chase_issue_days, \
+       chase_quiet_from, chase_quiet_until, chase_skip_weekends, chase_skip_bank_holidays, \
+       version \
+     FROM instance_settings WHERE id = 1";
 
 /// The settings as they are now (one primary-key read while they have not changed).
 pub async fn settings(db: &Db) -> Result<Arc<InstanceInfo>, sqlx::Error> {
@@ -88,20 +111,22 @@ pub async fn update(
         .execute(&mut **tx)
         .await?;
     }
-    sqlx::query(
-        "UPDATE instance_settings \
-         SET name = $1, description = $2, time_zone = $3, quarter_scheme = $4, updated_at = $5, \
-           version = version + 1 \
-         WHERE id = 1 AND version = $6",
-    )
-    .bind(&new.name)
-    .bind(&new.description)
-    .bind(&new.time_zone)
-    .bind(&new.quarter_scheme)
-    .bind(&at)
-    .bind(version)
-    .execute(&mut **tx)
-    .await?;
+    // Every setting's column, in the order of `Setting::ALL`.
+    let columns: Vec<String> = Setting::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(index, setting)| format!("{} = ${}", setting.key(), index + 3))
+        .collect();
+    let sql = format!(
+        "UPDATE instance_settings SET {}, updated_at = $1, version = version + 1 \
+         WHERE id = 1 AND version = $2",
+        columns.join(", ")
+    );
+    let mut update = sqlx::query(&sql).bind(&at).bind(version);
+    for setting in Setting::ALL {
+        update = update.bind(setting.of(new));
+    }
+    update.execute(&mut **tx).await?;
     Ok(true)
 }
 

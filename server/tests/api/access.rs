@@ -188,6 +188,27 @@ const CALLS: &[Call] = &[
         allowed: ADMINS,
     },
     Call {
+        path: "/api/chases/policy",
+        form: &[],
+        allowed: CHAIRS,
+    },
+    Call {
+        path: "/api/chases/policy/save",
+        form: &[
+            ("version", "0"),
+            ("chase_first_after_days", "1"),
+            ("chase_due_soon_days", "7"),
+            ("chase_repeat_days", "14"),
+            ("chase_escalate_after", "3"),
+            ("chase_issue_days", "14"),
+            ("chase_quiet_from", "18:00"),
+            ("chase_quiet_until", "08:00"),
+            ("chase_skip_weekends", "yes"),
+            ("chase_skip_bank_holidays", "yes"),
+        ],
+        allowed: CHAIRS,
+    },
+    Call {
         path: "/api/admin/settings/save",
         form: &[
             ("version", "0"),
@@ -714,6 +735,7 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ("/admin/users", "/admin/users", ADMINS),
     ("/admin/audit", "/admin/audit", ADMINS),
     ("/admin/settings", "/admin/settings", ADMINS),
+    ("/chases/policy", "/chases/policy", CHAIRS),
     ("/admin/suppliers", "/admin/suppliers", ADMINS),
     ("/admin/suppliers/{id}", "/admin/suppliers/1", ADMINS),
     ("/issues", "/issues", SIGNED_IN),

@@ -5,6 +5,7 @@ mod access;
 mod accounts;
 mod action_dues;
 mod attachments;
+mod chase_policy;
 mod commitment_details;
 mod commitment_links;
 mod commitments;

@@ -92,7 +92,10 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
                 <a href="/commitments/roadmap">"Roadmap by quarter"</a>
                 <a href="/commitments/scorecard">"Scorecards"</a>
                 <a href="/releases">"Releases"</a>
-                {may_create.then(|| view! { <a class="button" href="/commitments/new">"Record a commitment"</a> })}
+                {may_create.then(|| view! {
+                    <a href="/chases/policy">"Chase policy"</a>
+                    <a class="button" href="/commitments/new">"Record a commitment"</a>
+                })}
             </div>
         </div>
         <Form method="GET" action="/commitments" attr:class="filters" attr:role="search" attr:aria-label="Filter commitments">

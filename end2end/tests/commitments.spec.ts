@@ -329,3 +329,44 @@ test("an issue is linked to the commitment that brings its fix; minutes that nam
     await noSeriousViolations(page);
   }
 });
+
+test("a member narrows the commitments to one module's slipped promises, then to those one meeting heard", async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  await signIn(page, "member@example.org", PASSWORD);
+  await expect(page.getByRole("banner")).toContainText("signed in as");
+  await page.goto("/commitments");
+  const search = page.getByRole("search", { name: "Filter commitments" });
+  await search.getByLabel("Module").selectOption({ label: "Clinical system (Example Clinical Systems)" });
+  await search.getByLabel("Slipped at least once").check();
+  await search.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/[?&]module=\d+/);
+  await expect(page).toHaveURL(/[?&]slipped=1/);
+  // The demo's clinical-system promises that moved later: the roll-out after the pilot, the
+  // dosage fix (twice) and the engine whose release moved. The workaround was kept, and the
+  // freezing fix has not moved.
+  const rows = page.getByRole("link", { name: /^(Roll 5\.2 out|Fix repeat prescriptions|The new prescribing engine|The workaround|Fix the appointment book)/ });
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByRole("link", { name: "Fix repeat prescriptions losing their dosage text" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "The new prescribing engine" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Roll 5.2 out to every practice after the pilot" })).toBeVisible();
+  await expect(search.getByLabel("Slipped at least once")).toBeChecked();
+
+  // Vague or conditional when made, across every module.
+  await page.goto("/commitments?vague=1");
+  await expect(page.getByRole("link", { name: "What will replace batch letters, and when" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "A safety notice about misfiled lab results, to every practice" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Fix repeat prescriptions losing their dosage text" })).toHaveCount(0);
+
+  // The summer meeting's page leads to what was promised at it.
+  await page.goto("/meetings");
+  await page.getByRole("link", { name: "Watchdog meeting with Example Clinical Systems, summer" }).click();
+  await page.getByRole("link", { name: "Promised at this meeting" }).click();
+  await expect(page).toHaveURL(/\/commitments\?meeting=\d+$/);
+  await expect(page.getByRole("link", { name: "Fix repeat prescriptions losing their dosage text" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "The new prescribing engine" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Fix the appointment book freezing" })).toHaveCount(0);
+  await expect(page.getByRole("search", { name: "Filter commitments" }).getByLabel("Promised at")).not.toHaveValue("");
+  if (javaScriptEnabled) await noSeriousViolations(page);
+});

@@ -84,9 +84,12 @@ pub async fn commitments_csv(
         Ok(settings) => settings.zone().clock(state.clock.now()).date(),
         Err(error) => return export_failed(error),
     };
-    let scope = app::domain::permissions::SupplierScope::of(&user);
+    let reader = app::commitments::store::ListReader {
+        scope: app::domain::permissions::SupplierScope::of(&user),
+        audience: app::domain::meetings::Audience::of(Some(&user)),
+    };
     let file =
-        commitment_export::commitments_csv(&state.db, scope, &filter, today, &state.link_origin);
+        commitment_export::commitments_csv(&state.db, reader, &filter, today, &state.link_origin);
     match file.await {
         Ok(body) => (
             [

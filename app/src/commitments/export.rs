@@ -11,7 +11,6 @@ use crate::{
     },
     csv::CsvWriter,
     db::Db,
-    domain::permissions::SupplierScope,
 };
 
 const HEADER: [&str; 18] = [
@@ -54,7 +53,7 @@ pub fn file_name(today: NaiveDate) -> String {
 /// The whole view as a CSV document, as of `today`; `origin` makes each link absolute.
 pub async fn commitments_csv(
     db: &Db,
-    scope: SupplierScope,
+    reader: store::ListReader,
     filter: &CommitmentFilter,
     today: NaiveDate,
     origin: &str,
@@ -62,7 +61,7 @@ pub async fn commitments_csv(
     let mut filter = filter_from_query(&filter.to_query(None));
     let mut writer = CsvWriter::new(&HEADER);
     loop {
-        let (page, _) = store::list(db, scope, &filter, today, BATCH).await?;
+        let (page, _) = store::list(db, reader, &filter, today, BATCH).await?;
         for row in &page.rows {
             write_row(&mut writer, row, today, origin);
         }

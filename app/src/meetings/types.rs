@@ -327,6 +327,8 @@ pub struct MeetingView {
     /// The files the viewer may read: the meeting's papers and its items' (by `item`).
     pub attachments: Vec<AttachmentView>,
     pub version: i64,
+    /// Commitments were made at it, and the viewer may list them (`/commitments?meeting=`).
+    pub commitments_made: bool,
     /// The viewer may edit the meeting and its minutes.
     pub may_manage: bool,
 }

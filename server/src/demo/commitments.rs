@@ -41,6 +41,8 @@ struct Demo {
     item: &'static str,
     action: Option<&'static str>,
     title: &'static str,
+    /// Which of the demo supplier's modules it is about (`CLINICAL`, …), if any.
+    module: Option<usize>,
     description: &'static str,
     words: &'static str,
     later: &'static [Later],
@@ -71,6 +73,11 @@ const fn delivered(days: i64, note: &'static str) -> Later {
     }
 }
 
+/// The demo supplier's modules, as `super::MODULES` lists them.
+const CLINICAL: usize = 0;
+const PUBLISHER: usize = 1;
+const TEMPLATES: usize = 2;
+
 const WINTER: &str = "Watchdog meeting with Example Clinical Systems, winter";
 const SPRING: &str = "Watchdog meeting with Example Clinical Systems, spring";
 const SUMMER: &str = "Watchdog meeting with Example Clinical Systems, summer";
@@ -83,6 +90,7 @@ const DEMOS: &[Demo] = &[
         item: "The outage of the clinical system",
         action: Some("Send the committee the timeline of the outage and what changes to stop it happening again"),
         title: "The outage timeline and the changes that stop it happening again",
+        module: None,
         description: "",
         words: "within two weeks",
         later: &[delivered(12, "Sent to the committee; the changes are listed at the end.")],
@@ -92,6 +100,7 @@ const DEMOS: &[Demo] = &[
         item: "Support figures for the year",
         action: Some("Count reopened calls separately in the support figures"),
         title: "Count reopened calls separately in the support figures",
+        module: None,
         description: "",
         words: "next quarter",
         later: &[
@@ -105,6 +114,7 @@ const DEMOS: &[Demo] = &[
         item: "Release 5.2: the pilot",
         action: Some("Publish release notes for 5.2 that list the fixed issues by log number"),
         title: "Release notes for 5.2 listing the fixed issues by log number",
+        module: None,
         description: "",
         words: "in 5.2.0",
         later: &[
@@ -117,6 +127,7 @@ const DEMOS: &[Demo] = &[
         item: "Release 5.2: the pilot",
         action: None,
         title: "Roll 5.2 out to every practice after the pilot",
+        module: Some(CLINICAL),
         description: "Roll-out to all sites **after** the three pilot practices sign it off.",
         words: "once the pilot sites sign it off",
         later: &[
@@ -134,6 +145,7 @@ const DEMOS: &[Demo] = &[
         item: "Moving the hosting to a new data centre",
         action: Some("Give practices the dates of the four weekend closures"),
         title: "The dates of the four weekend closures, sent to practices",
+        module: None,
         description: "",
         words: "in two weeks",
         later: &[delivered(9, "Sent to every practice manager by email and on the portal.")],
@@ -143,6 +155,7 @@ const DEMOS: &[Demo] = &[
         item: "The batch letters feature",
         action: Some("Say what will replace batch letters, and when"),
         title: "What will replace batch letters, and when",
+        module: Some(TEMPLATES),
         description: "",
         words: "soon",
         later: &[later(
@@ -157,6 +170,7 @@ const DEMOS: &[Demo] = &[
         item: "The batch letters feature",
         action: None,
         title: "Bring the batch letters feature back",
+        module: Some(TEMPLATES),
         description: "",
         words: "next quarter",
         later: &[later(
@@ -171,6 +185,7 @@ const DEMOS: &[Demo] = &[
         item: "Repeat prescriptions losing their dosage text",
         action: Some("Confirm which release carries the fix for the dosage text"),
         title: "Fix repeat prescriptions losing their dosage text",
+        module: Some(CLINICAL),
         description: "Reported by members as #1; the supplier logged it.",
         words: "next month",
         later: &[
@@ -188,6 +203,7 @@ const DEMOS: &[Demo] = &[
         item: "How the data centre moves went",
         action: Some("Explain why the third move overran, and how the last one will not"),
         title: "Why the third data centre move overran, and how the last will not",
+        module: None,
         description: "",
         words: "in two weeks",
         later: &[],
@@ -197,6 +213,7 @@ const DEMOS: &[Demo] = &[
         item: "The appointment book freezing",
         action: Some("Send the workaround for the freezing appointment book to every practice"),
         title: "The workaround for the freezing appointment book, sent to every practice",
+        module: Some(CLINICAL),
         description: "",
         words: "this week",
         later: &[delivered(3, "Sent as a bulletin; practices confirmed it helps.")],
@@ -206,6 +223,7 @@ const DEMOS: &[Demo] = &[
         item: "The appointment book freezing",
         action: None,
         title: "Fix the appointment book freezing",
+        module: Some(CLINICAL),
         description: "",
         words: "by the end of next month",
         later: &[later(50, InProgress, "", "")],
@@ -215,6 +233,7 @@ const DEMOS: &[Demo] = &[
         item: "Lab results filed against the wrong patient",
         action: Some("Send the safety notice about misfiled results to every practice"),
         title: "A safety notice about misfiled lab results, to every practice",
+        module: Some(PUBLISHER),
         description: "",
         words: "TBC",
         later: &[],
@@ -226,6 +245,7 @@ const DEMOS: &[Demo] = &[
         item: "Repeat prescriptions losing their dosage text",
         action: None,
         title: "The new prescribing engine",
+        module: Some(CLINICAL),
         description: "The engine the dosage text fix waits for.",
         words: "in 5.3.0",
         later: &[],
@@ -235,6 +255,7 @@ const DEMOS: &[Demo] = &[
         item: "The batch letters feature",
         action: None,
         title: "Batch letters from the new engine",
+        module: Some(TEMPLATES),
         description: "",
         words: "in 5.3.0",
         later: &[],
@@ -320,7 +341,7 @@ async fn add(
         supplier: cast.supplier,
         details: DetailsFields {
             title: demo.title,
-            module: Some(cast.modules[0]),
+            module: demo.module.map(|module| cast.modules[module]),
             description: &description,
             committee_owner: Some(chair),
             supplier_owner: Some(rep),

@@ -16,26 +16,8 @@ async fn the_committee_changes_a_commitments_details_and_the_ledger_stays() {
     let app = TestApp::spawn().await;
     let ours = app.create_supplier("Example Clinical Systems").await;
     let theirs = app.create_supplier("Other Systems").await;
-    let module = |supplier, name: &'static str| {
-        let app = &app;
-        async move {
-            let mut tx = app.db.begin_write().await.expect("transaction");
-            let slug = name.to_lowercase();
-            let new = app::suppliers::store::NewModule {
-                name,
-                slug: &slug,
-                description: "",
-            };
-            let id =
-                app::suppliers::store::create_module(&mut tx, supplier, new, chrono::Utc::now())
-                    .await
-                    .expect("module");
-            tx.commit().await.expect("committed");
-            id
-        }
-    };
-    let appointments = module(ours, "Appointments").await;
-    let search = module(theirs, "Search").await;
+    let appointments = app.create_module(ours, "Appointments").await;
+    let search = app.create_module(theirs, "Search").await;
     let chair_account = app.create_account(Role::Chair, "chair@example.org").await;
     let chair = browser_of(&app, &chair_account).await;
     let rep_account = app.create_rep(ours, "rep@example.org").await;

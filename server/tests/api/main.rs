@@ -7,6 +7,7 @@ mod action_dues;
 mod attachments;
 mod chase_policy;
 mod commitment_details;
+mod commitment_filters;
 mod commitment_links;
 mod commitments;
 mod database;

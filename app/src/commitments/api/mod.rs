@@ -118,6 +118,7 @@ pub async fn get_commitment(commitment: CommitmentId) -> Result<CommitmentPage, 
 #[cfg(feature = "ssr")]
 pub(crate) struct Reading {
     pub today: chrono::NaiveDate,
+    pub zone: crate::domain::local_time::Zone,
     pub scheme: crate::domain::timeframe::QuarterScheme,
     pub scope: SupplierScope,
     pub suppliers: Vec<(crate::commitments::types::SupplierId, String)>,
@@ -134,6 +135,7 @@ impl Reading {
         let names = crate::suppliers::store::names(db).await?;
         Ok(Reading {
             today: settings.zone().clock(crate::clock::now()).date(),
+            zone: settings.zone(),
             scheme: settings.quarter_scheme(),
             scope,
             suppliers: names
@@ -164,11 +166,55 @@ pub async fn get_commitments(query: String) -> Result<CommitmentList, AppError> 
     let filter = CommitmentFilter::from_query(&query);
     let Reading {
         today,
+        zone,
         scheme,
         scope,
         suppliers,
     } = Reading::of(&db, &viewer).await?;
-    let (page, total) = store::list(&db, scope, &filter, today, PAGE_SIZE).await?;
+    let reader = store::ListReader {
+        scope,
+        audience: Audience::of(Some(&viewer)),
+    };
+    let (page, total) = store::list(&db, reader, &filter, today, PAGE_SIZE).await?;
+    let names = crate::suppliers::store::names(&db).await?;
+    let modules = names
+        .modules
+        .iter()
+        .filter_map(|module| {
+            let (_, supplier) = suppliers.iter().find(|(id, _)| *id == module.supplier)?;
+            Some((module.id, format!("{} ({supplier})", module.name)))
+        })
+        .collect();
+    let meetings = store::meetings_promised_at(
+        &db,
+        reader,
+        crate::clock::now() - chrono::Duration::days(365 * MEETING_YEARS_OFFERED),
+        filter.meeting,
+        MEETINGS_OFFERED,
+    )
+    .await?;
+    let mut meetings = meetings
+        .into_iter()
+        .map(|meeting| {
+            let day = zone
+                .clock(crate::db::timestamp::from_db(&meeting.starts_at)?)
+                .date();
+            Ok((
+                meeting.id,
+                format!(
+                    "{} · {}",
+                    crate::domain::timeframe::long_date(day),
+                    meeting.title
+                ),
+            ))
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    // A meeting named that the reader may not read is offered as a missing one is.
+    if let Some(chosen) = filter.meeting {
+        if !meetings.iter().any(|(id, _)| *id == chosen) {
+            meetings.push((chosen, "No such meeting".to_owned()));
+        }
+    }
     let mut quarters: Vec<(String, String)> = crate::domain::roadmap::quarters_around(
         today,
         scheme,
@@ -190,11 +236,20 @@ pub async fn get_commitments(query: String) -> Result<CommitmentList, AppError> 
         total,
         filter,
         suppliers,
+        modules,
+        meetings,
         quarters,
         today,
         may_create: allows(viewer.role, Permission::ManageCommitments),
     })
 }
+
+/// How many meetings the list's "promised at" filter offers, of how many years back (an
+/// older one is reached from its page, which links to its commitments).
+#[cfg(feature = "ssr")]
+const MEETINGS_OFFERED: i64 = 40;
+#[cfg(feature = "ssr")]
+const MEETING_YEARS_OFFERED: i64 = 3;
 
 /// How many promises of each kind the home page shows.
 #[cfg(feature = "ssr")]
@@ -216,7 +271,12 @@ pub async fn get_attention() -> Result<Option<Attention>, AppError> {
         sort: Sort::Overdue,
         ..CommitmentFilter::default()
     };
-    let (overdue, overdue_total) = store::list(&db, scope, &overdue, today, ATTENTION_ROWS).await?;
+    let reader = store::ListReader {
+        scope,
+        audience: Audience::of(Some(&viewer)),
+    };
+    let (overdue, overdue_total) =
+        store::list(&db, reader, &overdue, today, ATTENTION_ROWS).await?;
     let quarter =
         crate::domain::timeframe::Timeframe::quarter_containing(today, settings.quarter_scheme());
     // What falls due from today to the quarter's end (what fell due before today is overdue).

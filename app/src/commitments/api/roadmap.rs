@@ -35,6 +35,7 @@ pub async fn get_roadmap(query: String) -> Result<Roadmap, AppError> {
         scheme,
         scope,
         suppliers,
+        ..
     } = reading;
     let quarters = quarters_around(today, scheme, QUARTERS_EACH_SIDE, QUARTERS_EACH_SIDE);
     let lane = |holds| store::lane(&db, scope, supplier, holds, LANE_CARDS);

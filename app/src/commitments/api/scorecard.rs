@@ -34,6 +34,7 @@ pub async fn get_scorecard(query: String) -> Result<Scorecard, AppError> {
         scheme,
         scope,
         suppliers: choices,
+        ..
     } = reading;
     let tallies = store::tallies(&db, scope, supplier, today).await?;
     let mut suppliers: Vec<SupplierScore> = Vec::new();

@@ -44,6 +44,8 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
         total,
         filter,
         suppliers,
+        modules,
+        meetings,
         quarters,
         today,
         may_create,
@@ -54,6 +56,20 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
             suppliers
                 .into_iter()
                 .map(|(id, name)| (id.0.to_string(), name)),
+        )
+        .collect();
+    let module_options: Vec<_> = std::iter::once(any())
+        .chain(
+            modules
+                .into_iter()
+                .map(|(id, name)| (id.0.to_string(), name)),
+        )
+        .collect();
+    let meeting_options: Vec<_> = std::iter::once(any())
+        .chain(
+            meetings
+                .into_iter()
+                .map(|(id, label)| (id.0.to_string(), label)),
         )
         .collect();
     let status_options: Vec<_> = std::iter::once(any()).chain(status_options()).collect();
@@ -100,10 +116,23 @@ fn CommitmentsView(list: CommitmentList) -> impl IntoView {
         </div>
         <Form method="GET" action="/commitments" attr:class="filters" attr:role="search" attr:aria-label="Filter commitments">
             <SelectField name=keys::SUPPLIER label="Supplier" options=supplier_options value=chosen(filter.supplier.map(|id| id.0.to_string())) errors=no_errors/>
+            <SelectField name=keys::MODULE label="Module" options=module_options value=chosen(filter.module.map(|id| id.0.to_string())) errors=no_errors/>
             <SelectField name=keys::STATUS label="Status" options=status_options value=chosen(filter.status.map(|status| status.as_str().to_owned())) errors=no_errors/>
             <SelectField name=keys::RATING label="Standing" options=rating_options value=chosen(filter.rating.map(|rating| rating.as_str().to_owned())) errors=no_errors/>
             <SelectField name=keys::DUE label="Due in" options=due_options value=chosen(filter.due.map(days_in_url)) errors=no_errors/>
+            <SelectField name=keys::MEETING label="Promised at" options=meeting_options value=chosen(filter.meeting.map(|id| id.0.to_string())) errors=no_errors/>
             <SelectField name=keys::SORT label="Order" options=sort_options value=chosen(Some(filter.sort.as_str().to_owned())) errors=no_errors/>
+            <fieldset class="filters__flags">
+                <legend>"Only"</legend>
+                <label class="checkbox">
+                    <input type="checkbox" name=keys::SLIPPED value="1" checked=filter.slipped/>
+                    "Slipped at least once"
+                </label>
+                <label class="checkbox">
+                    <input type="checkbox" name=keys::VAGUE value="1" checked=filter.vague/>
+                    "Vague or conditional when made"
+                </label>
+            </fieldset>
             <div class="filters__actions">
                 <button type="submit">"Show"</button>
             </div>

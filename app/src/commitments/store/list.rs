@@ -5,7 +5,7 @@ use super::*;
 use crate::{
     commitments::types::{CommitmentFilter, CommitmentSummary, Rating, Sort, Standing},
     db::{page::Page, query::ListQuery},
-    domain::permissions::SupplierScope,
+    domain::{meetings::Audience, permissions::SupplierScope},
 };
 
 #[derive(sqlx::FromRow)]
@@ -189,27 +189,31 @@ impl Position {
     }
 }
 
-/// A page of `page_size` commitments `scope` may see that `filter` matches (after
-/// `filter.after`), the last one if more follow, and how many match in all.
-pub async fn list(
-    db: &Db,
-    scope: SupplierScope,
-    filter: &CommitmentFilter,
-    today: NaiveDate,
-    page_size: i64,
-) -> Result<(Page<CommitmentSummary>, i64), sqlx::Error> {
-    let mut query = scoped(scope);
-    let today = today.to_string();
+/// Who is reading the list: whose commitments they may see (`scope`), and which meetings'
+/// minutes they may read (`audience`), for the "promised at" filter.
+#[derive(Debug, Clone, Copy)]
+pub struct ListReader {
+    pub scope: SupplierScope,
+    pub audience: Audience,
+}
+
+/// The query of the commitments `reader` may see that `filter` matches (its position aside).
+fn filtered(reader: ListReader, filter: &CommitmentFilter, today: &str) -> ListQuery {
+    let mut query = scoped(reader.scope);
     if let Some(supplier) = filter.supplier {
         let placeholder = query.int(supplier.0);
         query.condition(format!("c.supplier_id = {placeholder}"));
+    }
+    if let Some(module) = filter.module {
+        let placeholder = query.int(module.0);
+        query.condition(format!("c.module_id = {placeholder}"));
     }
     if let Some(status) = filter.status {
         let placeholder = query.text(status.as_str());
         query.condition(format!("c.status = {placeholder}"));
     }
     if let Some(rating) = filter.rating {
-        let today = query.text(&today);
+        let today = query.text(today);
         query.condition(rating_condition(rating, &today));
     }
     if let Some(due) = filter.due {
@@ -217,6 +221,51 @@ pub async fn list(
         let last = query.text(&due.last.to_string());
         query.condition(format!("c.due_last BETWEEN {first} AND {last}"));
     }
+    if filter.slipped {
+        query.condition("c.slips > 0".to_owned());
+    }
+    if filter.vague {
+        query.condition("c.vague_when_made = 1".to_owned());
+    }
+    if let Some(meeting) = filter.meeting {
+        // Only a meeting whose minutes the reader may read: another matches nothing, as a
+        // meeting that does not exist does.
+        let placeholder = query.int(meeting.0);
+        query.condition(format!("c.meeting_id = {placeholder}"));
+        let mut readable = vec![format!("m.id = {placeholder}")];
+        readable.extend(
+            reader
+                .audience
+                .condition("m", |supplier| query.int(supplier.0)),
+        );
+        readable.extend(readable_minutes(reader.audience));
+        query.condition(format!(
+            "EXISTS (SELECT 1 FROM meetings m WHERE {})",
+            readable.join(" AND ")
+        ));
+    }
+    query
+}
+
+/// The condition on `meetings m` that its minutes are readable by `audience`, beyond seeing
+/// the meeting (`Audience::reads_minutes`): none for the committee.
+fn readable_minutes(audience: Audience) -> Option<String> {
+    (!audience.reads_minutes(crate::domain::meetings::MinutesStatus::Draft))
+        .then(|| "m.status = 'published'".to_owned())
+}
+
+/// A page of `page_size` commitments `reader` may see that `filter` matches (after
+/// `filter.after`), the last one if more follow, and how many match in all.
+pub async fn list(
+    db: &Db,
+    reader: ListReader,
+    filter: &CommitmentFilter,
+    today: NaiveDate,
+    page_size: i64,
+) -> Result<(Page<CommitmentSummary>, i64), sqlx::Error> {
+    let scope = reader.scope;
+    let today = today.to_string();
+    let query = filtered(reader, filter, &today);
     let total = count(db, &query).await?;
     // The row to continue after is read under the same scope as the list, so one the reader
     // may not see places the page as a missing one does: nowhere.
@@ -362,4 +411,69 @@ pub(super) async fn summaries(
         )))
         .fetch_all(db.reader())
         .await
+}
+
+/// A meeting the list's "promised at" filter offers.
+#[derive(sqlx::FromRow)]
+pub struct MeetingChoice {
+    pub id: MeetingId,
+    pub title: String,
+    pub starts_at: String,
+}
+
+/// The latest `limit` meetings since `from` whose minutes `reader` may read and at which
+/// commitments they may see were made, newest first; then `chosen` (of any day), if it is
+/// such a meeting and not among them.
+pub async fn meetings_promised_at(
+    db: &Db,
+    reader: ListReader,
+    from: DateTime<Utc>,
+    chosen: Option<MeetingId>,
+    limit: i64,
+) -> Result<Vec<MeetingChoice>, sqlx::Error> {
+    let read = |only: Option<MeetingId>, limit: i64| {
+        let mut query = ListQuery::default();
+        if only.is_none() {
+            let from = query.text(&crate::db::timestamp::to_db(from));
+            query.condition(format!("m.starts_at >= {from}"));
+        }
+        if let Some(visible) = reader
+            .audience
+            .condition("m", |supplier| query.int(supplier.0))
+        {
+            query.condition(visible);
+        }
+        if let Some(published) = readable_minutes(reader.audience) {
+            query.condition(published);
+        }
+        let mut made = vec!["c.meeting_id = m.id".to_owned()];
+        made.extend(
+            reader
+                .scope
+                .condition(|supplier| format!("c.supplier_id = {}", query.int(supplier.0))),
+        );
+        query.condition(format!(
+            "EXISTS (SELECT 1 FROM commitments c WHERE {})",
+            made.join(" AND ")
+        ));
+        if let Some(meeting) = only {
+            let placeholder = query.int(meeting.0);
+            query.condition(format!("m.id = {placeholder}"));
+        }
+        async move {
+            query
+                .bind_all(sqlx::query_as(&format!(
+                    "SELECT m.id, m.title, m.starts_at FROM meetings m{} \
+                     ORDER BY m.starts_at DESC, m.id DESC LIMIT {limit}",
+                    query.where_clause()
+                )))
+                .fetch_all(db.reader())
+                .await
+        }
+    };
+    let mut meetings: Vec<MeetingChoice> = read(None, limit).await?;
+    if let Some(chosen) = chosen.filter(|id| !meetings.iter().any(|meeting| meeting.id == *id)) {
+        meetings.extend(read(Some(chosen), 1).await?);
+    }
+    Ok(meetings)
 }

@@ -216,10 +216,18 @@ pub struct CommitmentForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitmentFilter {
     pub supplier: Option<SupplierId>,
+    pub module: Option<ModuleId>,
     pub status: Option<CommitmentStatus>,
     pub rating: Option<Rating>,
     /// Only those whose current due end falls in these days (a quarter of the roadmap).
     pub due: Option<Window>,
+    /// Only those that have slipped at least once, whatever they stand at now.
+    pub slipped: bool,
+    /// Only those whose first promise gave no date: vague or conditional.
+    pub vague: bool,
+    /// Only those promised at this meeting; one the reader may not read matches nothing,
+    /// as a missing one does.
+    pub meeting: Option<MeetingId>,
     pub sort: Sort,
     /// Continue the list after this commitment (the last row of the page before).
     pub after: Option<CommitmentId>,
@@ -268,10 +276,16 @@ impl Sort {
 /// The list's query keys, named once for the page, its form and its server function.
 pub mod keys {
     pub const SUPPLIER: &str = "supplier";
+    pub const MODULE: &str = "module";
     pub const STATUS: &str = "status";
     pub const RATING: &str = "rating";
     /// A run of days as `2026-07-01/2026-09-30`.
     pub const DUE: &str = "due";
+    /// `1` for those that slipped at least once.
+    pub const SLIPPED: &str = "slipped";
+    /// `1` for those vague or conditional when made.
+    pub const VAGUE: &str = "vague";
+    pub const MEETING: &str = "meeting";
     pub const SORT: &str = "sort";
     pub const AFTER: &str = "after";
 }
@@ -283,9 +297,13 @@ impl CommitmentFilter {
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             match key.as_ref() {
                 keys::SUPPLIER => filter.supplier = value.parse().ok().map(SupplierId),
+                keys::MODULE => filter.module = value.parse().ok().map(ModuleId),
                 keys::STATUS => filter.status = CommitmentStatus::parse(&value),
                 keys::RATING => filter.rating = Rating::parse(&value),
                 keys::DUE => filter.due = read_days(&value),
+                keys::SLIPPED => filter.slipped = value == "1",
+                keys::VAGUE => filter.vague = value == "1",
+                keys::MEETING => filter.meeting = value.parse().ok().map(MeetingId),
                 keys::SORT => filter.sort = Sort::parse(&value).unwrap_or_default(),
                 keys::AFTER => filter.after = value.parse().ok().map(CommitmentId),
                 _ => {}
@@ -300,6 +318,9 @@ impl CommitmentFilter {
         if let Some(supplier) = self.supplier {
             query.append_pair(keys::SUPPLIER, &supplier.0.to_string());
         }
+        if let Some(module) = self.module {
+            query.append_pair(keys::MODULE, &module.0.to_string());
+        }
         if let Some(status) = self.status {
             query.append_pair(keys::STATUS, status.as_str());
         }
@@ -308,6 +329,15 @@ impl CommitmentFilter {
         }
         if let Some(due) = self.due {
             query.append_pair(keys::DUE, &days_in_url(due));
+        }
+        if self.slipped {
+            query.append_pair(keys::SLIPPED, "1");
+        }
+        if self.vague {
+            query.append_pair(keys::VAGUE, "1");
+        }
+        if let Some(meeting) = self.meeting {
+            query.append_pair(keys::MEETING, &meeting.0.to_string());
         }
         if self.sort != Sort::default() {
             query.append_pair(keys::SORT, self.sort.as_str());
@@ -344,6 +374,11 @@ pub struct CommitmentList {
     pub total: i64,
     pub filter: CommitmentFilter,
     pub suppliers: Vec<(SupplierId, String)>,
+    /// The modules of those suppliers, as (module, "Module (Supplier)").
+    pub modules: Vec<(ModuleId, String)>,
+    /// The latest meetings the reader may read at which commitments were made, as
+    /// (meeting, "15 June 2026 · Title"); the one the filter names among them.
+    pub meetings: Vec<(MeetingId, String)>,
     /// The roadmap's quarters, as (`days_in_url`, "Q3 2026"), for the "due in" filter.
     pub quarters: Vec<(String, String)>,
     pub today: NaiveDate,
@@ -401,19 +436,24 @@ mod tests {
     fn a_filter_reads_back_from_its_query() {
         let filter = CommitmentFilter {
             supplier: Some(SupplierId(3)),
+            module: Some(ModuleId(7)),
             status: Some(CommitmentStatus::InProgress),
             rating: Some(Rating::Overdue),
             due: Some(Window {
                 first: "2026-07-01".parse().expect("date"),
                 last: "2026-09-30".parse().expect("date"),
             }),
+            slipped: true,
+            vague: true,
+            meeting: Some(MeetingId(12)),
             sort: Sort::Slips,
             after: None,
         };
         let query = filter.to_query(Some(CommitmentId(40)));
         assert_eq!(
             query,
-            "supplier=3&status=in_progress&rating=overdue&due=2026-07-01%2F2026-09-30&sort=slips&after=40"
+            "supplier=3&module=7&status=in_progress&rating=overdue&due=2026-07-01%2F2026-09-30\
+             &slipped=1&vague=1&meeting=12&sort=slips&after=40"
         );
         assert_eq!(
             CommitmentFilter::from_query(&query),
@@ -436,7 +476,8 @@ mod tests {
     #[test]
     fn what_a_query_cannot_say_is_left_out() {
         let filter = CommitmentFilter::from_query(
-            "supplier=x&status=late&rating=&due=2026-09-30/2026-07-01&sort=up&after=-",
+            "supplier=x&module=&status=late&rating=&due=2026-09-30/2026-07-01&slipped=yes\
+             &vague=0&meeting=first&sort=up&after=-",
         );
         assert_eq!(filter, CommitmentFilter::default());
         let filter = CommitmentFilter::from_query("due=2026-07-01&due=Q3/2026-13-01");

@@ -25,7 +25,10 @@ pub use working_copies::*;
 #[cfg(feature = "ssr")]
 use crate::{
     db::Tx,
-    domain::{meetings::Audience, permissions::Permission},
+    domain::{
+        meetings::Audience,
+        permissions::{allows, Permission},
+    },
     error::FormErrors,
     guard,
     markdown::{check_size, Markdown},
@@ -159,6 +162,11 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
         carried_over,
         attachments,
         version: record.version,
+        commitments_made: record.commitments > 0
+            && audience.reads_minutes(record.status)
+            && viewer
+                .as_ref()
+                .is_some_and(|viewer| allows(viewer.role, Permission::ReadCommitments)),
         may_manage,
     })
 }

@@ -84,6 +84,7 @@ fn Meeting(meeting: MeetingView, print: bool) -> impl IntoView {
         carried_over,
         attachments,
         version: _,
+        commitments_made,
         may_manage,
     } = meeting;
     let (present, apologies): (Vec<Attendee>, Vec<Attendee>) = attendees
@@ -145,6 +146,10 @@ fn Meeting(meeting: MeetingView, print: bool) -> impl IntoView {
                 <dd><a href=format!("/meetings?series={}", series.id.0)>{series.name}</a></dd>
             })}
             {(may_manage && !print).then(|| view! { <dt>"Who may read it"</dt><dd>{visibility_note(visibility)}</dd> })}
+            {(commitments_made && !print).then(|| view! {
+                <dt>"Commitments"</dt>
+                <dd><a href=format!("/commitments?meeting={}", id.0)>"Promised at this meeting"</a></dd>
+            })}
         </dl>
         {publication.map(|text| view! { <p class="muted">{text}</p> })}
         <People present apologies/>

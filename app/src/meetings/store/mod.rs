@@ -231,6 +231,8 @@ pub struct MeetingRecord {
     pub files: i64,
     /// How many issues its items link.
     pub linked_issues: i64,
+    /// How many commitments were made at it.
+    pub commitments: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -252,6 +254,7 @@ struct RecordRow {
     version: i64,
     files: i64,
     linked_issues: i64,
+    commitments: i64,
 }
 
 /// The meeting `id`, if it exists (whoever may see it).
@@ -279,7 +282,8 @@ where
            (SELECT COUNT(*) FROM attachments f \
              WHERE f.meeting_id = m.id AND f.complete = 1) AS files, \
            (SELECT COUNT(*) FROM agenda_item_issues l \
-             JOIN agenda_items i ON i.id = l.item_id WHERE i.meeting_id = m.id) AS linked_issues \
+             JOIN agenda_items i ON i.id = l.item_id WHERE i.meeting_id = m.id) AS linked_issues, \
+           (SELECT COUNT(*) FROM commitments c WHERE c.meeting_id = m.id) AS commitments \
          FROM meetings m LEFT JOIN meeting_series s ON s.id = m.series_id \
            LEFT JOIN suppliers p ON p.id = m.supplier_id \
            LEFT JOIN accounts a ON a.id = m.published_by \
@@ -318,6 +322,7 @@ where
         version: row.version,
         files: row.files,
         linked_issues: row.linked_issues,
+        commitments: row.commitments,
     }))
 }
 

@@ -21,6 +21,8 @@ use super::{Answer, TestApp};
 pub struct CommitmentForm<'a> {
     pub title: &'a str,
     pub supplier: String,
+    /// The module's id, or empty for none.
+    pub module: String,
     pub words: &'a str,
     pub said_on: &'a str,
     pub item: Option<String>,
@@ -47,7 +49,7 @@ impl TestApp {
         let mut fields = vec![
             ("title", form.title),
             ("supplier", form.supplier.as_str()),
-            ("module", ""),
+            ("module", form.module.as_str()),
             ("description", ""),
             ("words", form.words),
             ("said_on", form.said_on),

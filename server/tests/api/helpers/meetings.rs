@@ -39,6 +39,30 @@ impl TestApp {
         visibility: &str,
         starts_at: chrono::DateTime<chrono::Utc>,
     ) -> MeetingId {
+        self.write_meeting(chair, supplier, visibility, starts_at, true)
+            .await
+    }
+
+    /// A meeting a week ago as `create_meeting` makes one, its minutes still a draft.
+    pub async fn create_draft_meeting(
+        &self,
+        chair: &TestAccount,
+        supplier: Option<SupplierId>,
+        visibility: &str,
+    ) -> MeetingId {
+        let a_week_ago = chrono::Utc::now() - chrono::Duration::days(7);
+        self.write_meeting(chair, supplier, visibility, a_week_ago, false)
+            .await
+    }
+
+    async fn write_meeting(
+        &self,
+        chair: &TestAccount,
+        supplier: Option<SupplierId>,
+        visibility: &str,
+        starts_at: chrono::DateTime<chrono::Utc>,
+        published: bool,
+    ) -> MeetingId {
         let now = chrono::Utc::now();
         let details = MeetingDetails {
             title: "Watchdog meeting".to_owned(),
@@ -55,9 +79,11 @@ impl TestApp {
         let id = store::create(&mut tx, &details, chair.id, now)
             .await
             .expect("meeting created");
-        assert!(store::publish(&mut tx, id, 1, chair.id, now)
-            .await
-            .expect("published"));
+        if published {
+            assert!(store::publish(&mut tx, id, 1, chair.id, now)
+                .await
+                .expect("published"));
+        }
         tx.commit().await.expect("committed");
         id
     }

@@ -7,6 +7,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod chases;
 pub mod commitments;
 pub mod domain;
 pub mod error;

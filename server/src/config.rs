@@ -32,6 +32,7 @@ const ENV_KEYS: &[&str] = &[
     "behind_proxy",
     "sign_in_attempts_per_minute_per_address",
     "attachment_max_megabytes",
+    "chase_engine",
     "demo_today",
 ];
 
@@ -69,6 +70,9 @@ pub struct Config {
     pub sign_in_attempts_per_minute_per_address: u32,
     /// The largest file that may be attached to a meeting or agenda item, in megabytes.
     pub attachment_max_megabytes: u32,
+    /// The server runs the chase engine every hour. Turn it off where another process runs
+    /// `watchdog chase run` on a schedule of its own (or in tests that run it themselves).
+    pub chase_engine: bool,
     /// A demo instance only: the day the server's clock starts on, e.g. `2023-09-01`, so the
     /// demo's promises stand as they would on that day (overdue, due this quarter). The clock
     /// runs on from there. Refused on an instance that does not hold the demo data.
@@ -91,6 +95,7 @@ impl Default for Config {
             behind_proxy: false,
             sign_in_attempts_per_minute_per_address: 30,
             attachment_max_megabytes: 20,
+            chase_engine: true,
             demo_today: None,
         }
     }

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod assets;
 pub mod attachments;
+pub mod chase;
 pub mod config;
 pub mod demo;
 pub mod exports;

@@ -40,6 +40,26 @@ enum Command {
     /// Demonstration data, for trying Watchdog out. Never use it on a real instance.
     #[command(subcommand)]
     Demo(DemoCommand),
+    /// The chase engine.
+    #[command(subcommand)]
+    Chase(ChaseCommand),
+}
+
+#[derive(Subcommand)]
+enum ChaseCommand {
+    /// Chase once what has fallen due (the server does this every hour), printing each
+    /// chase recorded.
+    Run {
+        /// Print what would be recorded, recording nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Chase as on this day (YYYY-MM-DD), for a rehearsal; by default today.
+        #[arg(long, value_name = "DATE")]
+        today: Option<chrono::NaiveDate>,
+        /// Items read and recorded per transaction.
+        #[arg(long, default_value_t = app::chases::engine::Pass::BATCH, hide = true)]
+        batch: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -165,6 +185,29 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Chase(ChaseCommand::Run {
+            dry_run,
+            today,
+            batch,
+        }) => {
+            telemetry::init(&config.log);
+            let db = app::db::Db::connect(&config.database_url(), 2).await?;
+            db.migrate().await?;
+            let clock = watchdog::startup::clock(&config, &db).await?;
+            // Test-only fault point: abort once this many chases are recorded.
+            let abort_after = std::env::var("WATCHDOG_TEST_CHASE_ABORT_AFTER")
+                .ok()
+                .and_then(|count| count.parse().ok());
+            let report = watchdog::chase::run_once(&db, clock, today, |pass| {
+                pass.dry_run = dry_run;
+                pass.batch = batch.max(1);
+                pass.abort_after = abort_after;
+            })
+            .await?;
+            db.close().await;
+            print!("{}", watchdog::chase::describe(&report, dry_run));
+            Ok(())
+        }
         Command::Config => {
             println!("listen = {}", config.listen);
             println!("data_dir = {}", config.data_dir.display());
@@ -190,6 +233,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 "attachment_max_megabytes = {}",
                 config.attachment_max_megabytes
             );
+            println!("chase_engine = {}", config.chase_engine);
             match &config.public_url {
                 Some(url) => println!("public_url = {url}"),
                 None => println!("public_url = (not set: the listen address)"),

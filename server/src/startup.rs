@@ -57,6 +57,7 @@ pub struct Application {
     db: Db,
     clock: Clock,
     shutdown_grace: Duration,
+    chase_engine: bool,
 }
 
 impl Application {
@@ -133,6 +134,7 @@ impl Application {
             db,
             clock,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_seconds),
+            chase_engine: config.chase_engine,
         })
     }
 
@@ -155,6 +157,9 @@ impl Application {
         let statistics = tokio::spawn(refresh_statistics_hourly(self.db.clone()));
         let rerender = tokio::spawn(rerender_stale_markdown(self.db.clone()));
         let uploads = tokio::spawn(remove_abandoned_uploads_hourly(self.db.clone(), self.clock));
+        let chases = self
+            .chase_engine
+            .then(|| tokio::spawn(crate::chase::run_hourly(self.db.clone(), self.clock)));
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -185,6 +190,9 @@ impl Application {
         statistics.abort();
         rerender.abort();
         uploads.abort();
+        if let Some(chases) = chases {
+            chases.abort();
+        }
         self.db.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -192,7 +200,7 @@ impl Application {
 }
 
 /// The clock: the system's, or on a demo instance the day `demo_today` names.
-async fn clock(config: &Config, db: &Db) -> anyhow::Result<Clock> {
+pub async fn clock(config: &Config, db: &Db) -> anyhow::Result<Clock> {
     let Some(today) = config.demo_today else {
         return Ok(Clock::system());
     };

@@ -6,6 +6,7 @@ mod accounts;
 mod action_dues;
 mod attachments;
 mod chase_policy;
+mod chases;
 mod commitment_details;
 mod commitment_filters;
 mod commitment_links;

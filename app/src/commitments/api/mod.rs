@@ -106,6 +106,9 @@ pub async fn get_commitment(commitment: CommitmentId) -> Result<CommitmentPage, 
         )
         .await?,
         issues: store::issues_of(&db, commitment).await?,
+        chases: crate::domain::chase::chase_history(
+            &crate::chases::store::history(&db, ItemRef::Commitment(commitment)).await?,
+        ),
         today,
         may_revise: may_act_for_supplier(&viewer, row.supplier_id),
         may_edit: allows(viewer.role, Permission::ManageCommitments),

@@ -57,6 +57,7 @@ fn Commitment(page: CommitmentPage, revise: ServerAction<ReviseCommitment>) -> i
         ledger,
         discussions,
         issues,
+        chases,
         today,
         may_revise,
         may_edit,
@@ -134,6 +135,14 @@ fn Commitment(page: CommitmentPage, revise: ServerAction<ReviseCommitment>) -> i
             {drift_chart(&ledger, today)
                 .unwrap_or_else(|| view! { <p>"No promise so far has named a date."</p> }.into_any())}
         </section>
+        {(!chases.is_empty()).then(|| view! {
+            <section aria-labelledby="chases-heading">
+                <h2 id="chases-heading">"Chases"</h2>
+                <ul class="chase-history">
+                    {chases.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+            </section>
+        })}
         <AnsweredIssues commitment=commitment.id issues may_link=may_revise/>
         {form}
         <section aria-labelledby="ledger-heading">

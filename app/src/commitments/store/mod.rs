@@ -199,6 +199,16 @@ pub async fn revise(
     }
     append_entry(tx, id, entry, by, &at).await?;
     restate(tx, id).await?;
+    // A new status or timeframe is the supplier's answer (given by a representative, or
+    // recorded for it by the committee): it closes the chase cycle open on it.
+    crate::chases::store::answer(
+        tx,
+        crate::domain::ids::ItemRef::Commitment(id),
+        by,
+        now.date_naive(),
+        now,
+    )
+    .await?;
     Ok(true)
 }
 

@@ -134,6 +134,8 @@ pub struct CommitmentPage {
     pub discussions: Vec<crate::meetings::types::Discussion>,
     /// The issues it answers.
     pub issues: Vec<AnsweredIssue>,
+    /// Its chases, a line per cycle, oldest first (`domain::chase::chase_history`).
+    pub chases: Vec<String>,
     /// Today, by the server's clock in the instance's time zone.
     pub today: NaiveDate,
     /// The reader may re-promise it or change its status, and link issues to it: the

@@ -64,6 +64,37 @@ pub struct Sent {
     pub on: NaiveDate,
 }
 
+/// Where an item's cycle starts: its due end (or the day it began to wait); after the
+/// supplier answered an earlier cycle, no sooner than one repeat interval after the answer, so
+/// an answer that leaves the item still overdue is chased again as an unanswered chase would
+/// be, not the next morning.
+pub fn cycle_start(
+    policy: &ChasePolicy,
+    due: NaiveDate,
+    answered_on: Option<NaiveDate>,
+) -> NaiveDate {
+    match answered_on {
+        Some(answered) => due.max(answered + Duration::days(policy.repeat_days)),
+        None => due,
+    }
+}
+
+/// The step due on `today` in the cycle of an item due on `due` (or waiting since then), the
+/// previous cycle answered on `answered_on`, with `sent` already sent in this one. An item
+/// already past its due end when the cycle starts is not reminded that it is "due soon".
+pub fn step_in_cycle(
+    policy: &ChasePolicy,
+    kind: ChaseKind,
+    due: NaiveDate,
+    answered_on: Option<NaiveDate>,
+    sent: &[Sent],
+    today: NaiveDate,
+) -> Option<Step> {
+    let start = cycle_start(policy, due, answered_on);
+    next_step(policy, kind, start, sent, today)
+        .filter(|step| *step != Step::DueSoon || start == due)
+}
+
 /// The step due on `today` for an item of `kind` whose clock started on `start`, given the
 /// steps already `sent` in this cycle; `None` when nothing is due.
 pub fn next_step(
@@ -157,6 +188,44 @@ mod tests {
                 ("2023-09-12".to_owned(), Step::Escalation),
             ]
         );
+    }
+
+    #[test]
+    fn a_cycle_after_an_answer_starts_at_the_new_due_end_or_a_repeat_after_the_answer() {
+        let policy = ChasePolicy::default();
+        // Never answered: the due end.
+        assert_eq!(
+            cycle_start(&policy, day("2023-07-31"), None),
+            day("2023-07-31")
+        );
+        // Re-promised for later: the new due end.
+        assert_eq!(
+            cycle_start(&policy, day("2023-12-31"), Some(day("2023-08-04"))),
+            day("2023-12-31")
+        );
+        // Answered "still in progress", the due end past: a fortnight after the answer.
+        assert_eq!(
+            cycle_start(&policy, day("2023-07-31"), Some(day("2023-08-04"))),
+            day("2023-08-18")
+        );
+        let answered = Some(day("2023-08-04"));
+        let step_on = |due: &str, today: &str| {
+            step_in_cycle(
+                &policy,
+                ChaseKind::Commitment,
+                day(due),
+                answered,
+                &[],
+                day(today),
+            )
+        };
+        // Still overdue: no "due soon" reminder, the first chase the day after the new start.
+        assert_eq!(step_on("2023-07-31", "2023-08-17"), None);
+        assert_eq!(step_on("2023-07-31", "2023-08-18"), None);
+        assert_eq!(step_on("2023-07-31", "2023-08-19"), Some(Step::Chase(1)));
+        // Re-promised: reminded a week before the new due end.
+        assert_eq!(step_on("2023-12-31", "2023-12-24"), Some(Step::DueSoon));
+        assert_eq!(step_on("2023-12-31", "2024-01-01"), Some(Step::Chase(1)));
     }
 
     #[test]

@@ -66,6 +66,8 @@ impl TestApp {
             database_url: Some(database_url.clone()),
             database_max_connections: 4,
             shutdown_grace_seconds: 5,
+            // Tests that chase run the engine themselves, on the days they choose.
+            chase_engine: false,
             ..Config::default()
         };
         configure(&mut config);

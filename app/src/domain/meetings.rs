@@ -284,15 +284,32 @@ impl Audience {
     /// meetings `may_see` allows: `None` when every meeting is; `supplier` binds a
     /// supplier's id and gives its placeholder.
     pub fn condition(self, m: &str, supplier: impl FnOnce(SupplierId) -> String) -> Option<String> {
+        self.level_condition(
+            &format!("{m}.visibility"),
+            &format!("{m}.supplier_id"),
+            supplier,
+        )
+    }
+
+    /// The SQL condition that what is shown at the level in column `visibility`, in a meeting
+    /// whose supplier is in column `meeting_supplier`, is one this audience `reaches`: with
+    /// `condition` on its meeting, an agenda item's `i.visibility` gives `sees_item` (its
+    /// minutes aside).
+    pub fn level_condition(
+        self,
+        visibility: &str,
+        meeting_supplier: &str,
+        supplier: impl FnOnce(SupplierId) -> String,
+    ) -> Option<String> {
         match self {
             Audience::Committee => None,
             Audience::Public | Audience::Representative(None) => {
-                Some(format!("{m}.visibility = 'public'"))
+                Some(format!("{visibility} = 'public'"))
             }
-            Audience::Member => Some(format!("{m}.visibility IN ('public', 'members')")),
+            Audience::Member => Some(format!("{visibility} IN ('public', 'members')")),
             Audience::Representative(Some(own)) => Some(format!(
-                "({m}.visibility = 'public' \
-                 OR ({m}.visibility = 'members' AND {m}.supplier_id = {}))",
+                "({visibility} = 'public' \
+                 OR ({visibility} = 'members' AND {meeting_supplier} = {}))",
                 supplier(own)
             )),
         }

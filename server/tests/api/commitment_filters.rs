@@ -30,6 +30,10 @@ async fn the_list_filters_by_module_slips_vague_words_and_meeting() {
         .create_meeting(&chair_account, Some(ours), "members")
         .await;
     let published_item = app.add_agenda_item(published, "Roll-out", "members").await;
+    // An item for the committee alone in minutes the members read.
+    let closed_item = app
+        .add_agenda_item(published, "Contract price", "committee")
+        .await;
     let draft = app
         .create_draft_meeting(&chair_account, Some(ours), "members")
         .await;
@@ -69,6 +73,13 @@ async fn the_list_filters_by_module_slips_vague_words_and_meeting() {
     )
     .await;
     let vague = record("Faster search", "coming soon", String::new(), None).await;
+    let price = record(
+        "Price freeze",
+        "2024-04-01",
+        String::new(),
+        Some(closed_item.0.to_string()),
+    )
+    .await;
     let conditional = record(
         "Pilot results",
         "after the pilot",
@@ -118,12 +129,12 @@ async fn the_list_filters_by_module_slips_vague_words_and_meeting() {
 
     // The committee reads every meeting's minutes, drafts too.
     for (meeting, expected) in [
-        (published, in_module),
-        (draft, conditional),
-        (committee_only, slipped),
+        (published, vec![in_module, price]),
+        (draft, vec![conditional]),
+        (committee_only, vec![slipped]),
     ] {
         let found = list(&chair, format!("meeting={}", meeting.0)).await;
-        assert_eq!(ids(&found), [expected], "{meeting:?}");
+        assert_eq!(ids(&found), expected, "{meeting:?}");
     }
     let offered: Vec<MeetingId> = list(&chair, String::new())
         .await
@@ -201,4 +212,34 @@ async fn the_list_filters_by_module_slips_vague_words_and_meeting() {
     let visitor = crate::helpers::new_client();
     let page = app.meeting(&visitor, public).await.expect("the meeting");
     assert!(!page.commitments_made, "a visitor may not list commitments");
+
+    // Promises made only at an item the reader may not read are not pointed to.
+    let closed = app
+        .create_meeting(&chair_account, Some(ours), "members")
+        .await;
+    let closed_only = app.add_agenda_item(closed, "Contract", "committee").await;
+    record(
+        "Discount",
+        "Q2 2024",
+        String::new(),
+        Some(closed_only.0.to_string()),
+    )
+    .await;
+    assert!(
+        !app.meeting(&member, closed)
+            .await
+            .expect("the meeting")
+            .commitments_made
+    );
+    assert!(
+        app.meeting(&chair, closed)
+            .await
+            .expect("the meeting")
+            .commitments_made
+    );
+    assert!(list(&member, String::new())
+        .await
+        .meetings
+        .iter()
+        .all(|(id, _)| *id != closed));
 }

@@ -228,30 +228,38 @@ fn filtered(reader: ListReader, filter: &CommitmentFilter, today: &str) -> ListQ
         query.condition("c.vague_when_made = 1".to_owned());
     }
     if let Some(meeting) = filter.meeting {
-        // Only a meeting whose minutes the reader may read: another matches nothing, as a
-        // meeting that does not exist does.
+        // Only promises made at an agenda item the reader may read (in minutes they may
+        // read): any other matches nothing, as a meeting that does not exist does.
         let placeholder = query.int(meeting.0);
         query.condition(format!("c.meeting_id = {placeholder}"));
-        let mut readable = vec![format!("m.id = {placeholder}")];
-        readable.extend(
-            reader
-                .audience
-                .condition("m", |supplier| query.int(supplier.0)),
-        );
-        readable.extend(readable_minutes(reader.audience));
+        let mut readable = vec![
+            "i.id = c.agenda_item_id".to_owned(),
+            format!("m.id = {placeholder}"),
+        ];
+        readable.extend(item_readable(reader.audience, &mut query));
         query.condition(format!(
-            "EXISTS (SELECT 1 FROM meetings m WHERE {})",
+            "EXISTS (SELECT 1 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id \
+             WHERE {})",
             readable.join(" AND ")
         ));
     }
     query
 }
 
-/// The condition on `meetings m` that its minutes are readable by `audience`, beyond seeing
-/// the meeting (`Audience::reads_minutes`): none for the committee.
-fn readable_minutes(audience: Audience) -> Option<String> {
-    (!audience.reads_minutes(crate::domain::meetings::MinutesStatus::Draft))
-        .then(|| "m.status = 'published'".to_owned())
+/// The conditions that `audience` reads agenda item `i` of meeting `m` (`Audience::sees_item`:
+/// it sees the meeting, reaches the item's level and may read the minutes).
+fn item_readable(audience: Audience, query: &mut ListQuery) -> Vec<String> {
+    let mut conditions = Vec::new();
+    conditions.extend(audience.condition("m", |supplier| query.int(supplier.0)));
+    conditions.extend(
+        audience.level_condition("i.visibility", "m.supplier_id", |supplier| {
+            query.int(supplier.0)
+        }),
+    );
+    if !audience.reads_minutes(crate::domain::meetings::MinutesStatus::Draft) {
+        conditions.push("m.status = 'published'".to_owned());
+    }
+    conditions
 }
 
 /// A page of `page_size` commitments `reader` may see that `filter` matches (after
@@ -437,23 +445,16 @@ pub async fn meetings_promised_at(
             let from = query.text(&crate::db::timestamp::to_db(from));
             query.condition(format!("m.starts_at >= {from}"));
         }
-        if let Some(visible) = reader
-            .audience
-            .condition("m", |supplier| query.int(supplier.0))
-        {
-            query.condition(visible);
-        }
-        if let Some(published) = readable_minutes(reader.audience) {
-            query.condition(published);
-        }
         let mut made = vec!["c.meeting_id = m.id".to_owned()];
+        made.extend(item_readable(reader.audience, &mut query));
         made.extend(
             reader
                 .scope
                 .condition(|supplier| format!("c.supplier_id = {}", query.int(supplier.0))),
         );
         query.condition(format!(
-            "EXISTS (SELECT 1 FROM commitments c WHERE {})",
+            "EXISTS (SELECT 1 FROM commitments c JOIN agenda_items i ON i.id = c.agenda_item_id \
+             WHERE {})",
             made.join(" AND ")
         ));
         if let Some(meeting) = only {

@@ -27,7 +27,7 @@ use crate::{
     db::Tx,
     domain::{
         meetings::Audience,
-        permissions::{allows, Permission},
+        permissions::{allows, Permission, SupplierScope},
     },
     error::FormErrors,
     guard,
@@ -128,6 +128,16 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
         });
     }
     let carried_over = carried_over(&db, audience, &record).await?;
+    // A link to the promises made at the items shown, for a reader who may list them.
+    let commitments_made = match viewer.as_ref() {
+        Some(viewer)
+            if record.commitments > 0 && allows(viewer.role, Permission::ReadCommitments) =>
+        {
+            let shown: Vec<AgendaItemId> = items.iter().map(|item| item.id).collect();
+            store::promises_made_at(&db, &shown, SupplierScope::of(viewer)).await?
+        }
+        _ => false,
+    };
     // The item's files go as far as the item; the meeting's papers as far as the meeting.
     let files = if record.files > 0 {
         store::attachments_of(&db, meeting).await?
@@ -162,11 +172,7 @@ pub async fn get_meeting(meeting: MeetingId) -> Result<MeetingView, AppError> {
         carried_over,
         attachments,
         version: record.version,
-        commitments_made: record.commitments > 0
-            && audience.reads_minutes(record.status)
-            && viewer
-                .as_ref()
-                .is_some_and(|viewer| allows(viewer.role, Permission::ReadCommitments)),
+        commitments_made,
         may_manage,
     })
 }

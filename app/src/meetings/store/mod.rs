@@ -396,3 +396,31 @@ pub async fn remove_attendee(
     touch(tx, meeting, now).await?;
     Ok(true)
 }
+
+/// Whether a commitment of a supplier in `scope` was promised at one of `items` (the agenda
+/// items of a meeting its reader may read), for the meeting page's link to them.
+pub async fn promises_made_at(
+    db: &Db,
+    items: &[AgendaItemId],
+    scope: crate::domain::permissions::SupplierScope,
+) -> Result<bool, sqlx::Error> {
+    if items.is_empty() {
+        return Ok(false);
+    }
+    let mut query = ListQuery::default();
+    let ids: Vec<String> = items.iter().map(|item| query.int(item.0)).collect();
+    query.condition(format!("c.agenda_item_id IN ({})", ids.join(", ")));
+    if let Some(own) =
+        scope.condition(|supplier| format!("c.supplier_id = {}", query.int(supplier.0)))
+    {
+        query.condition(own);
+    }
+    let found: Option<i64> = query
+        .bind_all(sqlx::query_scalar(&format!(
+            "SELECT 1 FROM commitments c{} LIMIT 1",
+            query.where_clause()
+        )))
+        .fetch_optional(db.reader())
+        .await?;
+    Ok(found.is_some())
+}

@@ -194,9 +194,11 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let db = app::db::Db::connect(&config.database_url(), 2).await?;
             db.migrate().await?;
             let clock = watchdog::startup::clock(&config, &db).await?;
-            // Test-only fault point: abort once this many chases are recorded.
-            let abort_after = std::env::var("WATCHDOG_TEST_CHASE_ABORT_AFTER")
-                .ok()
+            // Test-only fault point, in debug builds (the tests'): abort once this many
+            // chases are recorded.
+            let abort_after = cfg!(debug_assertions)
+                .then(|| std::env::var("WATCHDOG_TEST_CHASE_ABORT_AFTER").ok())
+                .flatten()
                 .and_then(|count| count.parse().ok());
             let report = watchdog::chase::run_once(&db, clock, today, |pass| {
                 pass.dry_run = dry_run;

@@ -3,7 +3,9 @@
 //! It runs hourly in the server and once from the command line (`watchdog chase run`). Run
 //! twice, from two processes at once, or again after a process died mid-run, it records each
 //! step of an item's cycle once: a step already recorded is skipped by the database's key,
-//! and a batch cut off before its commit is found again by the next run.
+//! and a batch cut off before its commit is found again by the next run. A batch is read and
+//! recorded in one write transaction, so a supplier's answer lands before it or after it,
+//! never between reading an item's cycle and adding to it.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
@@ -63,14 +65,22 @@ pub async fn run(db: &Db, policy: &ChasePolicy, pass: Pass) -> Result<Report, sq
     let mut report = Report::default();
     let mut after = 0;
     loop {
-        let candidates = store::commitments_due(db, until, after, pass.batch).await?;
+        // A batch is read inside the transaction that records it: writes take the write
+        // lock one at a time, so no answer can land between reading a cycle and adding to
+        // it. A rehearsal reads in a transaction of the read pool and writes nothing.
+        let mut tx = if pass.dry_run {
+            db.reader().begin().await?
+        } else {
+            db.begin_write().await?
+        };
+        let candidates = store::commitments_due(&mut tx, until, after, pass.batch).await?;
         let (Some(first), Some(last)) = (candidates.first(), candidates.last()) else {
             break;
         };
         let (first, last) = (first.item.stored().1, last.item.stored().1);
         after = last;
         report.looked_at += candidates.len();
-        let cycles = store::latest_cycles(db, "commitment", first, last).await?;
+        let cycles = store::latest_cycles(&mut tx, "commitment", first, last).await?;
         let due: Vec<Chased> = candidates
             .into_iter()
             .filter_map(|candidate| {
@@ -100,14 +110,10 @@ pub async fn run(db: &Db, policy: &ChasePolicy, pass: Pass) -> Result<Report, sq
                 })
             })
             .collect();
-        if due.is_empty() {
-            continue;
-        }
         if pass.dry_run {
             report.chased.extend(due);
             continue;
         }
-        let mut tx = db.begin_write().await?;
         for chased in due {
             let written = store::record(
                 &mut tx,

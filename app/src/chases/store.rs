@@ -42,7 +42,7 @@ struct CandidateRow {
 /// Up to `limit` open commitments with an id above `after` whose current due end is on or
 /// before `until` (today and the "due soon" days ahead), by id.
 pub async fn commitments_due(
-    db: &Db,
+    tx: &mut Tx,
     until: NaiveDate,
     after: i64,
     limit: i64,
@@ -55,7 +55,7 @@ pub async fn commitments_due(
     .bind(until.to_string())
     .bind(after)
     .bind(limit)
-    .fetch_all(db.reader())
+    .fetch_all(&mut **tx)
     .await?;
     rows.into_iter()
         .map(|row| {
@@ -82,7 +82,7 @@ struct CycleRow {
 /// The latest cycle of each item of `kind` with an id from `first` to `last`, by item id
 /// (an item never chased has none).
 pub async fn latest_cycles(
-    db: &Db,
+    tx: &mut Tx,
     kind: &str,
     first: i64,
     last: i64,
@@ -102,7 +102,7 @@ pub async fn latest_cycles(
     .bind(kind)
     .bind(first)
     .bind(last)
-    .fetch_all(db.reader())
+    .fetch_all(&mut **tx)
     .await?;
     let mut cycles = std::collections::HashMap::<i64, LatestCycle>::new();
     for row in rows {
@@ -162,27 +162,48 @@ pub async fn record(
     Ok(written == 1)
 }
 
-/// The supplier answered `item` (a new status or timeframe): its open cycle, if any, is
-/// closed, and the next chase starts a new one.
+/// The supplier answered `item` of `supplier` on `on` (a new status or timeframe): its open
+/// cycle is closed, and the next chase starts a new one from the answer. With no cycle open,
+/// the answer is kept as a cycle of its own without chases, so the next one still starts
+/// from it.
 pub async fn answer(
     tx: &mut Tx,
     item: ItemRef,
+    supplier: SupplierId,
     by: AccountId,
     on: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let (kind, id) = item.stored();
-    sqlx::query(
+    let at = timestamp::to_db(now);
+    let closed = sqlx::query(
         "UPDATE chase_cycles SET answered_at = $1, answered_on = $2, answered_by = $3 \
          WHERE item_kind = $4 AND item_id = $5 AND answered_at IS NULL",
     )
-    .bind(timestamp::to_db(now))
+    .bind(&at)
     .bind(on.to_string())
     .bind(by)
     .bind(kind)
     .bind(id)
     .execute(&mut **tx)
-    .await?;
+    .await?
+    .rows_affected();
+    if closed == 0 {
+        sqlx::query(
+            "INSERT INTO chase_cycles (item_kind, item_id, cycle, supplier_id, started_at, \
+               answered_at, answered_on, answered_by) \
+             SELECT $1, $2, COALESCE(MAX(cycle), 0) + 1, $3, $4, $4, $5, $6 \
+             FROM chase_cycles WHERE item_kind = $1 AND item_id = $2",
+        )
+        .bind(kind)
+        .bind(id)
+        .bind(supplier)
+        .bind(&at)
+        .bind(on.to_string())
+        .bind(by)
+        .execute(&mut **tx)
+        .await?;
+    }
     Ok(())
 }
 

@@ -232,7 +232,7 @@ async fn a_new_promise_answers_the_chase_and_a_new_cycle_starts_from_it() {
     assert_eq!(
         page.chases,
         [format!(
-            "Chased on {}.",
+            "Chased on {} — no reply yet.",
             app::domain::timeframe::long_date(today)
         )]
     );
@@ -253,7 +253,8 @@ async fn a_new_promise_answers_the_chase_and_a_new_cycle_starts_from_it() {
     )
     .await
     .expect("re-promised");
-    let answered = Utc::now().date_naive();
+    // Answered the day the representative said it.
+    let answered = today;
     let page = app.commitment(&chair, commitment).await.expect("read");
     let long = app::domain::timeframe::long_date;
     assert_eq!(
@@ -268,13 +269,21 @@ async fn a_new_promise_answers_the_chase_and_a_new_cycle_starts_from_it() {
     assert!(chase_run(&app, today + Duration::days(14)).contains("0 chase steps recorded"));
     chase_run(&app, new_due - Duration::days(3));
     chase_run(&app, new_due + Duration::days(1));
+    // The open second cycle repeats a fortnight after its last chase.
+    assert!(chase_run(&app, new_due + Duration::days(14)).contains("0 chase steps recorded"));
+    chase_run(&app, new_due + Duration::days(15));
     let cycles: Vec<(i64, i64, String, String)> = chases(&app).await;
     assert_eq!(
         cycles
             .iter()
             .map(|(_, cycle, step, _)| (*cycle, step.as_str()))
             .collect::<Vec<_>>(),
-        [(1, "chase_1"), (2, "due_soon"), (2, "chase_1")]
+        [
+            (1, "chase_1"),
+            (2, "due_soon"),
+            (2, "chase_1"),
+            (2, "chase_2")
+        ]
     );
     app.stop().await.expect("stopped");
 }

@@ -199,17 +199,32 @@ pub async fn revise(
     }
     append_entry(tx, id, entry, by, &at).await?;
     restate(tx, id).await?;
-    // A new status or timeframe is the supplier's answer (given by a representative, or
-    // recorded for it by the committee): it closes the chase cycle open on it.
+    answer_chase(tx, id, entry, by, now).await?;
+    Ok(true)
+}
+
+/// A new status or timeframe is the supplier's answer (given by a representative, recorded
+/// for it by the committee, or a release of theirs moving): it closes the chase cycle open on
+/// the commitment, answered the day it was said.
+async fn answer_chase(
+    tx: &mut Tx,
+    id: CommitmentId,
+    entry: &NewEntry<'_>,
+    by: AccountId,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let Some(supplier) = supplier_of(tx, id).await? else {
+        return Ok(());
+    };
     crate::chases::store::answer(
         tx,
         crate::domain::ids::ItemRef::Commitment(id),
+        supplier,
         by,
-        now.date_naive(),
+        entry.said_on,
         now,
     )
-    .await?;
-    Ok(true)
+    .await
 }
 
 async fn append_entry(

@@ -272,6 +272,7 @@ pub async fn move_release_commitments(
         .await?;
         append_entry(tx, commitment.id, &entry, by, &at).await?;
         restate(tx, commitment.id).await?;
+        answer_chase(tx, commitment.id, &entry, by, now).await?;
     }
     Ok(open.len())
 }

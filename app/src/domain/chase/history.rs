@@ -51,6 +51,7 @@ fn cycle_line(steps: &[&ChaseRecord]) -> String {
     match chases.len() {
         0 => {}
         1 => parts.push(format!("chased on {}", long_date(chases[0]))),
+        2 => parts.push(format!("chased twice: {}", days(&chases))),
         n => parts.push(format!("chased {n} times: {}", days(&chases))),
     }
     if let Some(escalation) = steps.iter().find(|record| record.step == Step::Escalation) {
@@ -65,9 +66,11 @@ fn cycle_line(steps: &[&ChaseRecord]) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
+    let escalated = steps.iter().any(|record| record.step == Step::Escalation);
     match steps.iter().find_map(|record| record.answered_on) {
         Some(answered) => line.push_str(&format!(" — answered {}.", long_date(answered))),
-        None => line.push('.'),
+        None if escalated => line.push('.'),
+        None => line.push_str(" — no reply yet."),
     }
     line
 }
@@ -122,7 +125,7 @@ mod tests {
             [
                 "Reminded on 25 July 2026 that it falls due soon; chased 3 times: 2 August, \
                  16 August and 30 August 2026 — answered 4 September 2026.",
-                "Chased on 1 October 2026.",
+                "Chased on 1 October 2026 — no reply yet.",
             ]
         );
     }
@@ -137,7 +140,7 @@ mod tests {
         assert_eq!(
             chase_history(&records),
             [
-                "Chased 2 times: 20 December 2026 and 3 January 2027; no reply, so the committee \
+                "Chased twice: 20 December 2026 and 3 January 2027; no reply, so the committee \
               was told on 17 January 2027."
             ]
         );

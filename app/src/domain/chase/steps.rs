@@ -64,18 +64,18 @@ pub struct Sent {
     pub on: NaiveDate,
 }
 
-/// Where an item's cycle starts: its due end (or the day it began to wait); after the
-/// supplier answered an earlier cycle, no sooner than one repeat interval after the answer, so
-/// an answer that leaves the item still overdue is chased again as an unanswered chase would
-/// be, not the next morning.
+/// Where an item's cycle starts: its due end (or the day it began to wait). An answer given
+/// after that day (the item still overdue) moves it to one repeat interval after the answer,
+/// so the item is chased again as an unanswered chase would be, not the next morning; an
+/// answer given before it leaves it where it is.
 pub fn cycle_start(
     policy: &ChasePolicy,
     due: NaiveDate,
     answered_on: Option<NaiveDate>,
 ) -> NaiveDate {
     match answered_on {
-        Some(answered) => due.max(answered + Duration::days(policy.repeat_days)),
-        None => due,
+        Some(answered) if answered > due => answered + Duration::days(policy.repeat_days),
+        _ => due,
     }
 }
 
@@ -202,6 +202,16 @@ mod tests {
         assert_eq!(
             cycle_start(&policy, day("2023-12-31"), Some(day("2023-08-04"))),
             day("2023-12-31")
+        );
+        // Answered a few days before the due end, the date kept: still the due end.
+        assert_eq!(
+            cycle_start(&policy, day("2023-08-10"), Some(day("2023-08-04"))),
+            day("2023-08-10")
+        );
+        // Answered a few days before the due end, the date kept: still the due end.
+        assert_eq!(
+            cycle_start(&policy, day("2023-08-10"), Some(day("2023-08-04"))),
+            day("2023-08-10")
         );
         // Answered "still in progress", the due end past: a fortnight after the answer.
         assert_eq!(

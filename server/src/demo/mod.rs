@@ -14,6 +14,7 @@ use app::{
 use crate::{admin, config::Config};
 
 mod attachments;
+mod chases;
 mod commitment_links;
 mod commitments;
 pub mod generate;
@@ -173,6 +174,7 @@ pub async fn load(config: &Config) -> anyhow::Result<Loaded> {
     meetings::load(&db, &cast, now).await?;
     commitments::load(&db, &cast, now).await?;
     commitment_links::load(&db, &cast, now).await?;
+    chases::load(&db, now).await?;
     db.close().await;
     Ok(Loaded::Now)
 }

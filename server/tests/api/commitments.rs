@@ -533,6 +533,33 @@ async fn the_demo_holds_fourteen_promises_in_every_standing() {
     );
     assert_eq!(page.discussions.len(), 1);
     assert!(page.discussions[0].title.ends_with("autumn"));
+    // The chases the engine would have sent had the demo been running all along.
+    let mut lines = Vec::new();
+    for row in &list.rows {
+        let page = app.commitment(&member, row.id).await.expect("its page");
+        lines.extend(
+            page.chases
+                .into_iter()
+                .map(|line| format!("{}: {line}", row.title)),
+        );
+    }
+    assert!(
+        lines.iter().any(|line| line.starts_with(
+            "Why the third data centre move overran, and how the last will not: Reminded on "
+        ) && line.contains("chased 3 times")
+            && line.contains("the committee was told")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|line| line.ends_with("— no reply yet.")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|line| !line.starts_with("Count reopened calls")),
+        "kept: {lines:#?}"
+    );
 }
 
 #[tokio::test]

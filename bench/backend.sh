@@ -12,6 +12,7 @@ warm_up=${BENCH_WARM_UP:-5}
 issues=${BENCH_ISSUES:-100000}
 meetings=${BENCH_MEETINGS:-5000}
 commitments=${BENCH_COMMITMENTS:-100000}
+notifications=${BENCH_NOTIFICATIONS:-10000}
 port=${BENCH_PORT:-3197}
 base="http://127.0.0.1:$port"
 binary="${CARGO_TARGET_DIR:-target}/release/watchdog"
@@ -25,14 +26,15 @@ generate() {
   echo "==> Generating $issues issues, $meetings meetings of 8 items and $commitments commitments on $1"
   local started
   started=$(date +%s)
-  "$binary" demo generate --issues "$issues" --meetings "$meetings" --commitments "$commitments"
+  "$binary" demo generate --issues "$issues" --meetings "$meetings" --commitments "$commitments" \
+    --notifications "$notifications"
   echo "generated in $(($(date +%s) - started)) s"
 }
 
 case $backend in
   sqlite)
     # Kept between runs: generating it takes minutes.
-    export WATCHDOG_DATA_DIR="target/bench/sqlite-$issues-$meetings-$commitments"
+    export WATCHDOG_DATA_DIR="target/bench/sqlite-$issues-$meetings-$commitments-$notifications"
     if [ "${BENCH_FRESH:-0}" = 1 ] || [ ! -f "$WATCHDOG_DATA_DIR/watchdog.db" ]; then
       rm -rf "$WATCHDOG_DATA_DIR"
       mkdir -p "$WATCHDOG_DATA_DIR"
@@ -139,6 +141,14 @@ member_cookie=$cookie
 cookie=$(session_of chair@example.org)
 [ -n "$cookie" ] || { echo "could not sign in as the demo chair" >&2; exit 1; }
 row "commitment details form (chair)" "/commitments/$((commitments / 2))/edit"
+cookie=$(session_of supplier@example.org)
+[ -n "$cookie" ] || { echo "could not sign in as the demo representative" >&2; exit 1; }
+row "inbox ($notifications notifications)" "/inbox"
+row "inbox, unread only" "/inbox?show=unread"
+row "inbox, an older page" "/inbox?before=$((notifications / 2))"
+cookie=$(session_of admin@example.org)
+[ -n "$cookie" ] || { echo "could not sign in as the demo administrator" >&2; exit 1; }
+row "email outbox (administrator)" "/admin/outbox"
 cookie=$member_cookie
 row "a static file, /pkg/$js" "/pkg/$js"
 echo "RSS after the load: $(rss)"
@@ -152,3 +162,15 @@ echo "CSV export of the open issues: $((size / 1000)) KB in $(($(date +%s%3N) - 
 started=$(date +%s%3N)
 pass=$("$binary" chase run --dry-run | tail -n 1)
 echo "chase engine pass, dry run: $(($(date +%s%3N) - started)) ms ($pass)"
+
+# And one pass that records, notifies and queues emails, on a copy of the SQLite database (the
+# kept one stays as generated), taken once the server has stopped.
+if [ "$backend" = sqlite ]; then
+  stop_server
+  copy=$(mktemp -d)
+  cp "$WATCHDOG_DATA_DIR"/watchdog.db* "$copy"/
+  started=$(date +%s%3N)
+  pass=$(WATCHDOG_DATA_DIR=$copy "$binary" chase run | tail -n 1)
+  echo "chase engine pass, recording: $(($(date +%s%3N) - started)) ms ($pass)"
+  rm -rf "$copy"
+fi

@@ -18,6 +18,7 @@
 #   BENCH_ISSUES=10000 bench/run.sh      # a smaller tracker
 #   BENCH_MEETINGS=500 bench/run.sh      # fewer generated meetings (default 5,000 of 8 items)
 #   BENCH_COMMITMENTS=1000 bench/run.sh  # fewer generated commitments (default 100,000)
+#   BENCH_NOTIFICATIONS=100 bench/run.sh # a smaller inbox for the representative (default 10,000)
 #   BENCH_FRESH=1 bench/run.sh           # generate the SQLite tracker again (it is kept in
 #                                        # target/bench between runs)
 #

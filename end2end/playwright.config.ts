@@ -17,6 +17,10 @@ const siteRoot = process.env.WATCHDOG_E2E_SITE_ROOT ?? path.join(repoRoot, "targ
 // The test script passes a fresh folder; a bare `npx playwright test` makes its own.
 const dataDir =
   process.env.WATCHDOG_E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "watchdog-e2e-"));
+// The tests that run the command line on the server's database (`watchdog chase run`) find
+// both here; the workers inherit them, so they read the same folder.
+process.env.WATCHDOG_E2E_DATA_DIR = dataDir;
+process.env.WATCHDOG_E2E_BINARY = binary;
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -41,10 +41,11 @@ if [ ! -f end2end/node_modules/.package-lock.json ] ||
   (cd end2end && npm ci --no-fund --no-audit --loglevel=error)
 fi
 
-# The feeds' tests read them with the parsers feed readers and calendar apps build on.
-if [ "$with_browser" = 1 ] && ! python3 -c "import feedparser, icalendar" 2>/dev/null; then
-  step "Installing Python's feedparser and icalendar (for the feeds' tests)"
-  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "feedparser==6.*" "icalendar==7.*"
+# The feeds' tests read them with the parsers feed readers and calendar apps build on; the
+# email test sends to a real SMTP listener (aiosmtpd).
+if [ "$with_browser" = 1 ] && ! python3 -c "import feedparser, icalendar, aiosmtpd" 2>/dev/null; then
+  step "Installing Python's feedparser, icalendar and aiosmtpd (for the feeds' and email tests)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "feedparser==6.*" "icalendar==7.*" "aiosmtpd==1.*"
 fi
 
 if [ "$with_browser" = 1 ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then

@@ -17,6 +17,7 @@ pub mod issues;
 pub mod layout;
 pub mod markdown;
 pub mod meetings;
+pub mod notifications;
 pub mod suppliers;
 pub mod ui;
 
@@ -143,6 +144,13 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/account") view=accounts::own::pages::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/inbox") view=notifications::pages::InboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/outbox") view=notifications::pages::OutboxPageView ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/account/notifications")
+                        view=notifications::pages::NotificationSettingsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/join/:token") view=accounts::links::pages::LinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset/:token") view=accounts::links::pages::LinkPage ssr=SsrMode::Async/>
                     <Route

@@ -11,6 +11,9 @@ export const pages: PageUnderTest[] = [
   { path: "/no/such/page", status: 404, heading: "Page not found" },
   { path: "/join/no-such-link", status: 404, heading: "This link no longer works" },
   { path: "/account", status: 401, heading: "Please sign in" },
+  { path: "/inbox", status: 401, heading: "Please sign in" },
+  { path: "/account/notifications", status: 401, heading: "Please sign in" },
+  { path: "/admin/outbox", status: 401, heading: "Please sign in" },
   { path: "/admin/users", status: 401, heading: "Please sign in" },
   { path: "/admin/audit", status: 401, heading: "Please sign in" },
   { path: "/admin/suppliers", status: 401, heading: "Please sign in" },
@@ -30,8 +33,16 @@ export const pages: PageUnderTest[] = [
 // Pages seen signed in, with the demo account that may see them.
 export const signedInPages: (PageUnderTest & { as: string })[] = [
   { path: "/account", status: 200, heading: "Your account", as: "member@example.org" },
+  { path: "/inbox", status: 200, heading: "Inbox", as: "supplier@example.org" },
+  {
+    path: "/account/notifications",
+    status: 200,
+    heading: "Notifications",
+    as: "supplier@example.org",
+  },
   { path: "/admin/users", status: 200, heading: "People", as: "admin@example.org" },
   { path: "/admin/audit", status: 200, heading: "Audit log", as: "admin@example.org" },
+  { path: "/admin/outbox", status: 200, heading: "Email outbox", as: "admin@example.org" },
   { path: "/admin/suppliers", status: 200, heading: "Suppliers", as: "admin@example.org" },
   { path: "/admin/settings", status: 200, heading: "Settings", as: "admin@example.org" },
   { path: "/chases/policy", status: 200, heading: "Chase policy", as: "chair@example.org" },

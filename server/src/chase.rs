@@ -7,6 +7,7 @@ use app::{
     chases::engine::{self, Pass, Report},
     clock::Clock,
     db::Db,
+    domain::chase::SendingRules,
 };
 use chrono::NaiveDate;
 
@@ -19,12 +20,17 @@ pub async fn run_once(
 ) -> Result<Report, sqlx::Error> {
     let settings = app::instance::store::settings(db).await?;
     let now = clock.now();
-    let mut pass = Pass::on(
-        today.unwrap_or_else(|| settings.zone().clock(now).date()),
-        now,
-    );
+    let zone = settings.zone();
+    let policy = settings.chase_policy();
+    let mut pass = Pass::on(today.unwrap_or_else(|| zone.clock(now).date()), now);
+    // Emails wait out the quiet hours, weekends and bank holidays, in the instance's zone.
+    let sending = SendingRules::of(&policy, Vec::new()).next_sending_time(zone.clock(now));
+    pass.email_from = zone
+        .from_local(sending.date(), sending.time())
+        .unwrap_or(now)
+        .max(now);
     configure(&mut pass);
-    engine::run(db, &settings.chase_policy(), pass).await
+    engine::run(db, &policy, pass).await
 }
 
 /// The server's engine: a pass a minute after start, then every hour.
@@ -37,6 +43,7 @@ pub async fn run_hourly(db: Db, clock: Clock) {
             Ok(report) if report.chased.is_empty() => {}
             Ok(report) => tracing::info!(
                 chased = report.chased.len(),
+                notified = report.notified,
                 "chase engine: recorded chases"
             ),
             Err(error) => {
@@ -60,11 +67,19 @@ pub fn describe(report: &Report, dry_run: bool) -> String {
     }
     let verb = if dry_run { "would record" } else { "recorded" };
     text.push_str(&format!(
-        "{} chase step{} {verb}, of {} item{} due or nearly due\n",
+        "{} chase step{} {verb}, of {} item{} due or nearly due",
         report.chased.len(),
         if report.chased.len() == 1 { "" } else { "s" },
         report.looked_at,
         if report.looked_at == 1 { "" } else { "s" },
     ));
+    if !dry_run {
+        text.push_str(&format!(
+            "; {} notification{} put into inboxes",
+            report.notified,
+            if report.notified == 1 { "" } else { "s" },
+        ));
+    }
+    text.push('\n');
     text
 }

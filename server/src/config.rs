@@ -34,6 +34,12 @@ const ENV_KEYS: &[&str] = &[
     "attachment_max_megabytes",
     "chase_engine",
     "demo_today",
+    "smtp_host",
+    "smtp_port",
+    "smtp_tls",
+    "smtp_user",
+    "smtp_password",
+    "smtp_from",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,6 +83,40 @@ pub struct Config {
     /// demo's promises stand as they would on that day (overdue, due this quarter). The clock
     /// runs on from there. Refused on an instance that does not hold the demo data.
     pub demo_today: Option<chrono::NaiveDate>,
+    /// The SMTP server email goes through. Unset: emails wait in the outbox, which
+    /// administrators read in the app (Administration, Outbox).
+    pub smtp_host: Option<String>,
+    /// Its port; unset means the usual one for `smtp_tls` (465 for `tls`, 587 for
+    /// `starttls`, 25 for `none`).
+    pub smtp_port: Option<u16>,
+    /// `starttls` (upgrade a plain connection, and refuse to go on without), `tls` (TLS from
+    /// the first byte) or `none` (plain text: a relay on this machine or a test only).
+    pub smtp_tls: SmtpTls,
+    /// The account to sign in to the SMTP server with, if it wants one.
+    pub smtp_user: Option<String>,
+    pub smtp_password: Option<Secret>,
+    /// Who emails come from, e.g. `Watchdog <watchdog@example.org>`.
+    pub smtp_from: Option<String>,
+}
+
+/// How the connection to the SMTP server is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    Starttls,
+    Tls,
+    None,
+}
+
+/// A configured secret: read like any value, never shown by `Debug` (logs, errors).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
 }
 
 impl Default for Config {
@@ -97,6 +137,12 @@ impl Default for Config {
             attachment_max_megabytes: 20,
             chase_engine: true,
             demo_today: None,
+            smtp_host: None,
+            smtp_port: None,
+            smtp_tls: SmtpTls::Starttls,
+            smtp_user: None,
+            smtp_password: None,
+            smtp_from: None,
         }
     }
 }
@@ -185,6 +231,38 @@ impl Config {
                 key: "session_idle_hours / session_remember_days",
                 message: "must be at least 1".to_owned(),
             });
+        }
+        if self.smtp_host.is_some() {
+            let from = self.smtp_from.as_deref().unwrap_or_default();
+            if from.parse::<lettre::message::Mailbox>().is_err() {
+                return Err(ConfigError::Invalid {
+                    key: "smtp_from",
+                    message: format!(
+                        "{from:?} is not an address emails may come from, such as \
+                         \"Watchdog <watchdog@example.org>\" (needed with smtp_host)"
+                    ),
+                });
+            }
+            let local = self.smtp_host.as_deref().is_some_and(|host| {
+                host == "localhost"
+                    || host
+                        .parse::<std::net::IpAddr>()
+                        .is_ok_and(|address| address.is_loopback())
+            });
+            if self.smtp_tls == SmtpTls::None && self.smtp_user.is_some() && !local {
+                return Err(ConfigError::Invalid {
+                    key: "smtp_tls",
+                    message: "none would send the SMTP password unencrypted to another machine; \
+                              use starttls or tls"
+                        .to_owned(),
+                });
+            }
+            if self.smtp_user.is_some() != self.smtp_password.is_some() {
+                return Err(ConfigError::Invalid {
+                    key: "smtp_user / smtp_password",
+                    message: "give both, or neither".to_owned(),
+                });
+            }
         }
         if tracing_subscriber::EnvFilter::try_new(&self.log).is_err() {
             return Err(ConfigError::Invalid {
@@ -319,6 +397,29 @@ mod tests {
             let message = Config::load(None).expect_err("must fail").to_string();
             assert!(message.contains("database_url"), "{message}");
             assert!(message.contains("sqlite:// or postgres://"), "{message}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn smtp_is_read_from_the_environment_and_its_password_never_shown() {
+        Jail::expect_with(|jail| {
+            jail.set_env("WATCHDOG_SMTP_HOST", "smtp.example.org");
+            jail.set_env("WATCHDOG_SMTP_TLS", "tls");
+            jail.set_env("WATCHDOG_SMTP_USER", "watchdog");
+            jail.set_env("WATCHDOG_SMTP_PASSWORD", "hunter2hunter2");
+            jail.set_env("WATCHDOG_SMTP_FROM", "Watchdog <watchdog@example.org>");
+            let config = Config::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(config.smtp_tls, SmtpTls::Tls);
+            assert_eq!(
+                config.smtp_password,
+                Some(Secret("hunter2hunter2".to_owned()))
+            );
+            assert!(!format!("{config:?}").contains("hunter2"));
+            // A sender needs to know who emails come from.
+            jail.set_env("WATCHDOG_SMTP_FROM", "not an address");
+            let refused = Config::load(None).expect_err("refused").to_string();
+            assert!(refused.contains("smtp_from"), "{refused}");
             Ok(())
         });
     }

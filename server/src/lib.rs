@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod health;
 pub mod input;
 pub mod instance;
+pub mod mail;
 pub mod refused_forms;
 pub mod security;
 pub mod sessions;

@@ -84,6 +84,9 @@ enum DemoCommand {
         /// How many commitments (each with its ledger of promises) to add.
         #[arg(long, default_value_t = 0)]
         commitments: usize,
+        /// How many notifications to put into the supplier's representative's inbox.
+        #[arg(long, default_value_t = 0)]
+        notifications: usize,
         /// Generate even though the instance can be reached from elsewhere.
         #[arg(long)]
         force: bool,
@@ -166,6 +169,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             issues,
             meetings,
             commitments,
+            notifications,
             force,
         }) => {
             telemetry::init(&config.log);
@@ -176,6 +180,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 issues,
                 meetings,
                 commitments,
+                notifications,
             };
             let (issues, meetings, commitments) =
                 watchdog::demo::generate::generate(&config, &amounts).await?;
@@ -239,6 +244,25 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             match &config.public_url {
                 Some(url) => println!("public_url = {url}"),
                 None => println!("public_url = (not set: the listen address)"),
+            }
+            match &config.smtp_host {
+                Some(host) => {
+                    println!("smtp_host = {host}");
+                    match config.smtp_port {
+                        Some(port) => println!("smtp_port = {port}"),
+                        None => println!("smtp_port = (the usual one for smtp_tls)"),
+                    }
+                    println!(
+                        "smtp_tls = {}",
+                        format!("{:?}", config.smtp_tls).to_lowercase()
+                    );
+                    if let Some(user) = &config.smtp_user {
+                        println!("smtp_user = {user}");
+                        println!("smtp_password = (set, hidden)");
+                    }
+                    println!("smtp_from = {}", config.smtp_from.as_deref().unwrap_or(""));
+                }
+                None => println!("smtp_host = (not set: emails wait in the outbox)"),
             }
             Ok(())
         }

@@ -10,6 +10,7 @@ use app::{
         store,
     },
     db::Db,
+    notifications::types::Unread,
 };
 use axum::{
     extract::{Request, State},
@@ -72,6 +73,9 @@ pub async fn resolve_session(
                 }
             }
             request.extensions_mut().insert(found.user);
+            request
+                .extensions_mut()
+                .insert(Unread(found.unread_notifications));
         }
         Ok(Some(_)) => {
             if let Err(error) = end_session(&state.db, &hash).await {

@@ -18,6 +18,7 @@ use app::{
     },
     clock::Clock,
     db::Db,
+    notifications::types::MailSetup,
     shell, App,
 };
 use axum::{
@@ -58,6 +59,8 @@ pub struct Application {
     clock: Clock,
     shutdown_grace: Duration,
     chase_engine: bool,
+    /// The SMTP sender of the outbox, when one is configured.
+    mail: Option<crate::mail::Sender>,
 }
 
 impl Application {
@@ -113,7 +116,20 @@ impl Application {
             public_origin: config.public_origin(),
             https: config.https(),
         };
+        let mail = crate::mail::Sender::from_config(config, config.link_origin(bound))?;
+        if mail.is_none() {
+            tracing::info!("no smtp_host: emails wait in the outbox (Administration, Outbox)");
+        } else if config.public_url.is_none() {
+            tracing::warn!(
+                links = %config.link_origin(bound),
+                "sending email without public_url: links in emails name the address above; \
+                 set public_url to the address people use"
+            );
+        }
         let requests = RequestPolicy {
+            mail_setup: MailSetup {
+                smtp: mail.as_ref().map(crate::mail::Sender::describe),
+            },
             sessions: config.session_config(),
             link_origin: LinkOrigin(config.link_origin(bound)),
             address_source: if config.behind_proxy {
@@ -129,6 +145,7 @@ impl Application {
             clock,
         };
         Ok(Application {
+            mail,
             listener,
             router: router(state, site, requests)?,
             db,
@@ -160,6 +177,9 @@ impl Application {
         let chases = self
             .chase_engine
             .then(|| tokio::spawn(crate::chase::run_hourly(self.db.clone(), self.clock)));
+        let mail = self
+            .mail
+            .map(|sender| tokio::spawn(crate::mail::run(self.db.clone(), self.clock, sender)));
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -192,6 +212,9 @@ impl Application {
         uploads.abort();
         if let Some(chases) = chases {
             chases.abort();
+        }
+        if let Some(mail) = mail {
+            mail.abort();
         }
         self.db.close().await;
         tracing::info!("stopped");
@@ -289,6 +312,8 @@ struct RequestPolicy {
     attachment_max_bytes: u64,
     /// The one clock every "now" and "today" is read from.
     clock: Clock,
+    /// Where email goes, for the administrators' outbox page.
+    mail_setup: MailSetup,
 }
 
 fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Result<Router> {
@@ -327,6 +352,7 @@ fn router(state: AppState, site: Site, requests: RequestPolicy) -> anyhow::Resul
             provide_context(requests.address_source);
             provide_context(requests.link_origin.clone());
             provide_context(requests.sign_in_limit.clone());
+            provide_context(requests.mail_setup.clone());
             provide_context(app::meetings::types::AttachmentLimit(
                 requests.attachment_max_bytes,
             ));

@@ -10,6 +10,7 @@ use crate::{
         types::Role,
     },
     error::AppError,
+    notifications::api::get_unread_count,
     ui::forms::{form_errors, Field, FormMessage, SuccessNotice},
 };
 
@@ -84,7 +85,15 @@ pub fn AccountArea() -> impl IntoView {
                 match user.await {
                     Ok(Some(user)) => {
                         let admin = user.role == Role::Admin;
+                        let unread = get_unread_count().await.unwrap_or(0);
                         view! {
+                            <a class="account-inbox" href="/inbox">
+                                "Inbox"
+                                {(unread > 0).then(|| view! {
+                                    " " <span class="badge badge--count">{unread}</span>
+                                    <span class="visually-hidden">" unread"</span>
+                                })}
+                            </a>
                             {admin.then(|| view! { <a class="account-admin" href="/admin/users">"Administration"</a> })}
                             <a class="account-name" href="/account">
                                 {user.display_name} <span class="visually-hidden">", signed in as "</span>

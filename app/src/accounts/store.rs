@@ -171,6 +171,8 @@ pub struct FoundSession {
     pub remember: bool,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
+    /// How many of the account's notifications are unread, for every page's header.
+    pub unread_notifications: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -184,12 +186,13 @@ struct SessionRow {
     remember: i64,
     created_at: String,
     last_seen_at: String,
+    unread_notifications: i64,
 }
 
 pub async fn find_session(db: &Db, token_hash: &str) -> Result<Option<FoundSession>, sqlx::Error> {
     let row: Option<SessionRow> = sqlx::query_as(
         "SELECT s.id, s.account_id, a.display_name, a.role, a.supplier_id, a.active, s.remember, \
-                s.created_at, s.last_seen_at \
+                s.created_at, s.last_seen_at, a.unread_notifications \
          FROM sessions s JOIN accounts a ON a.id = s.account_id \
          WHERE s.token_hash = $1",
     )
@@ -210,6 +213,7 @@ pub async fn find_session(db: &Db, token_hash: &str) -> Result<Option<FoundSessi
         remember: row.remember == 1,
         created_at: timestamp::from_db(&row.created_at)?,
         last_seen_at: timestamp::from_db(&row.last_seen_at)?,
+        unread_notifications: row.unread_notifications,
     }))
 }
 

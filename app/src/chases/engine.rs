@@ -9,10 +9,14 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::store::{self, Candidate};
+use super::store::{self, Audience, Candidate};
 use crate::{
-    db::Db,
-    domain::chase::{step_in_cycle, ChaseKind, ChasePolicy, Step},
+    db::{Db, Tx},
+    domain::chase::{chase_message, step_in_cycle, ChaseKind, ChasePolicy, Chased as Item, Step},
+    notifications::{
+        store::{notify, outbox, Notice},
+        types::NotificationKind,
+    },
 };
 
 /// How one pass runs.
@@ -25,6 +29,9 @@ pub struct Pass {
     pub dry_run: bool,
     /// Items read and written per transaction.
     pub batch: i64,
+    /// The earliest its emails may go: `now`, or the end of the quiet hours, weekend or bank
+    /// holiday it falls in (`domain::chase::SendingRules`). The inbox never waits.
+    pub email_from: DateTime<Utc>,
     /// Test-only: the process aborts once this many steps are recorded in this pass (whether
     /// or not their batch was committed), so a test can kill a run at a chosen moment.
     pub abort_after: Option<usize>,
@@ -39,6 +46,7 @@ impl Pass {
             now,
             dry_run: false,
             batch: Pass::BATCH,
+            email_from: now,
             abort_after: None,
         }
     }
@@ -52,11 +60,13 @@ pub struct Chased {
     pub step: Step,
 }
 
-/// What one pass did: the steps it recorded, and how many items it looked at.
+/// What one pass did: the steps it recorded, how many items it looked at, and how many
+/// notifications the steps put into people's inboxes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     pub looked_at: usize,
     pub chased: Vec<Chased>,
+    pub notified: usize,
 }
 
 /// Runs one pass over the commitments under `policy`.
@@ -114,8 +124,10 @@ pub async fn run(db: &Db, policy: &ChasePolicy, pass: Pass) -> Result<Report, sq
             report.chased.extend(due);
             continue;
         }
+        // Who hears of chases, read with each batch (a few hundred accounts at most).
+        let audience = store::audience(&mut tx).await?;
         for chased in due {
-            let written = store::record(
+            let chase = store::record(
                 &mut tx,
                 chased.candidate.item,
                 chased.candidate.supplier,
@@ -125,7 +137,8 @@ pub async fn run(db: &Db, policy: &ChasePolicy, pass: Pass) -> Result<Report, sq
                 pass.now,
             )
             .await?;
-            if written {
+            if let Some(chase) = chase {
+                report.notified += tell(&mut tx, policy, &audience, &chased, chase, pass).await?;
                 report.chased.push(chased);
                 if pass.abort_after == Some(report.chased.len()) {
                     eprintln!("watchdog: aborting the chase run (test fault point)");
@@ -136,4 +149,60 @@ pub async fn run(db: &Db, policy: &ChasePolicy, pass: Pass) -> Result<Report, sq
         tx.commit().await?;
     }
     Ok(report)
+}
+
+/// Puts `chase` (the step `chased` recorded) into the inbox of everyone it goes to, and an
+/// email to each into the outbox, in the transaction that records it; how many it told.
+async fn tell(
+    tx: &mut Tx,
+    policy: &ChasePolicy,
+    audience: &Audience,
+    chased: &Chased,
+    chase: i64,
+    pass: Pass,
+) -> Result<usize, sqlx::Error> {
+    let Chased {
+        candidate, step, ..
+    } = chased;
+    let label = candidate.item.label();
+    let message = chase_message(
+        policy,
+        Item {
+            label: &label,
+            title: &candidate.title,
+            due: candidate.due,
+        },
+        *step,
+        pass.today,
+    );
+    let mut told = 0;
+    for account in audience.of(candidate, *step) {
+        let notice = Notice {
+            account,
+            kind: NotificationKind::Chase,
+            item: candidate.item,
+            subject: &message.subject,
+            body: &message.body,
+            chase: Some(chase),
+        };
+        let Some(notification) = notify(tx, &notice, pass.now).await? else {
+            continue;
+        };
+        told += 1;
+        if let Some(path) = candidate.item.href() {
+            outbox::enqueue(
+                tx,
+                account,
+                NotificationKind::Chase,
+                Some(notification),
+                &message.subject,
+                &message.body,
+                &path,
+                pass.email_from,
+                pass.now,
+            )
+            .await?;
+        }
+    }
+    Ok(told)
 }

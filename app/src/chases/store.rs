@@ -8,6 +8,7 @@ use crate::{
     domain::{
         chase::{ChaseRecord, Step},
         ids::{AccountId, CommitmentId, ItemRef, SupplierId},
+        people::Role,
     },
 };
 
@@ -19,6 +20,8 @@ pub struct Candidate {
     pub title: String,
     /// The day its clock runs from: a commitment's current due end.
     pub due: NaiveDate,
+    /// Whoever owns it by name, on either side: they hear of its chases too.
+    pub owners: Vec<AccountId>,
 }
 
 /// An item's latest cycle: its number, the day it was answered, and the steps sent in it.
@@ -37,6 +40,8 @@ struct CandidateRow {
     supplier_id: SupplierId,
     title: String,
     due_last: String,
+    committee_owner_id: Option<AccountId>,
+    supplier_owner_id: Option<AccountId>,
 }
 
 /// Up to `limit` open commitments with an id above `after` whose current due end is on or
@@ -48,7 +53,8 @@ pub async fn commitments_due(
     limit: i64,
 ) -> Result<Vec<Candidate>, sqlx::Error> {
     let rows: Vec<CandidateRow> = sqlx::query_as(
-        "SELECT id, supplier_id, title, due_last FROM commitments \
+        "SELECT id, supplier_id, title, due_last, committee_owner_id, supplier_owner_id \
+         FROM commitments \
          WHERE is_open = 1 AND due_last IS NOT NULL AND due_last <= $1 AND id > $2 \
          ORDER BY id LIMIT $3",
     )
@@ -64,6 +70,11 @@ pub async fn commitments_due(
                 supplier: row.supplier_id,
                 title: row.title,
                 due: day(&row.due_last)?,
+                owners: row
+                    .committee_owner_id
+                    .into_iter()
+                    .chain(row.supplier_owner_id)
+                    .collect(),
             })
         })
         .collect()
@@ -120,8 +131,8 @@ pub async fn latest_cycles(
     Ok(cycles)
 }
 
-/// Records `step` of `cycle` for `item`, opening the cycle if it is new. `false` when that
-/// step was already recorded (by another run): nothing is written twice.
+/// Records `step` of `cycle` for `item`, opening the cycle if it is new: the chase's id, or
+/// `None` when that step was already recorded (by another run): nothing is written twice.
 pub async fn record(
     tx: &mut Tx,
     item: ItemRef,
@@ -130,7 +141,7 @@ pub async fn record(
     step: Step,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Option<i64>, sqlx::Error> {
     let (kind, id) = item.stored();
     let at = timestamp::to_db(now);
     sqlx::query(
@@ -144,10 +155,10 @@ pub async fn record(
     .bind(&at)
     .execute(&mut **tx)
     .await?;
-    let written = sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO chases (item_kind, item_id, cycle, step, supplier_id, sent_on, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) \
-         ON CONFLICT (item_kind, item_id, cycle, step) DO NOTHING",
+         ON CONFLICT (item_kind, item_id, cycle, step) DO NOTHING RETURNING id",
     )
     .bind(kind)
     .bind(id)
@@ -156,10 +167,84 @@ pub async fn record(
     .bind(supplier)
     .bind(today.to_string())
     .bind(&at)
-    .execute(&mut **tx)
-    .await?
-    .rows_affected();
-    Ok(written == 1)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// Who hears of the chases: each supplier's active representatives, the active chairs (the
+/// committee, told of escalations), and every active account with its role and supplier (an
+/// item's owner who has since been disabled, or moved to another supplier, hears nothing).
+#[derive(Debug, Clone, Default)]
+pub struct Audience {
+    representatives: std::collections::HashMap<SupplierId, Vec<AccountId>>,
+    committee: Vec<AccountId>,
+    active: std::collections::HashMap<AccountId, (Option<Role>, Option<SupplierId>)>,
+}
+
+impl Audience {
+    /// Who hears of `step` of a chase about `candidate`, each once, in id order: its
+    /// supplier's representatives and its owners; for an escalation the committee as well.
+    pub fn of(&self, candidate: &Candidate, step: Step) -> Vec<AccountId> {
+        let mut people: Vec<AccountId> = self
+            .representatives
+            .get(&candidate.supplier)
+            .into_iter()
+            .flatten()
+            .chain(
+                candidate
+                    .owners
+                    .iter()
+                    .filter(|owner| self.may_hear(**owner, candidate)),
+            )
+            .copied()
+            .collect();
+        if step == Step::Escalation {
+            people.extend(self.committee.iter().copied());
+        }
+        people.sort_unstable_by_key(|account| account.0);
+        people.dedup();
+        people
+    }
+
+    /// Whether `account` is active and may still see `candidate`: a representative only
+    /// while they represent its supplier.
+    fn may_hear(&self, account: AccountId, candidate: &Candidate) -> bool {
+        match self.active.get(&account) {
+            Some((Some(Role::SupplierRep), supplier)) => *supplier == Some(candidate.supplier),
+            Some((Some(_), _)) => true,
+            Some((None, _)) | None => false,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct AudienceRow {
+    id: AccountId,
+    role: String,
+    supplier_id: Option<SupplierId>,
+}
+
+/// Who hears of chases now (read once a pass: a user group's accounts are a few hundred).
+pub async fn audience(tx: &mut Tx) -> Result<Audience, sqlx::Error> {
+    let rows: Vec<AudienceRow> =
+        sqlx::query_as("SELECT id, role, supplier_id FROM accounts WHERE active = 1 ORDER BY id")
+            .fetch_all(&mut **tx)
+            .await?;
+    let mut audience = Audience::default();
+    for row in rows {
+        let role = Role::parse(&row.role);
+        audience.active.insert(row.id, (role, row.supplier_id));
+        match (role, row.supplier_id) {
+            (Some(Role::SupplierRep), Some(supplier)) => audience
+                .representatives
+                .entry(supplier)
+                .or_default()
+                .push(row.id),
+            (Some(Role::Chair), _) => audience.committee.push(row.id),
+            _ => {}
+        }
+    }
+    Ok(audience)
 }
 
 /// The supplier answered `item` of `supplier` on `on` (a new status or timeframe): its open

@@ -120,6 +120,29 @@ impl ItemRef {
         }
     }
 
+    /// The record that `stored` names, or `None` for a kind there is no such record of.
+    pub fn from_stored(kind: &str, id: i64) -> Option<ItemRef> {
+        Some(match kind {
+            "issue" => ItemRef::Issue(IssueId(id)),
+            "commitment" => ItemRef::Commitment(CommitmentId(id)),
+            "action" => ItemRef::Action(ActionId(id)),
+            "agenda_item" => ItemRef::AgendaItem(AgendaItemId(id)),
+            "incident" => ItemRef::Incident(IncidentId(id)),
+            _ => return None,
+        })
+    }
+
+    /// How people name it in text: `#12`, `C-45`, or its kind and number.
+    pub fn label(self) -> String {
+        match self {
+            ItemRef::Issue(issue) => issue.to_string(),
+            ItemRef::Commitment(commitment) => commitment.label(),
+            ItemRef::Action(ActionId(id)) => format!("action {id}"),
+            ItemRef::AgendaItem(AgendaItemId(id)) => format!("agenda item {id}"),
+            ItemRef::Incident(IncidentId(id)) => format!("INC-{id}"),
+        }
+    }
+
     /// The record's page, or `None` while its kind has no pages.
     pub fn href(self) -> Option<String> {
         match self {
@@ -171,9 +194,16 @@ mod tests {
             ItemRef::Incident(IncidentId(1)),
         ]
         .into_iter()
+        .inspect(|item| {
+            let (kind, id) = item.stored();
+            assert_eq!(ItemRef::from_stored(kind, id), Some(*item));
+        })
         .map(|item| item.stored().0)
         .collect();
         assert_eq!(kinds.len(), 5);
+        assert_eq!(ItemRef::from_stored("meeting", 1), None);
+        assert_eq!(ItemRef::Issue(IssueId(12)).label(), "#12");
+        assert_eq!(ItemRef::Commitment(CommitmentId(45)).label(), "C-45");
         assert_eq!(
             ItemRef::AgendaItem(AgendaItemId(9)).stored(),
             ("agenda_item", 9)

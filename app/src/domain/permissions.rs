@@ -13,6 +13,8 @@ use crate::domain::{
 pub enum Permission {
     /// See their own account, change their name and password, end their own sessions.
     ManageOwnAccount,
+    /// Read their own inbox and mark what is in it read.
+    ReadOwnInbox,
     /// Invite people, change roles, disable and re-enable accounts, issue reset links.
     ManageAccounts,
     /// Read the audit log of security events.
@@ -50,7 +52,7 @@ pub enum Permission {
 pub fn allows(role: Role, permission: Permission) -> bool {
     use Permission::*;
     match permission {
-        ManageOwnAccount => true,
+        ManageOwnAccount | ReadOwnInbox => true,
         ManageAccounts | ReadAuditLog | ManageSuppliers | ManageInstance => role == Role::Admin,
         ReadIssues | ReadCommitments => true,
         ReportIssues => role != Role::SupplierRep,
@@ -198,6 +200,7 @@ mod tests {
     fn everyone_signed_in_manages_their_own_account() {
         for role in Role::ALL {
             assert!(allows(role, Permission::ManageOwnAccount), "{role:?}");
+            assert!(allows(role, Permission::ReadOwnInbox), "{role:?}");
         }
     }
 

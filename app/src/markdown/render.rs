@@ -17,9 +17,12 @@ use pulldown_cmark::{
     html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, TextMergeStream,
 };
 
-use crate::markdown::{
-    references::{self, Piece},
-    SafeHtml,
+use crate::{
+    domain::html::escape,
+    markdown::{
+        references::{self, Piece},
+        SafeHtml,
+    },
 };
 
 /// The renderer's version, stored beside every text's HTML. Raise it whenever a change here
@@ -124,21 +127,6 @@ fn scheme(url: &str) -> Option<&str> {
     // Anything else before a colon is not a scheme to a browser either, but refuse it
     // rather than guess.
     Some(if well_formed { scheme } else { url })
-}
-
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 fn open_link(target: &Target, title: &str) -> String {

@@ -17,7 +17,8 @@ pub fn AdminNav(current: &'static str) -> impl IntoView {
         <nav class="sub-nav" aria-label="Administration">
             <ul>
                 {link("/admin/users", "People")} {link("/admin/suppliers", "Suppliers")}
-                {link("/admin/audit", "Audit log")} {link("/admin/settings", "Settings")}
+                {link("/admin/audit", "Audit log")} {link("/admin/outbox", "Outbox")}
+                {link("/admin/settings", "Settings")}
             </ul>
         </nav>
     }

@@ -1,7 +1,8 @@
 //! The demo's chases: the chase engine replayed over the demo's past a day at a time, each
 //! promise the supplier made after its first answering on the day it was said, so the demo's
 //! open commitments carry the chases (reminders, repeats, an escalation) the hourly engine
-//! would have recorded against their promises as they stand. The replay reads the promises
+//! would have recorded against their promises as they stand, and the inboxes of the people
+//! told of them (what is older than a fortnight read). The replay reads the promises
 //! as they stand now, not as they stood each day: a promise kept or re-promised for later
 //! shows no chases from before.
 
@@ -72,5 +73,12 @@ pub async fn load(db: &Db, now: DateTime<Utc>) -> anyhow::Result<usize> {
             .len();
         day += Duration::days(1);
     }
+    // What the demo's people were told more than a fortnight ago they have read by now.
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE notifications SET read_at = created_at WHERE created_at < $1")
+        .bind(app::db::timestamp::to_db(now - Duration::days(14)))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
     Ok(recorded)
 }

@@ -12,11 +12,16 @@ use anyhow::Context;
 use app::{
     accounts::types::AccountId,
     db::Db,
+    domain::ids::{CommitmentId, ItemRef},
     issues::{
         store::{self, NewIssue, StatusChange},
         types::{IssueStatus, LogNumber},
     },
     markdown::{Markdown, EMPTY},
+    notifications::{
+        store::{self as notifications, Notice},
+        types::NotificationKind,
+    },
     suppliers::types::{ModuleId, SupplierId},
 };
 use chrono::{DateTime, Duration, Utc};
@@ -75,6 +80,8 @@ pub struct Amounts {
     pub issues: usize,
     pub meetings: usize,
     pub commitments: usize,
+    /// Chase notifications in the supplier's representative's inbox.
+    pub notifications: usize,
 }
 
 /// Adds the generated issues, then the meetings (`super::generate_meetings`) and the
@@ -137,12 +144,62 @@ pub async fn generate(config: &Config, amounts: &Amounts) -> anyhow::Result<(i64
             .fetch_one(db.reader())
             .await?
     };
+    write_notifications(&db, rep, amounts.notifications).await?;
     db.refresh_statistics().await?;
     let total = sqlx::query_scalar("SELECT COUNT(*) FROM issues")
         .fetch_one(db.reader())
         .await?;
     db.close().await;
     Ok((total, meetings, commitments))
+}
+
+/// The inbox the benchmark reads: `count` chase notifications for the supplier's
+/// representative about the generated commitments, one every seven hours back from now, the
+/// older two thirds read.
+async fn write_notifications(db: &Db, rep: AccountId, count: usize) -> anyhow::Result<()> {
+    let commitments: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM commitments ORDER BY id LIMIT 1000")
+            .fetch_all(db.reader())
+            .await?;
+    if count == 0 || commitments.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let mut written = 0;
+    while written < count {
+        let mut tx = db.begin_write().await?;
+        for n in written..(written + BATCH).min(count) {
+            let commitment = CommitmentId(commitments[n % commitments.len()]);
+            let subject = format!(
+                "Overdue, first chase: {} Generated promise",
+                commitment.label()
+            );
+            let body = format!(
+                "{} “Generated promise” is overdue. Please record where it stands, or a new \
+                 timeframe, in Watchdog.",
+                commitment.label()
+            );
+            let notice = Notice {
+                account: rep,
+                kind: NotificationKind::Chase,
+                item: ItemRef::Commitment(commitment),
+                subject: &subject,
+                body: &body,
+                chase: None,
+            };
+            let at = now - Duration::hours(7 * (count - n) as i64);
+            let id = notifications::notify(&mut tx, &notice, at).await?;
+            if n + 1 == count * 2 / 3 {
+                if let Some(id) = id {
+                    notifications::mark_all_read(&mut tx, rep, id, now).await?;
+                }
+            }
+        }
+        tx.commit().await?;
+        written = (written + BATCH).min(count);
+    }
+    println!("{count} notifications written");
+    Ok(())
 }
 
 type Cast = (SupplierId, Vec<ModuleId>, AccountId, Vec<AccountId>);

@@ -148,6 +148,41 @@ const CALLS: &[Call] = &[
         allowed: SIGNED_IN,
     },
     Call {
+        path: "/api/inbox",
+        form: &[],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/inbox/unread",
+        form: &[],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/inbox/read",
+        form: &[("notification", "1")],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/inbox/read_all",
+        form: &[("up_to", "1")],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/account/notifications",
+        form: &[],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/account/notifications/save",
+        form: &[("chase", "off")],
+        allowed: SIGNED_IN,
+    },
+    Call {
+        path: "/api/admin/outbox",
+        form: &[],
+        allowed: ADMINS,
+    },
+    Call {
         path: "/api/admin/users",
         form: &[],
         allowed: ADMINS,
@@ -732,6 +767,13 @@ const PAGES: &[(&str, &str, &[Who])] = &[
     ("/join/{token}", "/join/unknown", EVERYONE),
     ("/reset/{token}", "/reset/unknown", EVERYONE),
     ("/account", "/account", SIGNED_IN),
+    ("/inbox", "/inbox", SIGNED_IN),
+    (
+        "/account/notifications",
+        "/account/notifications",
+        SIGNED_IN,
+    ),
+    ("/admin/outbox", "/admin/outbox", ADMINS),
     ("/admin/users", "/admin/users", ADMINS),
     ("/admin/audit", "/admin/audit", ADMINS),
     ("/admin/settings", "/admin/settings", ADMINS),
@@ -847,7 +889,7 @@ fn refused(status: StatusCode) -> bool {
 }
 
 /// The names of the arguments that name a stored record.
-const RECORD_ARGUMENTS: [&str; 14] = [
+const RECORD_ARGUMENTS: [&str; 15] = [
     "issue",
     "post",
     "account",
@@ -862,6 +904,7 @@ const RECORD_ARGUMENTS: [&str; 14] = [
     "attachment",
     "commitment",
     "release",
+    "notification",
 ];
 
 /// Whether the call names a stored record (reporting an issue names a supplier too, but as

@@ -3,48 +3,12 @@
 //! once however often it runs, from two processes at once, and after a process killed in the
 //! middle of a run; a supplier's new promise answers the chase and starts a new cycle.
 
-use std::process::{Command, Output};
-
 use app::{accounts::types::Role, commitments::types::CommitmentId};
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::Duration;
 
-use crate::helpers::{browser_of, Revision, TestApp};
-
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
-}
-
-/// "14 July 2023", as a supplier says it.
-fn said(day: NaiveDate) -> String {
-    day.format("%-d %B %Y").to_string()
-}
-
-/// `watchdog chase run --today DAY` on the test's database, as a process of its own.
-fn chase_command(app: &TestApp, day: NaiveDate, extra: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_watchdog"));
-    command
-        .args(["chase", "run", "--today", &day.to_string()])
-        .args(extra)
-        .env("WATCHDOG_DATABASE_URL", &app.database_url)
-        .env("WATCHDOG_DATA_DIR", &app.config.data_dir)
-        .env("WATCHDOG_LOG", "warn")
-        .env_remove("WATCHDOG_TEST_CHASE_ABORT_AFTER");
-    command
-}
-
-fn chase_run(app: &TestApp, day: NaiveDate) -> String {
-    let output = chase_command(app, day, &[]).output().expect("watchdog ran");
-    succeeded(&output)
-}
-
-fn succeeded(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "chase run failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("utf-8")
-}
+use crate::helpers::{
+    browser_of, chase_command, chase_run, said, succeeded, today, Revision, TestApp,
+};
 
 /// Every chase recorded, as (commitment, cycle, step, day sent), in order.
 async fn chases(app: &TestApp) -> Vec<(i64, i64, String, String)> {

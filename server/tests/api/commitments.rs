@@ -425,6 +425,7 @@ async fn generated_commitments_keep_ledgers_the_list_and_the_facts_agree_on() {
         issues: 10,
         meetings: 0,
         commitments: 120,
+        notifications: 45,
     };
     let (_, _, commitments) = watchdog::demo::generate::generate(&app.config, &amounts)
         .await
@@ -434,6 +435,17 @@ async fn generated_commitments_keep_ledgers_the_list_and_the_facts_agree_on() {
         14 + 120,
         "the demo's fourteen and the generated"
     );
+    // The representative's inbox holds the generated notifications, the older two thirds read.
+    let generated: Vec<Option<String>> = sqlx::query_scalar(
+        "SELECT n.read_at FROM notifications n JOIN accounts a ON a.id = n.account_id \
+         WHERE a.role = 'supplier_rep' AND n.subject LIKE '%Generated promise' ORDER BY n.id",
+    )
+    .fetch_all(app.db.reader())
+    .await
+    .expect("notifications read");
+    assert_eq!(generated.len(), 45);
+    assert!(generated[..30].iter().all(Option::is_some));
+    assert!(generated[30..].iter().all(Option::is_none));
     let member = crate::helpers::demo_member(&app).await;
     let mut seen = std::collections::HashSet::new();
     let mut after = String::new();

@@ -915,6 +915,7 @@ async fn a_common_texts_count_stops_at_a_cap_and_a_rare_one_is_exact() {
         issues: 1100,
         meetings: 0,
         commitments: 0,
+        notifications: 0,
     };
     watchdog::demo::generate::generate(&app.config, &amounts)
         .await

@@ -729,6 +729,7 @@ async fn generated_meetings_are_published_with_eight_items_that_name_issues() {
         issues: 20,
         meetings: 3,
         commitments: 0,
+        notifications: 0,
     };
     let (issues, meetings, _) = watchdog::demo::generate::generate(&app.config, &amounts)
         .await

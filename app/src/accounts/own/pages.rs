@@ -112,6 +112,13 @@ pub fn AccountPage() -> impl IntoView {
                                 </ActionForm>
                             </section>
                             <SuccessNotice show=changed("feeds") message="Your feed addresses are ready; any earlier ones no longer work."/>
+                            <section class="panel" aria-labelledby="notifications-heading">
+                                <h2 id="notifications-heading">"Notifications"</h2>
+                                <p>
+                                    "What concerns you comes to your " <a href="/inbox">"inbox"</a>
+                                    ". " <a href="/account/notifications">"Choose which emails you get"</a> "."
+                                </p>
+                            </section>
                             <crate::accounts::feeds::pages::FeedsSection/>
                             <section aria-labelledby="sessions-heading">
                                 <h2 id="sessions-heading">"Where you are signed in"</h2>

@@ -27,6 +27,8 @@ pub struct CommitmentForm<'a> {
     pub said_on: &'a str,
     pub item: Option<String>,
     pub action: Option<String>,
+    /// An account's id, or empty for none.
+    pub committee_owner: String,
     pub supplier_owner: String,
 }
 
@@ -53,7 +55,7 @@ impl TestApp {
             ("description", ""),
             ("words", form.words),
             ("said_on", form.said_on),
-            ("committee_owner", ""),
+            ("committee_owner", form.committee_owner.as_str()),
             ("supplier_owner", form.supplier_owner.as_str()),
             ("supplier_owner_name", ""),
         ];

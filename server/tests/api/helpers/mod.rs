@@ -4,6 +4,7 @@
 //! the answer into the app's own types (`TestApp::call_fn`).
 
 mod accounts;
+mod chases;
 mod commitments;
 mod instance;
 mod issues;
@@ -11,6 +12,7 @@ mod meetings;
 mod suppliers;
 
 pub use accounts::{browser_of, demo_member, TestAccount};
+pub use chases::{chase_command, chase_run, said, succeeded, today};
 pub use commitments::{field_error, CommitmentForm, Revision};
 pub use instance::SettingsForm;
 
@@ -143,7 +145,19 @@ impl TestApp {
         from_page: &str,
         form: &[(&str, &str)],
     ) -> reqwest::Response {
-        self.client
+        self.post_form_with(&self.client, path, from_page, form)
+            .await
+    }
+
+    /// As `post_form`, from another browser (a client with its own cookies).
+    pub async fn post_form_with(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        from_page: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
             .post(self.url(path))
             .header("origin", &self.address)
             .header("referer", self.url(from_page))
